@@ -1,0 +1,52 @@
+/** Choose which engine and model answer: a WebLLM model id, or a GGUF file URL for llama.cpp. */
+import { useState } from 'preact/hooks';
+import type { EngineId, ModelRef } from '@/lib/protocol';
+
+export interface ModelPickerProps {
+  model: ModelRef | null;
+  onChange: (model: ModelRef) => void;
+}
+
+export function ModelPicker({ model, onChange }: ModelPickerProps) {
+  const [engine, setEngine] = useState<EngineId>(model?.engine ?? 'wllama');
+  const [id, setId] = useState(model?.id ?? '');
+  const [url, setUrl] = useState(model?.url ?? '');
+  const [error, setError] = useState('');
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    const name = id.trim() || url.trim().split('/').pop() || '';
+    if (!name) return setError('Give the model a name or a URL.');
+    if (engine === 'wllama' && !/^https?:\/\/\S+$/.test(url.trim())) {
+      return setError('llama.cpp needs the http(s) URL of a .gguf file.');
+    }
+    setError('');
+    onChange({ engine, id: name, ...(url.trim() ? { url: url.trim() } : {}) });
+  };
+
+  return (
+    <details class="model-picker">
+      <summary>Model: {model ? `${model.id} (${model.engine})` : 'default for this device'}</summary>
+      <form onSubmit={save}>
+        <label>
+          Engine
+          <select name="engine" value={engine} onChange={(e) => setEngine(e.currentTarget.value as EngineId)}>
+            <option value="webllm">WebLLM (WebGPU)</option>
+            <option value="wllama">llama.cpp (GGUF, CPU)</option>
+            <option value="synthetic">Synthetic (diagnostics)</option>
+          </select>
+        </label>
+        <label>
+          Model id
+          <input name="model-id" value={id} onInput={(e) => setId(e.currentTarget.value)} placeholder="Llama-3.2-1B-Instruct-q4f32_1-MLC" />
+        </label>
+        <label>
+          Model URL
+          <input name="model-url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://huggingface.co/…/model.gguf" />
+        </label>
+        {error && <p class="error" role="alert">{error}</p>}
+        <button type="submit">Use this model</button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { serializeError, type BackgroundMessage, type BackgroundReply } from '@/lib/protocol';
+import { HOST_PATH, chromeOffscreenApi, ensureHost } from '@/lib/host/ensure-host';
+import { registerActions, runAction } from '@/lib/actions/register';
+
+// The service worker only wires: it makes sure the engine host exists and turns menu
+// clicks and shortcuts into actions. It holds no model state, so Chrome may stop it anytime.
+export default defineBackground(() => {
+  const offscreen = chromeOffscreenApi(browser.runtime.getURL(HOST_PATH));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if ((message as BackgroundMessage | undefined)?.type !== 'ensure-host') return undefined;
+    return ensureHost(offscreen).then(
+      (): BackgroundReply => ({ ok: true }),
+      (error): BackgroundReply => ({ ok: false, error: serializeError(error) }),
+    );
+  });
+
+  void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  registerActions();
+  Object.assign(globalThis, { runAction });
+});

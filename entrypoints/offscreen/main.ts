@@ -1,0 +1,3 @@
+import { startEngineHost } from '@/lib/host/start-host';
+
+startEngineHost();

@@ -1,0 +1,62 @@
+/**
+ * One engine interface, shaped like OpenAI chat completions, behind which every backend
+ * (WebLLM on WebGPU, llama.cpp through wllama, the synthetic diagnostics engine) sits.
+ * Surfaces never see which one answered beyond the `model` in the result.
+ */
+import type { ChatMessage, EngineId, ModelRef, ResponseFormat } from '../protocol';
+
+export interface ChatCompletionRequest {
+  messages: ChatMessage[];
+  max_tokens?: number;
+  temperature?: number;
+  top_p?: number;
+  seed?: number;
+  stop?: string[];
+  response_format?: ResponseFormat;
+}
+
+export interface ChatCompletionOptions {
+  /** Aborting stops generation at the next token and rejects with an AbortedError. */
+  signal: AbortSignal;
+  /** Called with each new piece of text as it is generated. */
+  onDelta: (text: string) => void;
+}
+
+export interface ChatCompletion {
+  text: string;
+  finishReason: 'stop' | 'length';
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface LoadReport {
+  /** 0..1 */
+  progress: number;
+  text: string;
+}
+
+/** A backend that can hold one model at a time and stream chat completions from it. */
+export interface Engine {
+  readonly id: EngineId;
+  /**
+   * Loads `model`, replacing any model loaded before.
+   * @throws {ModelLoadError} when the files cannot be fetched or are not a model.
+   */
+  load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void>;
+  /**
+   * @throws {AbortedError} when `options.signal` aborts.
+   * @throws {LocalAiError} code 'engine-failed' when the backend fails.
+   */
+  chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion>;
+  /** Frees the model and its memory; the engine can load again afterwards. */
+  unload(): Promise<void>;
+}
+
+export type EngineFactory = (id: EngineId) => Engine;
+
+/** Two refs name the same model when engine, id and source agree. */
+export function sameModel(a: ModelRef | null, b: ModelRef | null): boolean {
+  if (!a || !b) return a === b;
+  return a.engine === b.engine && a.id === b.id && a.url === b.url && a.modelLib === b.modelLib &&
+    a.contextWindow === b.contextWindow;
+}

@@ -1,0 +1,75 @@
+/**
+ * The synthetic engine: a named test double that "generates" numbered words at a fixed
+ * rate without any model. It exists to measure the router and the Port path on their own
+ * (the benchmark streams 2,000 tokens/s through it) and to test the host without a model.
+ */
+import { AbortedError, type ModelRef } from '../protocol';
+import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
+
+export interface SyntheticOptions {
+  tokensPerSecond?: number;
+  loadMs?: number;
+}
+
+/** Reads the rate from a model id such as "synthetic-2000" (tokens per second). */
+export function rateFromModel(model: ModelRef, fallback = 2000): number {
+  const match = /(\d+)$/.exec(model.id);
+  const rate = match ? Number(match[1]) : fallback;
+  return rate > 0 ? rate : fallback;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted || ms <= 0) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+export class SyntheticEngine implements Engine {
+  readonly id = 'synthetic' as const;
+  private rate: number;
+  private loaded: ModelRef | null = null;
+
+  constructor(private readonly options: SyntheticOptions = {}) {
+    this.rate = options.tokensPerSecond ?? 2000;
+  }
+
+  async load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void> {
+    this.rate = this.options.tokensPerSecond ?? rateFromModel(model);
+    const steps = 4;
+    for (let i = 1; i <= steps; i++) {
+      await new Promise((r) => setTimeout(r, (this.options.loadMs ?? 0) / steps));
+      onProgress({ progress: i / steps, text: `Loading ${model.id}` });
+    }
+    this.loaded = model;
+  }
+
+  async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+    if (!this.loaded) throw new AbortedError('No model is loaded.');
+    const total = request.max_tokens ?? 64;
+    const start = performance.now();
+    let text = '';
+    for (let i = 0; i < total; ) {
+      if (options.signal.aborted) throw new AbortedError();
+      // Emit every token that is due by now, then sleep until the next one is.
+      const due = Math.min(total, Math.floor(((performance.now() - start) * this.rate) / 1000) + 1);
+      for (; i < due; i++) {
+        const word = `w${i} `;
+        text += word;
+        options.onDelta(word);
+      }
+      if (i < total) await sleep(start + (i * 1000) / this.rate - performance.now(), options.signal);
+    }
+    const promptTokens = request.messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0);
+    return { text, finishReason: 'length', promptTokens, completionTokens: total };
+  }
+
+  async unload(): Promise<void> {
+    this.loaded = null;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * llama.cpp (through @wllama/wllama) behind the Engine interface: GGUF models, on the CPU
+ * where WebGPU is missing. wllama runs llama.cpp in its own worker; we only translate.
+ */
+import { Wllama, WllamaAbortError } from '@wllama/wllama/esm/index.js';
+import { AbortedError, LocalAiError, ModelLoadError, type ModelRef } from '../protocol';
+import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
+import { fetchWithProgress } from './fetch-with-progress';
+
+export interface WllamaEngineOptions {
+  /** URL of wllama.wasm as shipped inside the extension (never a CDN). */
+  wasmUrl: string;
+  /** Threads for llama.cpp; 1 unless the context is cross-origin isolated. */
+  threads?: number;
+}
+
+const QUIET_LOGGER = {
+  debug: () => {},
+  log: () => {},
+  warn: (...args: unknown[]) => console.warn('[wllama]', ...args),
+  error: (...args: unknown[]) => console.error('[wllama]', ...args),
+};
+
+export class WllamaEngine implements Engine {
+  readonly id = 'wllama' as const;
+  private wllama: Wllama | null = null;
+
+  constructor(private readonly options: WllamaEngineOptions) {}
+
+  async load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void> {
+    if (!model.url) {
+      throw new ModelLoadError(`"${model.id}" has no GGUF file URL; llama.cpp models are loaded from a .gguf URL.`);
+    }
+    await this.unload();
+    const blob = await fetchWithProgress(model.url, (loaded, total) =>
+      onProgress({
+        progress: total ? (0.9 * loaded) / total : 0,
+        text: `Fetching ${model.id}: ${(loaded / 1e6).toFixed(1)} MB`,
+      }),
+    );
+    onProgress({ progress: 0.9, text: `Starting llama.cpp with ${model.id}` });
+    const wllama = new Wllama({ default: this.options.wasmUrl }, { suppressNativeLog: true, logger: QUIET_LOGGER });
+    try {
+      await wllama.loadModel([blob], {
+        n_ctx: model.contextWindow ?? 2048,
+        n_threads: this.options.threads ?? 1,
+        n_gpu_layers: 0,
+        n_parallel: 1,
+        jinja: true,
+      });
+    } catch (error) {
+      await wllama.exit().catch(() => {});
+      throw new ModelLoadError(`llama.cpp could not load ${model.id}: ${describe(error)}`);
+    }
+    this.wllama = wllama;
+    onProgress({ progress: 1, text: `${model.id} ready` });
+  }
+
+  async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+    const wllama = this.wllama;
+    if (!wllama) throw new LocalAiError('engine-failed', 'No model is loaded in llama.cpp.');
+    if (options.signal.aborted) throw new AbortedError();
+    const format = request.response_format;
+    let text = '';
+    let finishReason: ChatCompletion['finishReason'] = 'stop';
+    let promptTokens = 0;
+    let completionTokens = 0;
+    try {
+      await wllama.createChatCompletion({
+        messages: request.messages,
+        stream: true,
+        max_tokens: request.max_tokens ?? 512,
+        temperature: request.temperature ?? 0.7,
+        top_p: request.top_p ?? 0.95,
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...(request.stop ? { stop: request.stop } : {}),
+        ...(format?.type === 'grammar' ? { grammar: format.grammar } : {}),
+        ...(format?.type === 'json_object'
+          ? { response_format: format.schema
+              ? { type: 'json_schema' as const, json_schema: { name: 'answer', schema: JSON.parse(format.schema) } }
+              : { type: 'json_object' as const } }
+          : {}),
+        abortSignal: options.signal,
+        onData: (chunk) => {
+          const choice = chunk.choices[0];
+          const delta = choice?.delta?.content;
+          if (delta) {
+            text += delta;
+            completionTokens++;
+            options.onDelta(delta);
+          }
+          if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : 'stop';
+          if (chunk.usage) {
+            promptTokens = chunk.usage.prompt_tokens;
+            completionTokens = chunk.usage.completion_tokens;
+          }
+        },
+      });
+    } catch (error) {
+      if (error instanceof WllamaAbortError || options.signal.aborted) throw new AbortedError();
+      throw new LocalAiError('engine-failed', `llama.cpp failed: ${describe(error)}`);
+    }
+    if (options.signal.aborted) throw new AbortedError();
+    return { text, finishReason, promptTokens, completionTokens };
+  }
+
+  async unload(): Promise<void> {
+    const wllama = this.wllama;
+    this.wllama = null;
+    if (wllama) await wllama.exit();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

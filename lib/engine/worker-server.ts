@@ -1,0 +1,46 @@
+/**
+ * The Worker side: serves EngineRuntime calls posted by the host. Each call has an id;
+ * 'abort' with that id aborts it. Deltas are posted as they come, never batched, so the
+ * host can stream them on without delay.
+ */
+import { serializeError } from '../protocol';
+import type { LoadReport } from './engine';
+import type { EngineRuntime } from './engine-runtime';
+import type { FromWorker, ToWorker } from './worker-messages';
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): void {
+  const running = new Map<number, AbortController>();
+  scope.addEventListener('message', async ({ data }) => {
+    if (data.op === 'abort') {
+      running.get(data.id)?.abort();
+      return;
+    }
+    const { id } = data;
+    const controller = new AbortController();
+    running.set(id, controller);
+    const onProgress = (report: LoadReport) =>
+      scope.postMessage({ op: 'progress', id, report });
+    try {
+      let result = null;
+      if (data.op === 'load') {
+        await runtime.load(data.model, onProgress);
+      } else {
+        await runtime.load(data.model, onProgress);
+        result = await runtime.chat(data.model, data.request, {
+          signal: controller.signal,
+          onDelta: (text) => scope.postMessage({ op: 'delta', id, text }),
+        });
+      }
+      scope.postMessage({ op: 'done', id, result, stats: runtime.stats() });
+    } catch (error) {
+      scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() });
+    } finally {
+      running.delete(id);
+    }
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * The engine host's router: serves any number of clients over runtime Ports. Each request
+ * has the client's id; chat and load requests wait in a fair queue and run one at a time on
+ * the one engine; chunks stream back on the asker's Port; status goes to every client.
+ * A cancel, or the asker's Port closing, aborts its requests at once.
+ */
+import {
+  AbortedError,
+  ENGINE_PORT,
+  assertTrustedSender,
+  parseClientMessage,
+  serializeError,
+  type ChatParams,
+  type ClientMessage,
+  type DeviceCapabilities,
+  type HostMessage,
+  type HostStatus,
+  type LoadProgress,
+  type ModelRef,
+  type SenderInfo,
+} from '../protocol';
+import type { EngineService } from '../engine/engine-runtime';
+import { FairQueue } from './fair-queue';
+
+/** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
+export interface RouterPort {
+  name: string;
+  sender?: SenderInfo;
+  postMessage(message: HostMessage): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface RouterDeps {
+  engines: EngineService;
+  extensionId: string;
+  capabilities: () => Promise<DeviceCapabilities>;
+  now?: () => number;
+}
+
+interface Client {
+  id: number;
+  port: RouterPort;
+}
+
+type Job = {
+  key: string;
+  clientId: number;
+  requestId: string;
+  priority: 'interactive' | 'background';
+  controller: AbortController;
+  enqueuedAt: number;
+  startedAt: number;
+} & ({ method: 'chat'; params: ChatParams } | { method: 'load'; params: ModelRef });
+
+const PROGRESS_INTERVAL_MS = 100;
+
+export class EngineRouter {
+  private readonly clients = new Map<number, Client>();
+  private readonly queue = new FairQueue<Job>();
+  private running: Job | null = null;
+  private loading: LoadProgress | null = null;
+  private completed = 0;
+  private nextClientId = 1;
+  private lastProgressAt = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.now = deps.now ?? (() => performance.now());
+  }
+
+  /** Accepts a Port from runtime.onConnect; ignores Ports meant for someone else. */
+  connect(port: RouterPort): void {
+    if (port.name !== ENGINE_PORT) return;
+    try {
+      assertTrustedSender(port.sender, this.deps.extensionId);
+    } catch (error) {
+      port.postMessage({ type: 'error', id: null, error: serializeError(error) });
+      port.disconnect();
+      return;
+    }
+    const client: Client = { id: this.nextClientId++, port };
+    this.clients.set(client.id, client);
+    port.onMessage.addListener((raw) => this.receive(client, raw));
+    port.onDisconnect.addListener(() => this.drop(client));
+    this.send(client, { type: 'status', status: this.status() });
+    this.broadcastStatus();
+  }
+
+  status(): HostStatus {
+    const stats = this.deps.engines.stats();
+    return {
+      engineInstances: stats.engineInstances,
+      modelLoads: stats.modelLoads,
+      loaded: stats.loaded,
+      loading: this.loading,
+      running: this.running ? 1 : 0,
+      queued: this.queue.size,
+      clients: this.clients.size,
+      completed: this.completed,
+    };
+  }
+
+  private receive(client: Client, raw: unknown): void {
+    let message: ClientMessage;
+    try {
+      message = parseClientMessage(raw);
+    } catch (error) {
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+      this.send(client, { type: 'error', id, error: serializeError(error) });
+      return;
+    }
+    if (message.type === 'cancel') return this.cancel(client.id, message.id);
+    const { id } = message;
+    switch (message.method) {
+      case 'status':
+        return this.send(client, { type: 'result', id, data: this.status() });
+      case 'capabilities':
+        this.deps.capabilities().then(
+          (data) => this.send(client, { type: 'result', id, data }),
+          (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
+        );
+        return;
+      case 'chat':
+      case 'load': {
+        const priority = message.method === 'chat' ? (message.params.priority ?? 'interactive') : 'interactive';
+        const job = {
+          key: `${client.id}:${id}`,
+          clientId: client.id,
+          requestId: id,
+          priority,
+          controller: new AbortController(),
+          enqueuedAt: this.now(),
+          startedAt: 0,
+          method: message.method,
+          params: message.params,
+        } as Job;
+        if (this.running?.key === job.key || this.queue.order().some((j) => j.key === job.key)) {
+          return this.send(client, { type: 'error', id, error: { code: 'bad-request', message: `Request id ${id} is already in use.` } });
+        }
+        this.queue.push(job);
+        this.announcePositions();
+        this.pump();
+      }
+    }
+  }
+
+  private cancel(clientId: number, requestId: string): void {
+    const key = `${clientId}:${requestId}`;
+    const client = this.clients.get(clientId);
+    for (const job of this.queue.remove((j) => j.key === key)) {
+      if (client) this.send(client, { type: 'error', id: job.requestId, error: new AbortedError().toJSON() });
+    }
+    if (this.running?.key === key) this.running.controller.abort();
+    this.announcePositions();
+  }
+
+  private drop(client: Client): void {
+    this.clients.delete(client.id);
+    this.queue.remove((j) => j.clientId === client.id);
+    this.queue.forgetClient(client.id);
+    // The asker is gone: stop using the engine for it now, not when generation ends.
+    if (this.running?.clientId === client.id) this.running.controller.abort();
+    this.announcePositions();
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    job.startedAt = this.now();
+    this.announcePositions();
+    this.run(job).finally(() => {
+      this.running = null;
+      this.completed++;
+      this.broadcastStatus();
+      this.pump();
+    });
+  }
+
+  private async run(job: Job): Promise<void> {
+    const client = this.clients.get(job.clientId);
+    const model = job.method === 'chat' ? job.params.model : job.params;
+    try {
+      await this.deps.engines.load(model, (report) => this.reportProgress(model, report.progress, report.text));
+      this.loading = null;
+      this.broadcastStatus();
+      if (job.controller.signal.aborted) throw new AbortedError();
+      if (job.method === 'load') {
+        if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
+        return;
+      }
+      const { model: _model, priority: _priority, messages, ...options } = job.params;
+      let firstTokenAt = 0;
+      const result = await this.deps.engines.chat(
+        model,
+        { messages, ...options },
+        {
+          signal: job.controller.signal,
+          onDelta: (delta) => {
+            if (!firstTokenAt) firstTokenAt = this.now();
+            const c = this.clients.get(job.clientId);
+            if (c) this.send(c, { type: 'chunk', id: job.requestId, data: { delta } });
+          },
+        },
+      );
+      const end = this.now();
+      const decodeMs = firstTokenAt ? end - firstTokenAt : 0;
+      const current = this.clients.get(job.clientId);
+      if (!current) return;
+      this.send(current, {
+        type: 'result',
+        id: job.requestId,
+        data: {
+          text: result.text,
+          finishReason: result.finishReason,
+          model,
+          usage: { promptTokens: result.promptTokens, completionTokens: result.completionTokens },
+          timing: {
+            queuedMs: job.startedAt - job.enqueuedAt,
+            firstTokenMs: (firstTokenAt || end) - job.enqueuedAt,
+            tokensPerSecond: decodeMs > 0 ? ((result.completionTokens - 1) * 1000) / decodeMs : 0,
+          },
+        },
+      });
+    } catch (error) {
+      this.loading = null;
+      const current = this.clients.get(job.clientId);
+      const wire = job.controller.signal.aborted ? new AbortedError().toJSON() : serializeError(error);
+      if (current) this.send(current, { type: 'error', id: job.requestId, error: wire });
+    }
+  }
+
+  private reportProgress(model: ModelRef, progress: number, text: string): void {
+    this.loading = { model, progress, text };
+    const t = this.now();
+    if (progress >= 1 || t - this.lastProgressAt >= PROGRESS_INTERVAL_MS) {
+      this.lastProgressAt = t;
+      this.broadcastStatus();
+    }
+  }
+
+  private announcePositions(): void {
+    this.queue.order().forEach((job, index) => {
+      const client = this.clients.get(job.clientId);
+      if (client) this.send(client, { type: 'queued', id: job.requestId, position: index + 1 + (this.running ? 1 : 0) });
+    });
+    this.broadcastStatus();
+  }
+
+  private broadcastStatus(): void {
+    const status = this.status();
+    for (const client of this.clients.values()) this.send(client, { type: 'status', status });
+  }
+
+  private send(client: Client, message: HostMessage): void {
+    try {
+      client.port.postMessage(message);
+    } catch {
+      // The Port closed under us; its onDisconnect cleans up.
+    }
+  }
+}

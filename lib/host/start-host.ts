@@ -1,0 +1,23 @@
+/**
+ * Starts the engine host inside the offscreen document: the engine Worker, the router,
+ * and the runtime.onConnect listener (registered synchronously, so a client that connects
+ * as soon as the document exists is never missed).
+ */
+import { browser } from 'wxt/browser';
+import type { DeviceCapabilities } from '../protocol';
+import { WorkerEngineService } from '../engine/worker-client';
+import EngineWorker from '../engine/engine-worker?worker';
+import { readCapabilities } from './capabilities';
+import { EngineRouter, type RouterPort } from './router';
+
+export function startEngineHost(): EngineRouter {
+  const worker = new EngineWorker({ name: 'local-ai-engine' });
+  let capabilities: Promise<DeviceCapabilities> | null = null;
+  const router = new EngineRouter({
+    engines: new WorkerEngineService(worker),
+    extensionId: browser.runtime.id,
+    capabilities: () => (capabilities ??= readCapabilities()),
+  });
+  browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
+  return router;
+}

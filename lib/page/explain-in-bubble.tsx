@@ -1,0 +1,82 @@
+/**
+ * The "explain selection" flow in a page: reads the selection, shows the answer bubble
+ * next to it (shadow DOM, so page styles cannot leak in or out) and streams the answer
+ * from the shared engine host. Esc or Close cancels the request at once.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
+import { AbortedError, EngineClient } from '../protocol';
+import { extensionTransport } from '../host/extension-transport';
+import { resolveModel } from '../models/resolve-model';
+import { explainSelectionMessages } from './prompts';
+import { readSelection } from './selection';
+
+let client: EngineClient | null = null;
+let closeCurrent: (() => void) | null = null;
+
+export async function explainInBubble(ctx: ContentScriptContext): Promise<void> {
+  closeCurrent?.();
+  client ??= new EngineClient(extensionTransport);
+  const selection = readSelection();
+  const controller = new AbortController();
+  let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose'> = { state: 'waiting', text: '' };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'local-ai-bubble',
+    position: 'inline',
+    anchor: 'body',
+    onMount(container) {
+      return container;
+    },
+  });
+  ui.mount();
+  const place = ui.uiContainer;
+  const top = selection.rect ? Math.min(selection.rect.bottom + 8, innerHeight - 120) : 16;
+  const left = selection.rect ? Math.max(8, Math.min(selection.rect.left, innerWidth - 400)) : 16;
+
+  const close = () => {
+    controller.abort();
+    document.removeEventListener('keydown', onKey, true);
+    render(null, place);
+    ui.remove();
+    if (closeCurrent === close) closeCurrent = null;
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') close();
+  };
+  document.addEventListener('keydown', onKey, true);
+  closeCurrent = close;
+
+  const update = (next: Partial<typeof props>) => {
+    props = { ...props, ...next };
+    render(
+      <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
+        <AnswerBubble {...props} onStop={() => controller.abort()} onClose={close} />
+      </div>,
+      place,
+    );
+  };
+  update({});
+
+  if (!selection.text) {
+    update({ state: 'error', error: 'Select some text first, then ask again.' });
+    return;
+  }
+  try {
+    const model = await resolveModel(client);
+    const result = await client.request(
+      'chat',
+      { model, messages: explainSelectionMessages(selection.text, document.title), max_tokens: 256 },
+      {
+        signal: controller.signal,
+        onQueued: (queuePosition) => update({ queuePosition }),
+        onChunk: ({ delta }) => update({ state: 'streaming', text: props.text + delta }),
+      },
+    );
+    update({ state: 'done', text: result.text });
+  } catch (error) {
+    if (error instanceof AbortedError) return update({ state: 'done' });
+    update({ state: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}

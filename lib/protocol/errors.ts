@@ -1,0 +1,97 @@
+/**
+ * Typed errors that cross contexts. A Port carries only JSON, so every error is
+ * serialised to `{ code, message }` and rebuilt into the same class on the other side;
+ * `instanceof` and `code` then work in the panel exactly as in the host.
+ */
+
+export const ERROR_CODES = [
+  'bad-request', // the message failed validation: a bug or a hostile sender
+  'forbidden', // the sender is not part of this extension
+  'aborted', // the asker cancelled or went away
+  'model-load-failed',
+  'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
+  'engine-failed', // the engine threw while generating
+  'host-unavailable', // the engine host could not be reached or went away
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Base class of every error the protocol carries. */
+export class LocalAiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LocalAiError';
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export class BadRequestError extends LocalAiError {
+  constructor(message: string) {
+    super('bad-request', message);
+    this.name = 'BadRequestError';
+  }
+}
+
+export class AbortedError extends LocalAiError {
+  constructor(message = 'The request was cancelled.') {
+    super('aborted', message);
+    this.name = 'AbortedError';
+  }
+}
+
+export class ModelLoadError extends LocalAiError {
+  constructor(message: string) {
+    super('model-load-failed', message);
+    this.name = 'ModelLoadError';
+  }
+}
+
+export class EngineUnavailableError extends LocalAiError {
+  constructor(message: string) {
+    super('engine-unavailable', message);
+    this.name = 'EngineUnavailableError';
+  }
+}
+
+export class HostUnavailableError extends LocalAiError {
+  constructor(message: string) {
+    super('host-unavailable', message);
+    this.name = 'HostUnavailableError';
+  }
+}
+
+const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
+  'bad-request': BadRequestError,
+  aborted: AbortedError,
+  'model-load-failed': ModelLoadError,
+  'engine-unavailable': EngineUnavailableError,
+  'host-unavailable': HostUnavailableError,
+};
+
+/** Turns anything thrown into the wire form, keeping typed codes and hiding nothing useful. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof LocalAiError) return error.toJSON();
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { code: 'aborted', message: 'The request was cancelled.' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: message || 'Unknown error' };
+}
+
+/** Rebuilds the typed error from its wire form. */
+export function deserializeError(wire: SerializedError): LocalAiError {
+  const Class = CLASSES[wire.code];
+  return Class ? new Class(wire.message) : new LocalAiError(wire.code, wire.message);
+}

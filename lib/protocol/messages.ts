@@ -1,0 +1,110 @@
+/**
+ * THE protocol between every surface (side panel, content scripts, extension pages) and
+ * the engine host. `ProtocolMap` ties each method to its params, its stream chunks and its
+ * reply; the client and the router are generic over it, so a wrong pairing is a compile error.
+ */
+import type * as v from 'valibot';
+import type { SerializedError } from './errors';
+import type {
+  ChatMessageSchema,
+  ChatParamsSchema,
+  EngineIdSchema,
+  ModelRefSchema,
+  PrioritySchema,
+  ResponseFormatSchema,
+} from './schema';
+
+export type EngineId = v.InferOutput<typeof EngineIdSchema>;
+export type ModelRef = v.InferOutput<typeof ModelRefSchema>;
+export type ChatMessage = v.InferOutput<typeof ChatMessageSchema>;
+export type ResponseFormat = v.InferOutput<typeof ResponseFormatSchema>;
+export type Priority = v.InferOutput<typeof PrioritySchema>;
+export type ChatParams = v.InferOutput<typeof ChatParamsSchema>;
+
+/** The Port name every client connects with; the host ignores all others. */
+export const ENGINE_PORT = 'local-ai/engine';
+
+export interface ChatChunk {
+  /** New text since the previous chunk. */
+  delta: string;
+}
+
+export interface ChatResult {
+  text: string;
+  finishReason: 'stop' | 'length';
+  model: ModelRef;
+  usage: { promptTokens: number; completionTokens: number };
+  /** Measured in the host: enqueue → first token, and decode speed. */
+  timing: { queuedMs: number; firstTokenMs: number; tokensPerSecond: number };
+}
+
+export interface LoadProgress {
+  model: ModelRef;
+  /** 0..1 */
+  progress: number;
+  text: string;
+}
+
+export interface HostStatus {
+  /** Engine instances created since the host started (one per engine kind at most). */
+  engineInstances: number;
+  /** Model loads started since the host started. */
+  modelLoads: number;
+  loaded: ModelRef | null;
+  loading: LoadProgress | null;
+  running: number;
+  queued: number;
+  clients: number;
+  completed: number;
+}
+
+export interface GpuAdapterInfo {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  isFallbackAdapter: boolean;
+}
+
+export interface DeviceCapabilities {
+  webgpu: boolean;
+  adapter: GpuAdapterInfo | null;
+  shaderF16: boolean;
+  maxBufferSize: number;
+  maxStorageBufferBindingSize: number;
+  /** Why there is no adapter, in words a user can act on. */
+  reason: string | null;
+  /** Engine the host picks when a request does not insist. */
+  defaultEngine: EngineId;
+  hardwareConcurrency: number;
+}
+
+export interface ProtocolMap {
+  chat: { params: ChatParams; chunk: ChatChunk; result: ChatResult };
+  load: { params: ModelRef; chunk: never; result: HostStatus };
+  status: { params: Record<string, never>; chunk: never; result: HostStatus };
+  capabilities: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
+}
+
+export type MethodName = keyof ProtocolMap;
+export type ParamsOf<M extends MethodName> = ProtocolMap[M]['params'];
+export type ChunkOf<M extends MethodName> = ProtocolMap[M]['chunk'];
+export type ResultOf<M extends MethodName> = ProtocolMap[M]['result'];
+
+export type ClientMessage =
+  | { [M in MethodName]: { type: 'request'; id: string; method: M; params: ParamsOf<M> } }[MethodName]
+  | { type: 'cancel'; id: string };
+
+export type HostMessage =
+  | { type: 'chunk'; id: string; data: ChunkOf<MethodName> }
+  | { type: 'result'; id: string; data: ResultOf<MethodName> }
+  | { type: 'error'; id: string | null; error: SerializedError }
+  | { type: 'queued'; id: string; position: number }
+  | { type: 'status'; status: HostStatus };
+
+/** One-shot messages to the service worker, whose only job is to make sure the host exists. */
+export type BackgroundMessage = { type: 'ensure-host' };
+export type BackgroundReply = { ok: true } | { ok: false; error: SerializedError };
+
+/** Messages from the service worker to a tab's content script, sent when a user action runs. */
+export type ContentMessage = { type: 'explain-selection' };

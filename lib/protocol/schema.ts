@@ -1,0 +1,82 @@
+/**
+ * Run-time shapes of everything a client may send to the engine host. The static types
+ * in ./messages.ts are inferred from these, so the checker and the compiler can never
+ * disagree about what a valid message is.
+ */
+import * as v from 'valibot';
+
+/** Characters one message may carry; page text is budgeted to the model long before this. */
+export const MAX_CONTENT_CHARS = 4_000_000;
+export const MAX_MESSAGES = 256;
+export const MAX_ID_CHARS = 128;
+
+export const ENGINE_IDS = ['webllm', 'wllama', 'synthetic'] as const;
+export const EngineIdSchema = v.picklist(ENGINE_IDS);
+
+const ModelUrl = v.pipe(
+  v.string(),
+  v.url('The model URL is not a valid URL.'),
+  v.check((u) => /^https?:\/\//.test(u), 'The model URL must use http or https.'),
+);
+
+export const ModelRefSchema = v.strictObject({
+  engine: EngineIdSchema,
+  /** Catalog id (WebLLM prebuilt id) or a name the user chose for a custom model. */
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  /** Where the weights are: a GGUF file for llama.cpp, a model repository for WebLLM. */
+  url: v.optional(ModelUrl),
+  /** WebLLM only: the compiled model library for a custom model. */
+  modelLib: v.optional(ModelUrl),
+  /** Context window to allocate; the engine's default where missing. */
+  contextWindow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(64), v.maxValue(1_048_576))),
+});
+
+export const ChatMessageSchema = v.strictObject({
+  role: v.picklist(['system', 'user', 'assistant']),
+  content: v.pipe(v.string(), v.maxLength(MAX_CONTENT_CHARS, 'A message is too long.')),
+});
+
+export const ResponseFormatSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('text') }),
+  v.strictObject({ type: v.literal('json_object'), schema: v.optional(v.string()) }),
+  /** A GBNF grammar (llama.cpp) or EBNF grammar (WebLLM / XGrammar); both share the syntax we emit. */
+  v.strictObject({ type: v.literal('grammar'), grammar: v.pipe(v.string(), v.maxLength(200_000)) }),
+]);
+
+export const PrioritySchema = v.picklist(['interactive', 'background']);
+
+export const ChatParamsSchema = v.strictObject({
+  model: ModelRefSchema,
+  messages: v.pipe(v.array(ChatMessageSchema), v.minLength(1), v.maxLength(MAX_MESSAGES)),
+  max_tokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32_768))),
+  temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
+  top_p: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  seed: v.optional(v.pipe(v.number(), v.integer())),
+  stop: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(8))),
+  response_format: v.optional(ResponseFormatSchema),
+  priority: v.optional(PrioritySchema),
+});
+
+const EmptyParams = v.strictObject({});
+
+/** Params schema per method: the one list of what the host answers. */
+export const PARAMS_SCHEMAS = {
+  chat: ChatParamsSchema,
+  load: ModelRefSchema,
+  status: EmptyParams,
+  capabilities: EmptyParams,
+} as const;
+
+export type Method = keyof typeof PARAMS_SCHEMAS;
+
+const RequestId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_CHARS));
+
+export const ClientMessageSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('request'),
+    id: RequestId,
+    method: v.picklist(Object.keys(PARAMS_SCHEMAS) as [Method, ...Method[]]),
+    params: v.unknown(),
+  }),
+  v.strictObject({ type: v.literal('cancel'), id: RequestId }),
+]);

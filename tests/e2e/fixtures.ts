@@ -1,0 +1,108 @@
+/**
+ * Playwright fixtures: a persistent Chromium context with the built extension loaded,
+ * software WebGPU on, no network beyond 127.0.0.1; a server for the tiny GGUF model and
+ * fixture pages on two origins, started for the test and stopped after it.
+ */
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TINY_MODEL_FILE, writeTinyModel } from '../fixtures/tiny-model/make-tiny-gguf';
+import { fileRoute, startStaticServer, type StaticServer } from '../fixtures/static-server';
+
+export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-unsafe-webgpu',
+    '--enable-unsafe-swiftshader',
+  ];
+}
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; userDataDir: string }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'local-ai-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(),
+  });
+  return { context, userDataDir };
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export const PAGE_HTML = `<!doctype html><html lang="en"><head><title>Fixture page</title></head>
+<body><h1>Fixture</h1><p id="para">The quick brown fox jumps over the lazy dog near the river bank.</p></body></html>`;
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  sw: Worker;
+  modelServer: StaticServer;
+  /** Fixture pages on two origins: 127.0.0.1 and localhost. */
+  pages: { a: string; b: string };
+  /** The side panel page, opened in a tab, with the tiny model chosen. */
+  panel: Page;
+  tinyModel: { engine: 'wllama'; id: string; url: string };
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context, userDataDir } = await launchWithExtension();
+    await use(context);
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+  sw: async ({ context }, use) => use(await serviceWorkerOf(context)),
+  extensionId: async ({ sw }, use) => use(new URL(sw.url()).host),
+  // eslint-disable-next-line no-empty-pattern
+  modelServer: async ({}, use) => {
+    if (!existsSync(TINY_MODEL_FILE)) writeTinyModel();
+    const server = await startStaticServer({ '/tiny-llama.gguf': fileRoute(TINY_MODEL_FILE) });
+    await use(server);
+    await server.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  pages: async ({}, use) => {
+    const routes = { '/page.html': { body: PAGE_HTML } };
+    const a = await startStaticServer(routes, '127.0.0.1');
+    const b = await startStaticServer(routes, 'localhost');
+    await use({ a: `${a.origin}/page.html`, b: `${b.origin}/page.html` });
+    await Promise.all([a.close(), b.close()]);
+  },
+  tinyModel: async ({ modelServer }, use) =>
+    use({ engine: 'wllama', id: 'tiny-random-llama', url: `${modelServer.origin}/tiny-llama.gguf` }),
+  panel: async ({ context, extensionId, tinyModel }, use) => {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await chooseModel(panel, tinyModel);
+    await use(panel);
+  },
+});
+
+/** Picks a model through the side panel's model form, as a user would. */
+export async function chooseModel(panel: Page, model: { engine: string; id: string; url?: string }): Promise<void> {
+  await panel.locator('.model-picker summary').click();
+  await panel.locator('select[name=engine]').selectOption(model.engine);
+  await panel.locator('input[name=model-id]').fill(model.id);
+  await panel.locator('input[name=model-url]').fill(model.url ?? '');
+  await panel.getByRole('button', { name: 'Use this model' }).click();
+  await base.expect(panel.locator('.model-picker summary')).toContainText(model.id);
+}
+
+export const expect = test.expect;

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import { CONNECT_SOURCES } from './lib/models/hosts';
+import { ACTIONS } from './lib/actions';
+
+const commands = Object.fromEntries(
+  ACTIONS.filter((a) => a.command).map((a) => [
+    a.id,
+    { suggested_key: { default: a.command!.suggestedKey }, description: a.command!.description },
+  ]),
+);
+
+// See README "Architecture": the manifest grants only what the engine host needs.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Local AI',
+    description: 'Answers about the page you are on, from a language model running on your own device.',
+    minimum_chrome_version: '116',
+    permissions: ['offscreen', 'sidePanel', 'storage', 'unlimitedStorage', 'contextMenus'],
+    commands,
+    action: { default_title: 'Open Local AI' },
+    content_security_policy: {
+      // Every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs
+      // 'wasm-unsafe-eval'; network access is limited to model hosts.
+      extension_pages: [
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "object-src 'self'",
+        `connect-src ${CONNECT_SOURCES.join(' ')}`,
+      ].join('; '),
+    },
+  },
+  vite: () => ({
+    build: { target: 'chrome116', chunkSizeWarningLimit: 8000 },
+    worker: { format: 'es' },
+  }),
+});
