@@ -54,6 +54,7 @@ export class EngineClient {
     const { signal } = options;
     if (signal?.aborted) throw new AbortedError();
     const port = await this.ensurePort();
+    if (signal?.aborted) throw new AbortedError();
     const id = `${this.prefix}-${++this.counter}`;
     return new Promise<ResultOf<M>>((resolve, reject) => {
       const onAbort = () => {
@@ -77,7 +78,12 @@ export class EngineClient {
         onChunk: options.onChunk as ((chunk: never) => void) | undefined,
         onQueued: options.onQueued,
       });
-      port.postMessage({ type: 'request', id, method, params } as ClientMessage);
+      try {
+        port.postMessage({ type: 'request', id, method, params } as ClientMessage);
+      } catch (error) {
+        // The Port closed before the host could hear us (e.g. the host refused this sender).
+        this.hostGone(`The engine host is not reachable: ${error instanceof Error ? error.message : error}`);
+      }
     });
   }
 

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { ACTIONS } from './index';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const NOT_ACTIONS = new Set(['index.ts', 'types.ts', 'register.ts']);
+const actionFiles = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ACTIONS.has(f));
+const readme = readFileSync(join(here, '../../README.md'), 'utf8');
+
+describe('user actions', () => {
+  it('lists every action file exactly once, with id = file name', () => {
+    expect(ACTIONS.map((a) => `${a.id}.ts`).sort()).toEqual(actionFiles.sort());
+    expect(new Set(ACTIONS.map((a) => a.id)).size).toBe(ACTIONS.length);
+  });
+
+  it.each(ACTIONS.map((a) => [a.id, a] as const))('documents %s in the README', (id) => {
+    expect(readme).toContain(`\`${id}\``);
+  });
+
+  it('explain-selection asks the tab\'s content script; open-panel opens the panel', async () => {
+    const services = { sendToTab: vi.fn(async () => {}), openSidePanel: vi.fn(async () => {}) };
+    await ACTIONS.find((a) => a.id === 'explain-selection')!.run({ tabId: 7 }, services);
+    expect(services.sendToTab).toHaveBeenCalledWith(7, { type: 'explain-selection' });
+    await ACTIONS.find((a) => a.id === 'open-panel')!.run({ tabId: 7 }, services);
+    expect(services.openSidePanel).toHaveBeenCalledWith(7);
+  });
+});

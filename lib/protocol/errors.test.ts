@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { AbortedError, BadRequestError, LocalAiError, ModelLoadError, deserializeError, serializeError } from './errors';
+
+describe('errors across contexts', () => {
+  it('rebuild the same class, code and message after a JSON round trip', () => {
+    for (const error of [new BadRequestError('bad'), new AbortedError(), new ModelLoadError('404')]) {
+      const back = deserializeError(JSON.parse(JSON.stringify(serializeError(error))));
+      expect(back).toBeInstanceOf(error.constructor);
+      expect(back.code).toBe(error.code);
+      expect(back.message).toBe(error.message);
+    }
+  });
+
+  it('turn foreign errors into internal ones and DOM aborts into aborted', () => {
+    expect(serializeError(new TypeError('boom'))).toEqual({ code: 'internal', message: 'boom' });
+    expect(serializeError('text')).toEqual({ code: 'internal', message: 'text' });
+    expect(serializeError(new DOMException('x', 'AbortError')).code).toBe('aborted');
+  });
+
+  it('keep unknown-class codes as a LocalAiError with that code', () => {
+    const back = deserializeError({ code: 'engine-failed', message: 'oom' });
+    expect(back).toBeInstanceOf(LocalAiError);
+    expect(back.code).toBe('engine-failed');
+  });
+});
