@@ -97,7 +97,8 @@ export const test = base.extend<Fixtures>({
 
 /** Picks a model through the side panel's model form, as a user would. */
 export async function chooseModel(panel: Page, model: { engine: string; id: string; url?: string }): Promise<void> {
-  await panel.locator('.model-picker summary').click();
+  const picker = panel.locator('details.model-picker');
+  if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
   await panel.locator('select[name=engine]').selectOption(model.engine);
   await panel.locator('input[name=model-id]').fill(model.id);
   await panel.locator('input[name=model-url]').fill(model.url ?? '');
@@ -106,3 +107,42 @@ export async function chooseModel(panel: Page, model: { engine: string; id: stri
 }
 
 export const expect = test.expect;
+
+/** Speaks the protocol directly from an extension page, as a client would, to read host state. */
+export async function hostRequest<T = unknown>(page: Page, method: string, params: object = {}): Promise<T> {
+  return page.evaluate(
+    ([method, params]) =>
+      new Promise<T>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
+        const id = `e2e-${Math.random()}`;
+        port.onMessage.addListener((m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
+          if (m.id !== id) return;
+          if (m.type === 'result') resolve(m.data as T);
+          if (m.type === 'error') reject(new Error(m.error?.message));
+          if (m.type === 'result' || m.type === 'error') port.disconnect();
+        });
+        port.postMessage({ type: 'request', id, method, params });
+      }),
+    [method, params] as const,
+  );
+}
+
+/** Selects the fixture paragraph and runs an action in that tab through the service worker. */
+export async function runActionOnSelection(sw: Worker, page: Page, actionId: string): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('para')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await sw.evaluate(async (id) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await (globalThis as unknown as { runAction: (id: string, t: { tabId: number }) => Promise<void> }).runAction(id, { tabId: tab!.id! });
+  }, actionId);
+}
+
+/** The answer bubble a content script shows in `page` (open shadow root, pierced by CSS). */
+export function bubble(page: Page) {
+  return page.locator('local-ai-bubble .bubble');
+}
