@@ -1,35 +1,50 @@
 /**
  * The engine alone, in a plain web page: the baseline the extension is measured against.
- * The benchmark loads this page, which exposes one function to run a timed generation.
+ * The same engine classes the extension's Worker uses run here directly on the page.
  */
+import type { Engine } from '../../lib/engine/engine';
+import { SyntheticEngine } from '../../lib/engine/synthetic-engine';
 import { WllamaEngine } from '../../lib/engine/wllama-engine';
+import type { ChatMessage, ModelRef } from '../../lib/protocol';
+
+export interface StreamTiming {
+  tokens: number;
+  ttftMs: number;
+  decodeMs: number;
+}
 
 declare global {
   interface Window {
-    runPlain: (modelUrl: string, wasmUrl: string, maxTokens: number) => Promise<{ tokens: number; ms: number; ttftMs: number; text: string }>;
+    runPlain: (model: ModelRef, messages: ChatMessage[], maxTokens: number) => Promise<StreamTiming>;
   }
 }
 
-let engine: WllamaEngine | null = null;
+const engines = new Map<string, Engine>();
 
-window.runPlain = async (modelUrl, wasmUrl, maxTokens) => {
+window.runPlain = async (model, messages, maxTokens) => {
+  const key = `${model.engine}:${model.id}`;
+  let engine = engines.get(key);
   if (!engine) {
-    engine = new WllamaEngine({ wasmUrl });
-    await engine.load({ engine: 'wllama', id: 'tiny', url: modelUrl }, () => {});
+    engine = model.engine === 'wllama'
+      ? new WllamaEngine({ wasmUrl: new URL('/wllama.wasm', location.href).href })
+      : new SyntheticEngine();
+    await engine.load(model, () => {});
+    engines.set(key, engine);
   }
   const start = performance.now();
   let first = 0;
+  let last = 0;
   let tokens = 0;
-  const result = await engine.chat(
-    { messages: [{ role: 'user', content: 'Say hello to the world.' }], max_tokens: maxTokens, temperature: 0 },
+  await engine.chat(
+    { messages, max_tokens: maxTokens, temperature: 0, seed: 1 },
     {
       signal: new AbortController().signal,
       onDelta: () => {
-        if (!tokens) first = performance.now();
+        last = performance.now();
+        if (!tokens) first = last;
         tokens++;
       },
     },
   );
-  const end = performance.now();
-  return { tokens, ms: end - first, ttftMs: first - start, text: result.text };
+  return { tokens, ttftMs: first - start, decodeMs: last - first };
 };

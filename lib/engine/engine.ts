@@ -18,8 +18,8 @@ export interface ChatCompletionRequest {
 export interface ChatCompletionOptions {
   /** Aborting stops generation at the next token and rejects with an AbortedError. */
   signal: AbortSignal;
-  /** Called with each new piece of text as it is generated. */
-  onDelta: (text: string) => void;
+  /** Called with new text as it is generated; `tokens` is how many tokens it holds (1 if omitted). */
+  onDelta: (text: string, tokens?: number) => void;
 }
 
 export interface ChatCompletion {

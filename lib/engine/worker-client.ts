@@ -14,7 +14,7 @@ interface WorkerLike {
 
 interface Call {
   onProgress?: (report: LoadReport) => void;
-  onDelta?: (text: string) => void;
+  onDelta?: (text: string, tokens: number) => void;
   resolve: (result: ChatCompletion | null) => void;
   reject: (error: Error) => void;
 }
@@ -74,7 +74,7 @@ export class WorkerEngineService implements EngineService {
         call.onProgress?.(message.report);
         break;
       case 'delta':
-        call.onDelta?.(message.text);
+        call.onDelta?.(message.text, message.tokens);
         break;
       case 'done':
         this.lastStats = message.stats;

@@ -10,6 +10,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { op: 'progress'; id: number; report: LoadReport }
-  | { op: 'delta'; id: number; text: string }
+  | { op: 'delta'; id: number; text: string; tokens: number }
   | { op: 'done'; id: number; result: ChatCompletion | null; stats: EngineStats }
   | { op: 'error'; id: number; error: SerializedError; stats: EngineStats };

@@ -4,6 +4,7 @@
  * host can stream them on without delay.
  */
 import { serializeError } from '../protocol';
+import { DeltaCoalescer } from '../host/delta-coalescer';
 import type { LoadReport } from './engine';
 import type { EngineRuntime } from './engine-runtime';
 import type { FromWorker, ToWorker } from './worker-messages';
@@ -31,10 +32,17 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
         await runtime.load(data.model, onProgress);
       } else {
         await runtime.load(data.model, onProgress);
-        result = await runtime.chat(data.model, data.request, {
-          signal: controller.signal,
-          onDelta: (text) => scope.postMessage({ op: 'delta', id, text }),
-        });
+        // Merge tokens that come within a few milliseconds: each message wakes the host's
+        // thread, and on a busy CPU that costs the engine time on its critical path.
+        const deltas = new DeltaCoalescer(({ delta, tokens }) => scope.postMessage({ op: 'delta', id, text: delta, tokens }));
+        try {
+          result = await runtime.chat(data.model, data.request, {
+            signal: controller.signal,
+            onDelta: (text, tokens) => deltas.push(text, tokens),
+          });
+        } finally {
+          deltas.flush();
+        }
       }
       scope.postMessage({ op: 'done', id, result, stats: runtime.stats() });
     } catch (error) {

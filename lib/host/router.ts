@@ -13,6 +13,7 @@ import {
   type ChatParams,
   type ClientMessage,
   type DeviceCapabilities,
+  type HostDiagnostics,
   type HostMessage,
   type HostStatus,
   type LoadProgress,
@@ -20,6 +21,7 @@ import {
   type SenderInfo,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
+import { DeltaCoalescer } from './delta-coalescer';
 import { FairQueue } from './fair-queue';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
@@ -102,6 +104,11 @@ export class EngineRouter {
     };
   }
 
+  private diagnostics(): HostDiagnostics {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return { jsHeapUsedBytes: memory?.usedJSHeapSize ?? null, uptimeMs: performance.now() };
+  }
+
   private receive(client: Client, raw: unknown): void {
     let message: ClientMessage;
     try {
@@ -116,6 +123,8 @@ export class EngineRouter {
     switch (message.method) {
       case 'status':
         return this.send(client, { type: 'result', id, data: this.status() });
+      case 'diagnostics':
+        return this.send(client, { type: 'result', id, data: this.diagnostics() });
       case 'capabilities':
         this.deps.capabilities().then(
           (data) => this.send(client, { type: 'result', id, data }),
@@ -194,18 +203,23 @@ export class EngineRouter {
       }
       const { model: _model, priority: _priority, messages, ...options } = job.params;
       let firstTokenAt = 0;
+      const chunks = new DeltaCoalescer((data) => {
+        const c = this.clients.get(job.clientId);
+        if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
+      });
+      job.controller.signal.addEventListener('abort', () => chunks.discard());
       const result = await this.deps.engines.chat(
         model,
         { messages, ...options },
         {
           signal: job.controller.signal,
-          onDelta: (delta) => {
+          onDelta: (delta, tokens) => {
             if (!firstTokenAt) firstTokenAt = this.now();
-            const c = this.clients.get(job.clientId);
-            if (c) this.send(c, { type: 'chunk', id: job.requestId, data: { delta } });
+            chunks.push(delta, tokens);
           },
         },
       );
+      chunks.flush();
       const end = this.now();
       const decodeMs = firstTokenAt ? end - firstTokenAt : 0;
       const current = this.clients.get(job.clientId);

@@ -27,6 +27,8 @@ export const ENGINE_PORT = 'local-ai/engine';
 export interface ChatChunk {
   /** New text since the previous chunk. */
   delta: string;
+  /** Tokens in this chunk: the host merges tokens that arrive within a few milliseconds. */
+  tokens: number;
 }
 
 export interface ChatResult {
@@ -79,11 +81,18 @@ export interface DeviceCapabilities {
   hardwareConcurrency: number;
 }
 
+export interface HostDiagnostics {
+  /** JS heap used by the host document (the router), where the browser reports it. */
+  jsHeapUsedBytes: number | null;
+  uptimeMs: number;
+}
+
 export interface ProtocolMap {
   chat: { params: ChatParams; chunk: ChatChunk; result: ChatResult };
   load: { params: ModelRef; chunk: never; result: HostStatus };
   status: { params: Record<string, never>; chunk: never; result: HostStatus };
   capabilities: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
+  diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
 }
 
 export type MethodName = keyof ProtocolMap;

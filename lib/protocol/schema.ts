@@ -65,6 +65,7 @@ export const PARAMS_SCHEMAS = {
   load: ModelRefSchema,
   status: EmptyParams,
   capabilities: EmptyParams,
+  diagnostics: EmptyParams,
 } as const;
 
 export type Method = keyof typeof PARAMS_SCHEMAS;

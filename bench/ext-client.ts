@@ -1,0 +1,94 @@
+/**
+ * Functions evaluated inside an extension page: a protocol client speaking raw Port messages,
+ * timing each stream where a surface would see it (at the client).
+ */
+import type { Page } from '@playwright/test';
+
+export interface ClientTiming {
+  tokens: number;
+  ttftMs: number;
+  decodeMs: number;
+}
+
+/** Streams one chat through the extension from `page` and times it at the client. */
+export function streamThroughExtension(page: Page, params: object): Promise<ClientTiming> {
+  return page.evaluate(
+    (params) =>
+      new Promise<ClientTiming>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
+        const id = `bench-${Math.random()}`;
+        let tokens = 0;
+        let first = 0;
+        let last = 0;
+        let firstTokens = 0;
+        port.onMessage.addListener((m: { type: string; id?: string; data?: { tokens: number }; error?: { message: string } }) => {
+          if (m.id !== id) return;
+          if (m.type === 'chunk') {
+            last = performance.now();
+            if (!tokens) {
+              first = last;
+              firstTokens = m.data!.tokens;
+            }
+            tokens += m.data!.tokens;
+          } else if (m.type === 'result') {
+            port.disconnect();
+            // Tokens/s over the tokens that arrived after the first chunk, as for the plain page.
+            resolve({ tokens: tokens - firstTokens + 1, ttftMs: first - start, decodeMs: last - first });
+          } else if (m.type === 'error') {
+            port.disconnect();
+            reject(new Error(m.error?.message));
+          }
+        });
+        const start = performance.now();
+        port.postMessage({ type: 'request', id, method: 'chat', params });
+      }),
+    params,
+  );
+}
+
+/** Opens `count` Ports at once from `page`, each asking one chat; returns each client's time to first token. */
+export function contendedFirstTokens(page: Page, params: object, count: number): Promise<number[]> {
+  return page.evaluate(
+    ([params, count]) =>
+      Promise.all(
+        Array.from(
+          { length: count },
+          (_, i) =>
+            new Promise<number>((resolve, reject) => {
+              const port = chrome.runtime.connect({ name: 'local-ai/engine' });
+              const id = `c${i}`;
+              let ttft = -1;
+              port.onMessage.addListener((m: { type: string; id?: string; error?: { message: string } }) => {
+                if (m.id !== id) return;
+                if (m.type === 'chunk' && ttft < 0) ttft = performance.now() - start;
+                if (m.type === 'result') {
+                  port.disconnect();
+                  resolve(ttft);
+                }
+                if (m.type === 'error') reject(new Error(m.error?.message));
+              });
+              const start = performance.now();
+              port.postMessage({ type: 'request', id, method: 'chat', params });
+            }),
+        ),
+      ),
+    [params, count] as const,
+  );
+}
+
+export function hostCall<T>(page: Page, method: string): Promise<T> {
+  return page.evaluate(
+    (method) =>
+      new Promise<T>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
+        port.onMessage.addListener((m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
+          if (m.id !== 'call') return;
+          port.disconnect();
+          if (m.type === 'result') resolve(m.data as T);
+          else reject(new Error(m.error?.message));
+        });
+        port.postMessage({ type: 'request', id: 'call', method, params: {} });
+      }),
+    method,
+  );
+}

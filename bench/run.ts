@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: the extension measured against the engine alone, every budget in one run.
+ * Builds nothing itself (the npm script builds first); starts local servers, launches Debian's
+ * chromium with the extension, runs each measure, prints a markdown table and writes
+ * bench/results.json. `--smoke` runs one short repetition of everything (used in CI).
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { launchWithExtension, serviceWorkerOf, PAGE_HTML } from '../tests/e2e/fixtures';
+import { TINY_MODEL_FILE, writeTinyModel } from '../tests/fixtures/tiny-model/make-tiny-gguf';
+import { fileRoute, startStaticServer } from '../tests/fixtures/static-server';
+import { markdownTable, notBuilt, type Measure } from './stats';
+import { measureStreaming } from './measures/streaming';
+import { measureHostColdStart, measurePanelReady } from './measures/startup';
+import { measureTenTabs } from './measures/contention';
+import { measureMemory } from './measures/memory';
+
+const smoke = process.argv.includes('--smoke');
+export const config = {
+  reps: smoke ? 1 : 15,
+  llamaTokens: smoke ? 48 : 768,
+  syntheticTokens: smoke ? 200 : 1000,
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  writeTinyModel(TINY_MODEL_FILE);
+  const out = mkdtempSync(join(tmpdir(), 'local-ai-bench-'));
+  await build({ entryPoints: ['bench/plain-page/main.ts'], bundle: true, format: 'esm', outfile: join(out, 'main.js'), logLevel: 'warning' });
+  const plainServer = await startStaticServer({
+    '/': { body: '<!doctype html><title>plain</title><script type="module" src="/main.js"></script>' },
+    '/main.js': fileRoute(join(out, 'main.js')),
+    '/wllama.wasm': fileRoute('node_modules/@wllama/wllama/esm/wasm/wllama.wasm'),
+  });
+  const modelServer = await startStaticServer({ '/tiny-llama.gguf': fileRoute(TINY_MODEL_FILE) });
+  const pagesA = await startStaticServer({ '/page.html': { body: PAGE_HTML } }, '127.0.0.1');
+  const pagesB = await startStaticServer({ '/page.html': { body: PAGE_HTML } }, 'localhost');
+  const tiny = { engine: 'wllama' as const, id: 'tiny-random-llama', url: `${modelServer.origin}/tiny-llama.gguf` };
+
+  const { context } = await launchWithExtension();
+  const measures: Measure[] = [];
+  try {
+    const extensionId = new URL((await serviceWorkerOf(context)).url()).host;
+    const panelUrl = `chrome-extension://${extensionId}/sidepanel.html`;
+    const panel = await context.newPage();
+    await panel.goto(panelUrl);
+    const plain = await context.newPage();
+    await plain.goto(plainServer.origin);
+    await plain.waitForFunction(() => typeof window.runPlain === 'function');
+
+    measures.push(await measureHostColdStart(context, panel, config.reps));
+    measures.push(await measurePanelReady(context, panelUrl, config.reps));
+    measures.push(...(await measureStreaming(panel, plain, tiny, config)));
+    measures.push(
+      ...(await measureTenTabs(context, panel, panelUrl, tiny, [`${pagesA.origin}/page.html`, `${pagesB.origin}/page.html`])),
+    );
+    measures.push(...(await measureMemory(context, panel)));
+    measures.push(
+      notBuilt('download_efficiency', 'download time ÷ (bytes ÷ throttled bandwidth)', 'ratio', '≤ 1.10', 'issue 4: downloader'),
+      notBuilt('bytes_3_origins_ratio', 'bytes fetched for 3 origins ÷ model size', 'ratio', '= 1', 'issue 4: downloader'),
+      notBuilt('refetch_after_kill_ratio', 'bytes re-fetched after a kill at 50% ÷ model size', 'ratio', '≤ 0.05', 'issue 4: downloader'),
+      notBuilt('extract_10k_ms', 'extract a 10k×10 table', 'ms', '≤ 150', 'issue 5: tables'),
+      notBuilt('duckdb_cold_ms', 'DuckDB cold start', 'ms', '', 'issue 5: tables'),
+      notBuilt('duckdb_groupby_100k_ms', 'DuckDB load + GROUP BY 100k rows, warm', 'ms', '≤ 400', 'issue 5: tables'),
+    );
+  } finally {
+    await context.close();
+    await Promise.all([plainServer.close(), modelServer.close(), pagesA.close(), pagesB.close()]);
+  }
+
+  const table = markdownTable(measures);
+  console.log(`\n${table}\n`);
+  console.log(`${smoke ? 'smoke run' : 'full run'}: ${config.reps} repetition(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(
+    'bench/results.json',
+    JSON.stringify(
+      {
+        generatedAt: new Date().toISOString(),
+        smoke,
+        reps: config.reps,
+        measures: measures.map(({ id, median, min, max, unit, goal, label, note }) => ({ id, median, min, max, unit, goal, label, note })),
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

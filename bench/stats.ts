@@ -1,0 +1,47 @@
+/** Results of the benchmark: each measure with median, min and max over its repetitions. */
+
+export interface Measure {
+  id: string;
+  label: string;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  goal: string;
+  /** "not built" where the feature has not landed; otherwise a short note (e.g. both sides). */
+  note?: string;
+}
+
+export function summarize(id: string, label: string, values: number[], unit: string, goal: string, note?: string): Measure {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { id, label, median, min: sorted[0]!, max: sorted.at(-1)!, unit, goal, note };
+}
+
+export function notBuilt(id: string, label: string, unit: string, goal: string, issue: string): Measure {
+  return { id, label, median: null, min: null, max: null, unit, goal, note: `not built (${issue})` };
+}
+
+/** Whether a measured median meets a goal written as "≥ 0.97", "≤ 10", "= 1". */
+export function meetsGoal(m: Measure): boolean | null {
+  if (m.median === null) return null;
+  const match = /^(≥|≤|=)\s*([\d.]+)/.exec(m.goal);
+  if (!match) return null;
+  const goal = Number(match[2]);
+  if (match[1] === '≥') return m.median >= goal;
+  if (match[1] === '≤') return m.median <= goal;
+  return m.median === goal;
+}
+
+const fmt = (n: number | null) => (n === null ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 3));
+
+export function markdownTable(measures: Measure[]): string {
+  const rows = measures.map((m) => {
+    const ok = meetsGoal(m);
+    const verdict = m.median === null ? (m.note ?? 'not built') : ok === null ? '' : ok ? 'meets goal' : 'misses goal';
+    const extra = m.note && m.median !== null ? m.note : '';
+    return `| ${m.id} | ${fmt(m.median)} | ${fmt(m.min)} | ${fmt(m.max)} | ${m.unit} | ${m.goal || '—'} | ${[verdict, extra].filter(Boolean).join('; ')} |`;
+  });
+  return ['| measure | median | min | max | unit | goal | result |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
