@@ -1,5 +1,5 @@
 /** Choose which engine and model answer: a WebLLM model id, or a GGUF file URL for llama.cpp. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { EngineId, ModelRef } from '@/lib/protocol';
 
 export interface ModelPickerProps {
@@ -12,6 +12,7 @@ export function ModelPicker({ model, onChange }: ModelPickerProps) {
   const [id, setId] = useState(model?.id ?? '');
   const [url, setUrl] = useState(model?.url ?? '');
   const [error, setError] = useState('');
+  const details = useRef<HTMLDetailsElement>(null);
 
   const save = (event: Event) => {
     event.preventDefault();
@@ -21,11 +22,12 @@ export function ModelPicker({ model, onChange }: ModelPickerProps) {
       return setError('llama.cpp needs the http(s) URL of a .gguf file.');
     }
     setError('');
+    if (details.current) details.current.open = false;
     onChange({ engine, id: name, ...(url.trim() ? { url: url.trim() } : {}) });
   };
 
   return (
-    <details class="model-picker">
+    <details class="model-picker" ref={details}>
       <summary>Model: {model ? `${model.id} (${model.engine})` : 'default for this device'}</summary>
       <form onSubmit={save}>
         <label>

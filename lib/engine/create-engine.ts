@@ -1,8 +1,21 @@
-import type { EngineId } from '../protocol';
+import type { EngineId, ModelRef } from '../protocol';
+import { isCachedForWebLlm } from './webllm-config';
 import type { Engine, EngineFactory } from './engine';
 import { SyntheticEngine } from './synthetic-engine';
 import { WebLlmEngine } from './webllm-engine';
 import { WllamaEngine } from './wllama-engine';
+
+/** Whether `model`'s files are all stored locally, asked of the library that will load them. */
+export async function isModelCached(model: ModelRef): Promise<boolean> {
+  switch (model.engine) {
+    case 'webllm':
+      return isCachedForWebLlm(model);
+    case 'wllama':
+      return false; // GGUF files are fetched on load until the model store lands.
+    case 'synthetic':
+      return true;
+  }
+}
 
 /** The one place that maps an engine id to its adapter. */
 export function engineFactory(options: { wllamaWasmUrl: string; threads?: number }): EngineFactory {

@@ -27,7 +27,11 @@ export interface EngineService {
   /** Loads `model` if needed, then streams a completion from it. */
   chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion>;
   stats(): EngineStats;
+  /** Whether every file `model` needs is already stored on this device. */
+  isCached(model: ModelRef): Promise<boolean>;
 }
+
+export type CacheQuery = (model: ModelRef) => Promise<boolean>;
 
 export class EngineRuntime implements EngineService {
   private readonly engines = new Map<EngineId, Engine>();
@@ -35,7 +39,14 @@ export class EngineRuntime implements EngineService {
   private loading: { model: ModelRef; promise: Promise<void> } | null = null;
   private counts = { engineInstances: 0, modelLoads: 0 };
 
-  constructor(private readonly factory: EngineFactory) {}
+  constructor(
+    private readonly factory: EngineFactory,
+    private readonly cacheQuery: CacheQuery = async () => false,
+  ) {}
+
+  isCached(model: ModelRef): Promise<boolean> {
+    return this.cacheQuery(model);
+  }
 
   stats(): EngineStats {
     return { ...this.counts, loaded: this.current?.model ?? null };

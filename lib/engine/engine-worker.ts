@@ -4,11 +4,12 @@
  * thread, so routing and streaming never wait behind a token being computed.
  */
 import wllamaWasm from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { engineFactory } from './create-engine';
+import { engineFactory, isModelCached } from './create-engine';
 import { EngineRuntime } from './engine-runtime';
 import { serveEngineRuntime } from './worker-server';
 
 const runtime = new EngineRuntime(
   engineFactory({ wllamaWasmUrl: new URL(wllamaWasm, self.location.href).href }),
+  isModelCached,
 );
 serveEngineRuntime(self as unknown as Parameters<typeof serveEngineRuntime>[0], runtime);

@@ -13,6 +13,7 @@ interface WorkerLike {
 }
 
 interface Call {
+  onCached?: (cached: boolean) => void;
   onProgress?: (report: LoadReport) => void;
   onDelta?: (text: string, tokens: number) => void;
   resolve: (result: ChatCompletion | null) => void;
@@ -39,6 +40,14 @@ export class WorkerEngineService implements EngineService {
   async chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
     const result = await this.call({ op: 'chat', id: 0, model, request }, { onDelta: options.onDelta }, options.signal);
     return result!;
+  }
+
+  isCached(model: ModelRef): Promise<boolean> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { onCached: resolve, resolve: () => {}, reject });
+      this.worker.postMessage({ op: 'cached', id, model });
+    });
   }
 
   private call(
@@ -72,6 +81,10 @@ export class WorkerEngineService implements EngineService {
     switch (message.op) {
       case 'progress':
         call.onProgress?.(message.report);
+        break;
+      case 'cached':
+        this.calls.delete(message.id);
+        call.onCached?.(message.cached);
         break;
       case 'delta':
         call.onDelta?.(message.text, message.tokens);

@@ -22,6 +22,13 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
       return;
     }
     const { id } = data;
+    if (data.op === 'cached') {
+      runtime.isCached(data.model).then(
+        (cached) => scope.postMessage({ op: 'cached', id, cached }),
+        (error) => scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() }),
+      );
+      return;
+    }
     const controller = new AbortController();
     running.set(id, controller);
     const onProgress = (report: LoadReport) =>

@@ -125,6 +125,12 @@ export class EngineRouter {
         return this.send(client, { type: 'result', id, data: this.status() });
       case 'diagnostics':
         return this.send(client, { type: 'result', id, data: this.diagnostics() });
+      case 'cached':
+        this.deps.engines.isCached(message.params).then(
+          (cached) => this.send(client, { type: 'result', id, data: { cached } }),
+          (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
+        );
+        return;
       case 'capabilities':
         this.deps.capabilities().then(
           (data) => this.send(client, { type: 'result', id, data }),

@@ -93,6 +93,8 @@ export interface ProtocolMap {
   status: { params: Record<string, never>; chunk: never; result: HostStatus };
   capabilities: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
   diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
+  /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
+  cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
 }
 
 export type MethodName = keyof ProtocolMap;

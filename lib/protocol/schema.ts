@@ -66,6 +66,7 @@ export const PARAMS_SCHEMAS = {
   status: EmptyParams,
   capabilities: EmptyParams,
   diagnostics: EmptyParams,
+  cached: ModelRefSchema,
 } as const;
 
 export type Method = keyof typeof PARAMS_SCHEMAS;
