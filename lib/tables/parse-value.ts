@@ -1,0 +1,175 @@
+/**
+ * Parses one cell's text into a typed value, by the page's language: thousands separators
+ * and decimal commas from Intl, percentages, currencies, negatives in parentheses, dates
+ * and times. Pure: no DOM.
+ */
+
+export type ParsedValue =
+  | { kind: 'null' }
+  | { kind: 'integer' | 'decimal'; value: number; lossy: boolean }
+  | { kind: 'percent'; value: number; lossy: boolean }
+  | { kind: 'currency'; value: number; currency: string; lossy: boolean }
+  | { kind: 'date'; value: string }
+  | { kind: 'datetime'; value: string }
+  | { kind: 'time'; value: string }
+  | { kind: 'text'; value: string };
+
+/** Cell texts that mean "no value". */
+const NULLS = new Set(['', '-', '–', '—', '−', 'n/a', 'na', 'n.a.', 'null', 'none', '?', '…', '...', '—*']);
+
+const CURRENCIES: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', CHF: 'CHF', 'A$': 'AUD', 'C$': 'CAD', USD: 'USD', EUR: 'EUR', GBP: 'GBP', JPY: 'JPY' };
+const CURRENCY_RE = /^(US\$|A\$|C\$|USD|EUR|GBP|JPY|CHF|[$€£¥₹₩])\s*|\s*(US\$|USD|EUR|GBP|JPY|CHF|[$€£¥₹₩])$/;
+
+export interface NumberFormat {
+  group: string;
+  decimal: string;
+}
+
+const formats = new Map<string, NumberFormat>();
+
+/** Group and decimal separators of a language, from Intl (e.g. de → "." and ","). */
+export function numberFormatFor(lang: string): NumberFormat {
+  const key = lang || 'en';
+  let format = formats.get(key);
+  if (!format) {
+    let parts: Intl.NumberFormatPart[];
+    try {
+      parts = new Intl.NumberFormat(key).formatToParts(1234567.5);
+    } catch {
+      parts = new Intl.NumberFormat('en').formatToParts(1234567.5);
+    }
+    format = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A plain number in the page's format, or null. "1,234.5" (en), "1.234,5" (de), "1 234,5" (fr). */
+export function parseNumber(text: string, format: NumberFormat): number | null {
+  let s = text.trim().replace(/[\u2212\u2012\u2013]/g, '-');
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1]!.trim();
+  }
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  }
+  // Spaces of all widths group digits in many locales, whatever Intl says.
+  const groups = [format.group, ' ', '\u00a0', '\u202f', '\u2009'].filter((g, i, a) => g !== format.decimal && a.indexOf(g) === i);
+  const groupRe = groups.map(escape).join('|');
+  const dec = escape(format.decimal);
+  const re = new RegExp(`^(\\d{1,3}(?:(?:${groupRe})\\d{3})+|\\d+)(?:${dec}(\\d+))?$`);
+  const m = re.exec(s);
+  if (!m) return null;
+  const whole = m[1]!.replace(new RegExp(groupRe, 'g'), '');
+  const value = Number(`${whole}${m[2] ? `.${m[2]}` : ''}`);
+  if (!Number.isFinite(value)) return null;
+  return negative ? -value : value;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** A calendar date as YYYY-MM-DD, or null. Day/month order for numeric dates follows the language. */
+export function parseDate(text: string, lang: string): string | null {
+  const s = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})\.? ([A-Za-z]{3,9})\.? (\d{4})$/.exec(s); // 12 March 2024
+  if (m && monthIndex(m[2]!)) return isoDate(+m[3]!, monthIndex(m[2]!), +m[1]!);
+  m = /^([A-Za-z]{3,9})\.? (\d{1,2}) (\d{4})$/.exec(s); // March 12 2024
+  if (m && monthIndex(m[1]!)) return isoDate(+m[3]!, monthIndex(m[1]!), +m[2]!);
+  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  if (m) {
+    const monthFirst = /^en-(US|PH)$/i.test(lang) || lang.toLowerCase() === 'en-us';
+    return monthFirst ? isoDate(+m[3]!, +m[1]!, +m[2]!) : isoDate(+m[3]!, +m[2]!, +m[1]!);
+  }
+  return null;
+}
+
+function parseTime(text: string): string | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i.exec(text.trim());
+  if (!m) return null;
+  let h = +m[1]!;
+  if (m[4]) h = (h % 12) + (/^p/i.test(m[4]) ? 12 : 0);
+  if (h > 23 || +m[2]! > 59 || +(m[3] ?? 0) > 59) return null;
+  return `${pad(h)}:${m[2]}:${m[3] ?? '00'}`;
+}
+
+/**
+ * Parses one cell. `sortValue` (data-sort-value, <time datetime>, <data value>) is preferred
+ * when it parses, as the page's own machine-readable value.
+ */
+export function parseCell(text: string, lang: string, sortValue?: string | null): ParsedValue {
+  if (sortValue != null && sortValue.trim() !== '') {
+    const fromSort = parseMachineValue(sortValue.trim());
+    if (fromSort) return fromSort;
+  }
+  const s = text.trim();
+  if (NULLS.has(s.toLowerCase())) return { kind: 'null' };
+  const format = numberFormatFor(lang);
+  // A trailing note such as "12,345 (est.)" or "1,234*": parse the number, keep the raw text.
+  const noted = /^(.*?\d)\s*(\*+|†|‡|\((?:est|approx|e|p)\.?\))$/i.exec(s);
+  const core = noted ? noted[1]! : s;
+  const lossy = Boolean(noted);
+  if (/%$/.test(core)) {
+    const n = parseNumber(core.slice(0, -1).trim(), format);
+    if (n !== null) return { kind: 'percent', value: n, lossy };
+  }
+  const cur = CURRENCY_RE.exec(core.replace(/^\((.*)\)$/, '$1').replace(/^-/, ''));
+  if (cur) {
+    const symbol = (cur[1] ?? cur[2])!;
+    const negative = /^\(.*\)$/.test(core) || /^[-\u2212]/.test(core);
+    const n = parseNumber(core.replace(/^\((.*)\)$/, '$1').replace(/^[-\u2212]/, '').replace(CURRENCY_RE, '').trim(), format);
+    if (n !== null) return { kind: 'currency', value: negative ? -n : n, currency: CURRENCIES[symbol] ?? symbol, lossy };
+  }
+  const n = parseNumber(core, format);
+  if (n !== null) return { kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal', value: n, lossy };
+  const date = parseDate(s, lang);
+  if (date) return { kind: 'date', value: date };
+  const dt = /^(.+?)[ T](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)$/i.exec(s);
+  if (dt) {
+    const d = parseDate(dt[1]!, lang);
+    const t = parseTime(dt[2]!);
+    if (d && t) return { kind: 'datetime', value: `${d}T${t}` };
+  }
+  const time = parseTime(s);
+  if (time) return { kind: 'time', value: time };
+  return { kind: 'text', value: s };
+}
+
+/** Machine-readable values: ISO dates/times and plain numbers with "." decimals. */
+function parseMachineValue(v: string): ParsedValue | null {
+  if (/^-?\d+$/.test(v)) return { kind: 'integer', value: Number(v), lossy: false };
+  if (/^-?\d*\.\d+(e[-+]?\d+)?$/i.test(v)) return { kind: 'decimal', value: Number(v), lossy: false };
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) {
+    const d = isoDate(+m[1]!, +m[2]!, +m[3]!);
+    return d ? { kind: 'date', value: d } : null;
+  }
+  m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)/.exec(v);
+  if (m) return { kind: 'datetime', value: `${m[1]}T${m[2]!.length === 5 ? `${m[2]}:00` : m[2]}` };
+  const t = /^\d{2}:\d{2}(:\d{2})?$/.test(v) ? parseTime(v) : null;
+  return t ? { kind: 'time', value: t } : null;
+}
