@@ -1,0 +1,139 @@
+/**
+ * The page's tables inside DuckDB: registered with typed columns, queried read-only, in a
+ * sandbox (no file or network access, no extension loading, configuration locked).
+ */
+import { Float64, Utf8, tableFromArrays, tableToIPC, vectorFromArray, type Table } from 'apache-arrow';
+import { LocalAiError } from '../protocol';
+import type { ColumnType, ExtractedTable } from '../tables/types';
+import { assertReadOnly } from './read-only';
+
+/** The slice of a DuckDB-WASM connection we use; the async (browser) and blocking (Node) ones both fit. */
+export interface DuckConnection {
+  query(sql: string): Promise<Table> | Table;
+  prepare(sql: string): Promise<{ close(): unknown }> | { close(): unknown };
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): Promise<void> | void;
+}
+
+export const DUCK_TYPES: Record<ColumnType, string> = {
+  integer: 'BIGINT',
+  decimal: 'DOUBLE',
+  percent: 'DOUBLE',
+  currency: 'DOUBLE',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  time: 'TIME',
+  text: 'VARCHAR',
+};
+
+const NUMERIC = new Set<ColumnType>(['integer', 'decimal', 'percent', 'currency']);
+
+export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export class SqlError extends LocalAiError {
+  constructor(
+    message: string,
+    readonly sql: string,
+  ) {
+    super('bad-request', message);
+    this.name = 'SqlError';
+  }
+}
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: (number | string | boolean | null)[][];
+  rowCount: number;
+  truncated: boolean;
+}
+
+function toPlain(value: unknown, type: string): number | string | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (/^Date/.test(type)) return new Date(Number(value)).toISOString().slice(0, 10);
+  if (/^Timestamp/.test(type)) return new Date(Number(value)).toISOString().slice(0, 19);
+  if (/^Time/.test(type)) {
+    const seconds = Math.floor(Number(value) / (/micro/i.test(type) ? 1e6 : /nano/i.test(type) ? 1e9 : 1e3));
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+  }
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+export class TableDatabase {
+  private constructor(private readonly conn: DuckConnection) {}
+
+  /** Opens the sandboxed database on a fresh connection. */
+  static async open(conn: DuckConnection): Promise<TableDatabase> {
+    for (const setting of [
+      'SET autoinstall_known_extensions = false',
+      'SET autoload_known_extensions = false',
+      'SET enable_external_access = false',
+      'SET lock_configuration = true',
+    ]) {
+      await conn.query(setting);
+    }
+    return new TableDatabase(conn);
+  }
+
+  /** Replaces every registered table with `tables`, typed as extracted. */
+  async register(tables: ExtractedTable[]): Promise<void> {
+    const existing = await this.conn.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'");
+    for (const row of existing.toArray()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(String(row.table_name))}`);
+    for (const table of tables) await this.registerOne(table);
+  }
+
+  private async registerOne(table: ExtractedTable): Promise<void> {
+    // Stage values as DOUBLE / VARCHAR through Arrow, then cast into the typed table:
+    // DuckDB parses ISO dates and times itself, exactly and fast.
+    const staged: Record<string, ReturnType<typeof vectorFromArray>> = {};
+    const selects: string[] = [];
+    table.columns.forEach((col, c) => {
+      const values = table.rows.map((r) => r[c] ?? null);
+      const key = `c${c}`;
+      staged[key] = NUMERIC.has(col.type)
+        ? vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Float64())
+        : vectorFromArray(values.map((v) => (v === null ? null : String(v))), new Utf8());
+      selects.push(`CAST(${key} AS ${DUCK_TYPES[col.type]}) AS ${quoteIdent(col.sqlName)}`);
+      if (col.raw) {
+        staged[`r${c}`] = vectorFromArray(col.raw, new Utf8());
+        selects.push(`r${c} AS ${quoteIdent(`${col.sqlName}_raw`)}`);
+      }
+    });
+    const stage = `__stage_${table.sqlName}`;
+    // IPC bytes, not an Arrow object: the bundled DuckDB may hold its own copy of Arrow.
+    await this.conn.insertArrowFromIPCStream(tableToIPC(tableFromArrays(staged as never), 'stream'), { name: stage, create: true });
+    await this.conn.query(`CREATE TABLE ${quoteIdent(table.sqlName)} AS SELECT ${selects.join(', ')} FROM ${quoteIdent(stage)}`);
+    await this.conn.query(`DROP TABLE ${quoteIdent(stage)}`);
+  }
+
+  /**
+   * Checks that `sql` is read-only and binds against the registered tables, without running it.
+   * @throws {SqlRefusedError} for writes and file access; {SqlError} with DuckDB's message otherwise.
+   */
+  async check(sql: string): Promise<string> {
+    const clean = assertReadOnly(sql);
+    try {
+      const statement = await this.conn.prepare(clean);
+      await statement.close();
+    } catch (error) {
+      throw new SqlError(error instanceof Error ? error.message : String(error), clean);
+    }
+    return clean;
+  }
+
+  /** Runs a checked query, returning at most `limit` rows as plain JSON values. */
+  async run(sql: string, limit = 10_000): Promise<QueryResult> {
+    const clean = await this.check(sql);
+    let table: Table;
+    try {
+      table = await this.conn.query(`SELECT * FROM (${clean}) AS q LIMIT ${limit + 1}`);
+    } catch (error) {
+      throw new SqlError(error instanceof Error ? error.message : String(error), clean);
+    }
+    const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
+    const rows = table.toArray().map((row) => columns.map((c) => toPlain((row as Record<string, unknown>)[c.name], c.type)));
+    return { columns, rows: rows.slice(0, limit), rowCount: Math.min(rows.length, limit), truncated: rows.length > limit };
+  }
+}
