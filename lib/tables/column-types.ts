@@ -12,6 +12,10 @@ export function toSqlName(name: string, fallback: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(/[øł]/g, (c) => (c === 'ø' ? 'o' : 'l'))
     .replace(/%/g, ' pct ')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
