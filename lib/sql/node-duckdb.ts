@@ -3,6 +3,7 @@
  * blocking bindings: for unit tests and the benchmark. The extension uses duckdb-browser.ts.
  */
 import { createRequire } from 'node:module';
+// @ts-expect-error the blocking Node build ships without its own type declarations path
 import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs';
 import type { DuckConnection } from './table-database';
 

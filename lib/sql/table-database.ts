@@ -2,7 +2,7 @@
  * The page's tables inside DuckDB: registered with typed columns, queried read-only, in a
  * sandbox (no file or network access, no extension loading, configuration locked).
  */
-import { Float64, Utf8, tableFromArrays, tableToIPC, vectorFromArray, type Table } from 'apache-arrow';
+import { Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { LocalAiError } from '../protocol';
 import type { ColumnType, ExtractedTable } from '../tables/types';
 import { assertReadOnly } from './read-only';
@@ -87,7 +87,7 @@ export class TableDatabase {
   private async registerOne(table: ExtractedTable): Promise<void> {
     // Stage values as DOUBLE / VARCHAR through Arrow, then cast into the typed table:
     // DuckDB parses ISO dates and times itself, exactly and fast.
-    const staged: Record<string, ReturnType<typeof vectorFromArray>> = {};
+    const staged: Record<string, Vector> = {};
     const selects: string[] = [];
     table.columns.forEach((col, c) => {
       const values = table.rows.map((r) => r[c] ?? null);
@@ -103,7 +103,7 @@ export class TableDatabase {
     });
     const stage = `__stage_${table.sqlName}`;
     // IPC bytes, not an Arrow object: the bundled DuckDB may hold its own copy of Arrow.
-    await this.conn.insertArrowFromIPCStream(tableToIPC(tableFromArrays(staged as never), 'stream'), { name: stage, create: true });
+    await this.conn.insertArrowFromIPCStream(tableToIPC(new Table(staged), 'stream'), { name: stage, create: true });
     await this.conn.query(`CREATE TABLE ${quoteIdent(table.sqlName)} AS SELECT ${selects.join(', ')} FROM ${quoteIdent(stage)}`);
     await this.conn.query(`DROP TABLE ${quoteIdent(stage)}`);
   }
