@@ -2,16 +2,32 @@ import { browser } from 'wxt/browser';
 import '@/components/answer-bubble.css';
 import type { ContentMessage } from '@/lib/protocol';
 import { explainInBubble } from '@/lib/page/explain-in-bubble';
+import { contextTableIndex, extractPageTables, highlightTable, rememberContextTarget } from '@/lib/page/page-tables';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      // Only the service worker (no tab) of this extension may trigger page actions.
-      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-      if ((message as ContentMessage | undefined)?.type === 'explain-selection') void explainInBubble(ctx);
-      return undefined;
+    rememberContextTarget();
+    browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+      // Only this extension's own pages and service worker may drive the page side.
+      const fromExtension = sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
+      if (!fromExtension) return undefined;
+      const message = raw as ContentMessage | undefined;
+      switch (message?.type) {
+        case 'explain-selection':
+          void explainInBubble(ctx);
+          return undefined;
+        case 'extract-tables':
+          return extractPageTables().then((tables) => ({ tables }));
+        case 'highlight-table':
+          highlightTable(typeof message.index === 'number' ? message.index : null);
+          return undefined;
+        case 'context-table':
+          return Promise.resolve({ index: contextTableIndex() });
+        default:
+          return undefined;
+      }
     });
   },
 });

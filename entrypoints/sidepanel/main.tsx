@@ -1,8 +1,24 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { EngineClient } from '@/lib/protocol';
 import { extensionTransport } from '@/lib/host/extension-transport';
-import { activeModelItem } from '@/lib/settings/storage-items';
+import { resolveModel } from '@/lib/models/resolve-model';
+import { createPageBridge } from '@/lib/page/page-bridge';
+import { TableSession } from '@/lib/sql/table-session';
+import { activeModelItem, panelRequestItem } from '@/lib/settings/storage-items';
 
 const client = new EngineClient(extensionTransport);
-render(<SidePanelApp client={client} modelSetting={activeModelItem} />, document.getElementById('app')!);
+// ?tab=ID pins the panel to one tab (the panel opened as a page, e.g. in tests).
+const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
+
+render(
+  <SidePanelApp
+    client={client}
+    modelSetting={activeModelItem}
+    panelRequests={panelRequestItem}
+    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => resolveModel(client))}
+    copyText={(text) => navigator.clipboard.writeText(text)}
+  />,
+  document.getElementById('app')!,
+);

@@ -9,6 +9,20 @@ const NOT_ACTIONS = new Set(['index.ts', 'types.ts', 'register.ts']);
 const actionFiles = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ACTIONS.has(f));
 const readme = readFileSync(join(here, '../../README.md'), 'utf8');
 
+function fakeServices(tableIndex: number | null = null) {
+  const order: string[] = [];
+  return {
+    order,
+    sendToTab: vi.fn(async () => {}),
+    openSidePanel: vi.fn(async () => void order.push('open')),
+    askTab: vi.fn(async () => {
+      order.push('ask');
+      return { index: tableIndex } as never;
+    }),
+    setPanelRequest: vi.fn(async () => void order.push('request')),
+  };
+}
+
 describe('user actions', () => {
   it('lists every action file exactly once, with id = file name', () => {
     expect(ACTIONS.map((a) => `${a.id}.ts`).sort()).toEqual(actionFiles.sort());
@@ -20,10 +34,18 @@ describe('user actions', () => {
   });
 
   it('explain-selection asks the tab\'s content script; open-panel opens the panel', async () => {
-    const services = { sendToTab: vi.fn(async () => {}), openSidePanel: vi.fn(async () => {}) };
+    const services = fakeServices();
     await ACTIONS.find((a) => a.id === 'explain-selection')!.run({ tabId: 7 }, services);
     expect(services.sendToTab).toHaveBeenCalledWith(7, { type: 'explain-selection' });
     await ACTIONS.find((a) => a.id === 'open-panel')!.run({ tabId: 7 }, services);
     expect(services.openSidePanel).toHaveBeenCalledWith(7);
+  });
+
+  it('ask-table opens the panel at once, then leaves it the right-clicked table', async () => {
+    const services = fakeServices(2);
+    await ACTIONS.find((a) => a.id === 'ask-table')!.run({ tabId: 5 }, services);
+    expect(services.order[0]).toBe('open');
+    expect(services.askTab).toHaveBeenCalledWith(5, { type: 'context-table' });
+    expect(services.setPanelRequest).toHaveBeenCalledWith({ view: 'tables', tabId: 5, tableIndex: 2 });
   });
 });

@@ -3,6 +3,8 @@
  * commands to it. Runs in the service worker.
  */
 import { browser } from 'wxt/browser';
+import type { ContentMessage } from '../protocol';
+import { panelRequestItem } from '../settings/storage-items';
 import { ACTIONS, findAction } from './index';
 import type { ActionContext, ActionServices, ActionTarget } from './types';
 
@@ -12,6 +14,12 @@ export const actionServices: ActionServices = {
   },
   async openSidePanel(tabId) {
     await chrome.sidePanel.open({ tabId });
+  },
+  async askTab<T>(tabId: number, message: ContentMessage) {
+    return (await browser.tabs.sendMessage(tabId, message)) as T;
+  },
+  async setPanelRequest(request) {
+    await panelRequestItem.setValue(request);
   },
 };
 

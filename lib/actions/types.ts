@@ -1,4 +1,5 @@
 import type { ContentMessage } from '../protocol';
+import type { PanelRequest } from '../settings/storage-items';
 
 export type ActionContext = 'selection' | 'page';
 
@@ -12,6 +13,10 @@ export interface ActionTarget {
 export interface ActionServices {
   sendToTab(tabId: number, message: ContentMessage): Promise<void>;
   openSidePanel(tabId: number): Promise<void>;
+  /** Sends a message to the tab's content script and returns its reply. */
+  askTab<T>(tabId: number, message: ContentMessage): Promise<T>;
+  /** Leaves a request for the side panel, which takes it when it opens (or at once if open). */
+  setPanelRequest(request: PanelRequest): Promise<void>;
 }
 
 /** One user-visible action: a context-menu item and/or a keyboard command. File name = id. */

@@ -17,12 +17,16 @@ import {
   type HostMessage,
   type HostStatus,
   type LoadProgress,
+  type MethodName,
   type ModelRef,
+  type ResultOf,
+  LocalAiError,
   type SenderInfo,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
 import { DeltaCoalescer } from './delta-coalescer';
 import { FairQueue } from './fair-queue';
+import type { SqlHost } from '../sql/sql-host';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -38,6 +42,8 @@ export interface RouterDeps {
   engines: EngineService;
   extensionId: string;
   capabilities: () => Promise<DeviceCapabilities>;
+  /** The page-tables database; SQL requests fail clearly where a host has none. */
+  sql?: SqlHost;
   now?: () => number;
 }
 
@@ -131,6 +137,11 @@ export class EngineRouter {
           (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
         );
         return;
+      case 'sql.register':
+      case 'sql.check':
+      case 'sql.run':
+        this.answer(client, id, () => this.sqlCall(message));
+        return;
       case 'capabilities':
         this.deps.capabilities().then(
           (data) => this.send(client, { type: 'result', id, data }),
@@ -159,6 +170,27 @@ export class EngineRouter {
         this.pump();
       }
     }
+  }
+
+  private sqlCall(message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>): Promise<ResultOf<MethodName>> {
+    const sql = this.deps.sql;
+    if (!sql) return Promise.reject(new LocalAiError('engine-unavailable', 'This engine host has no SQL database.'));
+    switch (message.method) {
+      case 'sql.register':
+        return sql.register(message.params.scope, message.params.tables);
+      case 'sql.check':
+        return sql.check(message.params.scope, message.params.sql);
+      case 'sql.run':
+        return sql.run(message.params.scope, message.params.sql, message.params.limit);
+    }
+  }
+
+  /** Sends the result of an immediate (not queued) request, or its error. */
+  private answer(client: Client, id: string, work: () => Promise<ResultOf<MethodName>>): void {
+    work().then(
+      (data) => this.send(client, { type: 'result', id, data }),
+      (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
+    );
   }
 
   private cancel(clientId: number, requestId: string): void {

@@ -8,6 +8,8 @@ import type { DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { readCapabilities } from './capabilities';
+import { SqlHost } from '../sql/sql-host';
+import { connectBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter, type RouterPort } from './router';
 
 export function startEngineHost(): EngineRouter {
@@ -17,6 +19,7 @@ export function startEngineHost(): EngineRouter {
     engines: new WorkerEngineService(worker),
     extensionId: browser.runtime.id,
     capabilities: () => (capabilities ??= readCapabilities()),
+    sql: new SqlHost(connectBrowserDuckDb),
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
   return router;

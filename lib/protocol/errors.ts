@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
   'engine-failed', // the engine threw while generating
   'host-unavailable', // the engine host could not be reached or went away
+  'sql-refused', // a query that would write, attach, install or read files
+  'sql-error', // DuckDB rejected a query (parse or bind error)
   'internal',
 ] as const;
 
@@ -72,12 +74,30 @@ export class HostUnavailableError extends LocalAiError {
   }
 }
 
+/** A query refused before it reaches DuckDB: only read-only SELECTs run. */
+export class SqlRefusedError extends LocalAiError {
+  constructor(message: string) {
+    super('sql-refused', message);
+    this.name = 'SqlRefusedError';
+  }
+}
+
+/** DuckDB rejected a query; the message is DuckDB's own, which repair prompts use. */
+export class SqlError extends LocalAiError {
+  constructor(message: string) {
+    super('sql-error', message);
+    this.name = 'SqlError';
+  }
+}
+
 const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
   'bad-request': BadRequestError,
   aborted: AbortedError,
   'model-load-failed': ModelLoadError,
   'engine-unavailable': EngineUnavailableError,
   'host-unavailable': HostUnavailableError,
+  'sql-refused': SqlRefusedError,
+  'sql-error': SqlError,
 };
 
 /** Turns anything thrown into the wire form, keeping typed codes and hiding nothing useful. */

@@ -5,6 +5,8 @@
  */
 import type * as v from 'valibot';
 import type { SerializedError } from './errors';
+import type { ExtractedTable } from '../tables/types';
+import type { QueryResult } from '../sql/table-database';
 import type {
   ChatMessageSchema,
   ChatParamsSchema,
@@ -95,6 +97,11 @@ export interface ProtocolMap {
   diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
+  /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
+  'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number } };
+  /** Read-only check and DuckDB prepare, without running. */
+  'sql.check': { params: { scope: string; sql: string }; chunk: never; result: { sql: string } };
+  'sql.run': { params: { scope: string; sql: string; limit?: number }; chunk: never; result: QueryResult };
 }
 
 export type MethodName = keyof ProtocolMap;
@@ -118,4 +125,14 @@ export type BackgroundMessage = { type: 'ensure-host' };
 export type BackgroundReply = { ok: true } | { ok: false; error: SerializedError };
 
 /** Messages from the service worker to a tab's content script, sent when a user action runs. */
-export type ContentMessage = { type: 'explain-selection' };
+export type ContentMessage =
+  | { type: 'explain-selection' }
+  | { type: 'extract-tables' }
+  | { type: 'highlight-table'; index: number | null }
+  | { type: 'context-table' };
+
+export type ContentReply<T extends ContentMessage['type']> = T extends 'extract-tables'
+  ? { tables: ExtractedTable[] }
+  : T extends 'context-table'
+    ? { index: number | null }
+    : void;

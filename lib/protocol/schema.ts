@@ -59,6 +59,44 @@ export const ChatParamsSchema = v.strictObject({
 
 const EmptyParams = v.strictObject({});
 
+const SqlName = v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]{0,127}$/, 'SQL names are lower-case snake_case.'));
+const Scope = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'A scope is a short id.'));
+const SqlText = v.pipe(v.string(), v.minLength(1), v.maxLength(20_000));
+
+/** Rows of typed cells, checked in a plain loop: tables reach a million cells. */
+function isRows(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length > 1_000_000) return false;
+  for (const row of value) {
+    if (!Array.isArray(row)) return false;
+    for (const cell of row) {
+      const t = typeof cell;
+      if (cell !== null && t !== 'number' && t !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+export const ExtractedTableSchema = v.strictObject({
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  name: v.pipe(v.string(), v.maxLength(1000)),
+  sqlName: SqlName,
+  source: v.picklist(['html', 'aria']),
+  columns: v.pipe(
+    v.array(
+      v.strictObject({
+        name: v.pipe(v.string(), v.maxLength(1000)),
+        sqlName: SqlName,
+        type: v.picklist(['integer', 'decimal', 'percent', 'currency', 'date', 'datetime', 'time', 'text']),
+        currency: v.optional(v.pipe(v.string(), v.maxLength(8))),
+        raw: v.optional(v.custom<(string | null)[]>((r) => Array.isArray(r) && r.every((x) => x === null || typeof x === 'string'))),
+      }),
+    ),
+    v.minLength(1),
+    v.maxLength(1000),
+  ),
+  rows: v.custom<(number | string | null)[][]>(isRows, 'Rows must be arrays of numbers, strings or nulls.'),
+});
+
 /** Params schema per method: the one list of what the host answers. */
 export const PARAMS_SCHEMAS = {
   chat: ChatParamsSchema,
@@ -67,6 +105,9 @@ export const PARAMS_SCHEMAS = {
   capabilities: EmptyParams,
   diagnostics: EmptyParams,
   cached: ModelRefSchema,
+  'sql.register': v.strictObject({ scope: Scope, tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)) }),
+  'sql.check': v.strictObject({ scope: Scope, sql: SqlText }),
+  'sql.run': v.strictObject({ scope: Scope, sql: SqlText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
 } as const;
 
 export type Method = keyof typeof PARAMS_SCHEMAS;

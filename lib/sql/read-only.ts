@@ -2,14 +2,9 @@
  * Refuses any SQL that is not a single read-only query, before it reaches DuckDB. DuckDB's
  * own sandbox (external access off, configuration locked) stands behind this as a second wall.
  */
-import { LocalAiError } from '../protocol';
+import { SqlRefusedError } from '../protocol/errors';
 
-export class SqlRefusedError extends LocalAiError {
-  constructor(message: string) {
-    super('bad-request', message);
-    this.name = 'SqlRefusedError';
-  }
-}
+export { SqlRefusedError };
 
 const FORBIDDEN = /\b(insert|update|delete|merge|create|drop|alter|truncate|attach|detach|copy|install|load|pragma|set|reset|export|import|call|checkpoint|vacuum|use|grant|revoke|begin|commit|rollback|prepare|execute|deallocate|summarize|describe|show)\b/i;
 const FILE_FUNCTIONS = /\b(read_\w+|\w+_scan|glob|sniff_csv|parquet_\w+|query_table|query|getenv)\s*\(/i;

@@ -3,7 +3,7 @@
  * sandbox (no file or network access, no extension loading, configuration locked).
  */
 import { Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
-import { LocalAiError } from '../protocol';
+import { SqlError } from '../protocol/errors';
 import type { ColumnType, ExtractedTable } from '../tables/types';
 import { assertReadOnly } from './read-only';
 
@@ -29,15 +29,7 @@ const NUMERIC = new Set<ColumnType>(['integer', 'decimal', 'percent', 'currency'
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export class SqlError extends LocalAiError {
-  constructor(
-    message: string,
-    readonly sql: string,
-  ) {
-    super('bad-request', message);
-    this.name = 'SqlError';
-  }
-}
+export { SqlError };
 
 export interface QueryResult {
   columns: { name: string; type: string }[];
@@ -62,24 +54,36 @@ function toPlain(value: unknown, type: string): number | string | boolean | null
 }
 
 export class TableDatabase {
-  private constructor(private readonly conn: DuckConnection) {}
+  private constructor(
+    private readonly conn: DuckConnection,
+    private readonly schema: string,
+  ) {}
 
-  /** Opens the sandboxed database on a fresh connection. */
-  static async open(conn: DuckConnection): Promise<TableDatabase> {
+  /**
+   * Opens the sandbox on a fresh connection; `schema` keeps one page's tables apart from
+   * another's in a shared database. The settings are the database's: once external access is
+   * off it cannot be turned back on, and the read-only guard refuses every SET anyway.
+   */
+  static async open(conn: DuckConnection, schema = 'main'): Promise<TableDatabase> {
     for (const setting of [
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
       'SET enable_external_access = false',
-      'SET lock_configuration = true',
     ]) {
       await conn.query(setting);
     }
-    return new TableDatabase(conn);
+    if (schema !== 'main') {
+      await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await conn.query(`SET schema = '${schema.replace(/'/g, "''")}'`);
+    }
+    return new TableDatabase(conn, schema);
   }
 
   /** Replaces every registered table with `tables`, typed as extracted. */
   async register(tables: ExtractedTable[]): Promise<void> {
-    const existing = await this.conn.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'");
+    const existing = await this.conn.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${this.schema.replace(/'/g, "''")}'`,
+    );
     for (const row of existing.toArray()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(String(row.table_name))}`);
     for (const table of tables) await this.registerOne(table);
   }
@@ -118,7 +122,7 @@ export class TableDatabase {
       const statement = await this.conn.prepare(clean);
       await statement.close();
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error), clean);
+      throw new SqlError(error instanceof Error ? error.message : String(error));
     }
     return clean;
   }
@@ -130,7 +134,7 @@ export class TableDatabase {
     try {
       table = await this.conn.query(`SELECT * FROM (${clean}) AS q LIMIT ${limit + 1}`);
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error), clean);
+      throw new SqlError(error instanceof Error ? error.message : String(error));
     }
     const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
     const rows = table.toArray().map((row) => columns.map((c) => toPlain((row as Record<string, unknown>)[c.name], c.type)));

@@ -1,0 +1,34 @@
+/** A chart of the result with Observable Plot; labels come from data and render as SVG text only. */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ChartSpec } from '@/lib/sql/chart-spec';
+import type { QueryResult } from '@/lib/sql/table-database';
+
+export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryResult }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const xi = result.columns.findIndex((c) => c.name === spec.x);
+    const yi = result.columns.findIndex((c) => c.name === spec.y);
+    const temporal = /^(Date|Timestamp)/i.test(result.columns[xi]?.type ?? '');
+    const data = result.rows.map((r) => ({ x: temporal ? new Date(String(r[xi])) : r[xi], y: r[yi] as number }));
+    const mark =
+      spec.type === 'bar' ? Plot.barY(data, { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.75 })
+      : spec.type === 'line' ? Plot.line(data, { x: 'x', y: 'y', stroke: 'currentColor', marker: data.length < 40 })
+      : Plot.dot(data, { x: 'x', y: 'y', fill: 'currentColor' });
+    const svg = Plot.plot({
+      width: Math.max(240, el.clientWidth),
+      height: 200,
+      marginLeft: 56,
+      marginBottom: spec.type === 'bar' ? 56 : 32,
+      x: { label: spec.x, tickRotate: spec.type === 'bar' && data.length > 6 ? -35 : 0 },
+      y: { label: spec.y, grid: true },
+      style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
+      marks: [mark, Plot.ruleY([0])],
+    });
+    el.replaceChildren(svg);
+    return () => el.replaceChildren();
+  }, [spec, result]);
+  return <div class="chart" ref={box} data-testid="result-chart" data-chart={spec.type} aria-label={`${spec.type} chart of ${spec.y} by ${spec.x}`} />;
+}

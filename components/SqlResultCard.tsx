@@ -1,0 +1,87 @@
+/** One question's outcome: the answer, the result grid, a chart, and the SQL to edit and re-run. */
+import { useState } from 'preact/hooks';
+import type { SqlAnswer } from '@/lib/sql/ask-tables';
+import { chooseChart } from '@/lib/sql/chart-spec';
+import { toCsv, toMarkdown } from '@/lib/sql/export';
+import type { QueryResult } from '@/lib/sql/table-database';
+import { ResultChart } from './ResultChart';
+import { ResultGrid } from './ResultGrid';
+
+export interface SqlTurnView {
+  question: string;
+  outcome: SqlAnswer | { kind: 'error'; message: string };
+}
+
+export interface SqlResultCardProps {
+  turn: SqlTurnView;
+  onRun: (sql: string) => Promise<QueryResult>;
+  onCopy: (text: string) => Promise<void>;
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
+  const { outcome } = turn;
+  const initialSql = outcome.kind === 'answer' || outcome.kind === 'failed' ? outcome.sql : '';
+  const [sql, setSql] = useState(initialSql);
+  const [result, setResult] = useState<QueryResult | null>(outcome.kind === 'answer' ? outcome.result : null);
+  const [error, setError] = useState<string | null>(outcome.kind === 'failed' ? outcome.error : outcome.kind === 'error' ? outcome.message : null);
+  const [copied, setCopied] = useState(false);
+
+  const rerun = async () => {
+    setError(null);
+    try {
+      setResult(await onRun(sql));
+    } catch (e) {
+      setResult(null);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const chart = result ? chooseChart(result) : null;
+
+  return (
+    <article class="sql-card">
+      <h3 class="question">{turn.question}</h3>
+      {outcome.kind === 'answer' && <p class="answer-line">{outcome.answer}</p>}
+      {outcome.kind === 'cannot-answer' && <p class="answer-line">{outcome.message}</p>}
+      {outcome.kind === 'failed' && <p class="answer-line">The model's SQL did not work after {outcome.attempts} tries. Edit it below and run it again.</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {result && <ResultGrid result={result} key={sql + result.rowCount} />}
+      {result && chart && <ResultChart spec={chart} result={result} />}
+      {initialSql && (
+        <details class="sql" open={outcome.kind === 'failed'}>
+          <summary>SQL</summary>
+          <textarea name="sql" rows={4} spellcheck={false} value={sql} onInput={(e) => setSql(e.currentTarget.value)} />
+          <button type="button" onClick={rerun}>
+            Run
+          </button>
+        </details>
+      )}
+      {result && (
+        <div class="row-actions">
+          <button type="button" onClick={() => download('result.csv', toCsv(result), 'text/csv')}>
+            Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              await onCopy(toMarkdown(result));
+              setCopied(true);
+            }}
+          >
+            {copied ? 'Copied' : 'Copy as markdown'}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,109 @@
+/** The page's tables: list (hover outlines one on the page), a question box, and each answer. */
+import { useState } from 'preact/hooks';
+import type { Stage } from '@/lib/sql/ask-tables';
+import type { QueryResult } from '@/lib/sql/table-database';
+import type { ExtractedTable } from '@/lib/tables/types';
+import { SqlResultCard, type SqlTurnView } from './SqlResultCard';
+
+export interface TablesViewProps {
+  tables: ExtractedTable[] | null;
+  loadError: string | null;
+  turns: SqlTurnView[];
+  stage: Stage | null;
+  selected: number[];
+  onSelect: (indexes: number[]) => void;
+  onHover: (index: number | null) => void;
+  onReload: () => void;
+  onAsk: (question: string) => void;
+  onStop: () => void;
+  onRun: (sql: string) => Promise<QueryResult>;
+  onCopy: (text: string) => Promise<void>;
+}
+
+const STAGES: Record<Stage, string> = {
+  'writing-sql': 'Writing SQL…',
+  repairing: 'Fixing the SQL from DuckDB’s error…',
+  voting: 'Comparing candidate queries…',
+  running: 'Running the query…',
+  answering: 'Summing up…',
+};
+
+export function TablesView(props: TablesViewProps) {
+  const [question, setQuestion] = useState('');
+  const { tables } = props;
+  const ask = () => {
+    const q = question.trim();
+    if (!q || props.stage) return;
+    props.onAsk(q);
+    setQuestion('');
+  };
+  return (
+    <section class="tables">
+      <header class="tables-head">
+        <span>{tables === null ? 'Reading the page’s tables…' : `${tables.length} table${tables.length === 1 ? '' : 's'} on this page`}</span>
+        <button type="button" onClick={props.onReload}>
+          Reload
+        </button>
+      </header>
+      {props.loadError && (
+        <p class="error" role="alert">
+          {props.loadError}
+        </p>
+      )}
+      {tables?.length === 0 && <p class="hint">No data tables were found on this page.</p>}
+      <ul class="table-list">
+        {tables?.map((t) => (
+          <li key={t.index} onMouseEnter={() => props.onHover(t.index)} onMouseLeave={() => props.onHover(null)}>
+            <label>
+              <input
+                type="checkbox"
+                checked={props.selected.includes(t.index)}
+                onChange={(e) =>
+                  props.onSelect(e.currentTarget.checked ? [...props.selected, t.index] : props.selected.filter((i) => i !== t.index))
+                }
+              />
+              <strong>{t.name}</strong>
+              <span class="dims">
+                {t.rows.length.toLocaleString()} × {t.columns.length}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {props.turns.map((turn, i) => (
+        <SqlResultCard key={i} turn={turn} onRun={props.onRun} onCopy={props.onCopy} />
+      ))}
+      {tables && tables.length > 0 && (
+        <form
+          class="ask"
+          onSubmit={(e) => {
+            e.preventDefault();
+            ask();
+          }}
+        >
+          <textarea
+            name="table-question"
+            rows={2}
+            value={question}
+            placeholder="Ask about these tables…"
+            onInput={(e) => setQuestion(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                ask();
+              }
+            }}
+          />
+          {props.stage ? (
+            <button type="button" onClick={props.onStop}>
+              Stop
+            </button>
+          ) : (
+            <button type="submit">Ask</button>
+          )}
+        </form>
+      )}
+      {props.stage && <p class="stage" aria-live="polite">{STAGES[props.stage]}</p>}
+    </section>
+  );
+}

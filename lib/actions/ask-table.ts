@@ -1,0 +1,15 @@
+import type { UserAction } from './types';
+
+/** Right-click on a table: opens the side panel's Tables view with that table selected. */
+export const askTable: UserAction = {
+  id: 'ask-table',
+  title: 'Ask this table…',
+  contexts: ['page'],
+  async run(target, services) {
+    // Open first: Chrome only lets the panel open while the click's user gesture lasts.
+    const opening = services.openSidePanel(target.tabId);
+    const { index } = await services.askTab<{ index: number | null }>(target.tabId, { type: 'context-table' });
+    await services.setPanelRequest({ view: 'tables', tabId: target.tabId, tableIndex: index });
+    await opening;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * The page side of "ask the tables": extracts every data table (scrolling through
+ * virtualised grids to collect all their rows), outlines a table on hover, and remembers
+ * which table the user right-clicked for "Ask this table…".
+ */
+import { buildTable, collectAriaGrid, findTableElements, rawGridOf, type ExtractedTable } from '../tables';
+
+let lastContextTarget: Element | null = null;
+let outline: HTMLElement | null = null;
+
+/** Every data table on the page, with all rows of virtualised ARIA grids. */
+export async function extractPageTables(doc: Document = document): Promise<ExtractedTable[]> {
+  const elements = findTableElements(doc);
+  const tables: ExtractedTable[] = [];
+  for (const [index, el] of elements.entries()) {
+    const virtual = el.tagName !== 'TABLE' && el.hasAttribute('aria-rowcount');
+    const grid = virtual ? await collectAriaGrid(el) : rawGridOf(el);
+    const table = buildTable(el, grid, index);
+    if (table.columns.length && table.rows.length) tables.push(table);
+  }
+  const seen = new Map<string, number>();
+  return tables.map((t) => {
+    const n = (seen.get(t.sqlName) ?? 0) + 1;
+    seen.set(t.sqlName, n);
+    return n === 1 ? t : { ...t, sqlName: `${t.sqlName}_${n}` };
+  });
+}
+
+/** Outlines table `index` (as numbered by extraction) with an overlay; null removes it. */
+export function highlightTable(index: number | null, doc: Document = document): void {
+  outline?.remove();
+  outline = null;
+  if (index === null) return;
+  const el = findTableElements(doc)[index];
+  if (!el) return;
+  el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  const r = el.getBoundingClientRect();
+  outline = doc.createElement('div');
+  outline.setAttribute('aria-hidden', 'true');
+  // Absolutely positioned over the table: the page's own styles and layout stay untouched.
+  outline.style.cssText = `position:absolute;pointer-events:none;z-index:2147483646;border:3px solid #3b6cf6;border-radius:4px;background:rgb(59 108 246 / 8%);top:${r.top + scrollY - 3}px;left:${r.left + scrollX - 3}px;width:${r.width}px;height:${r.height}px`;
+  doc.documentElement.append(outline);
+}
+
+export function rememberContextTarget(doc: Document = document): void {
+  doc.addEventListener('contextmenu', (event) => (lastContextTarget = event.target as Element), true);
+}
+
+/** Index of the data table the user last right-clicked, if any. */
+export function contextTableIndex(doc: Document = document): number | null {
+  if (!lastContextTarget) return null;
+  const index = findTableElements(doc).findIndex((el) => el.contains(lastContextTarget));
+  return index >= 0 ? index : null;
+}

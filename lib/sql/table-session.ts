@@ -1,0 +1,86 @@
+/**
+ * "Ask the tables" as the side panel runs it: reads the page's tables through the content
+ * script, registers them in the host's DuckDB, asks through the shared engine (queued like
+ * any other request, under the schema grammar), and keeps the conversation for follow-ups.
+ */
+import type { ContentMessage, EngineClient, ModelRef } from '../protocol';
+import type { ExtractedTable } from '../tables/types';
+import { askTables, type SqlAnswer, type Stage } from './ask-tables';
+import type { SqlTurn } from './schema-prompt';
+import type { QueryResult } from './table-database';
+
+/** How the panel reaches the page it is about. */
+export interface PageBridge {
+  /** A stable id for the page (its tab), used as the database scope. */
+  scope(): Promise<string>;
+  send<T>(message: ContentMessage): Promise<T>;
+}
+
+export class TableSession {
+  private tables: ExtractedTable[] = [];
+  private history: SqlTurn[] = [];
+  private scopeId = '';
+  /** Tokens/s of the last generation: sampling several candidates only pays off on a fast engine. */
+  private speed = 0;
+
+  constructor(
+    private readonly client: EngineClient,
+    private readonly page: PageBridge,
+    private readonly model: () => Promise<ModelRef>,
+  ) {}
+
+  /** Reads the page's tables and loads them into DuckDB. */
+  async load(): Promise<ExtractedTable[]> {
+    this.scopeId = await this.page.scope();
+    const { tables } = await this.page.send<{ tables: ExtractedTable[] }>({ type: 'extract-tables' });
+    await this.client.request('sql.register', { scope: this.scopeId, tables });
+    this.tables = tables;
+    this.history = [];
+    return tables;
+  }
+
+  highlight(index: number | null): void {
+    void this.page.send({ type: 'highlight-table', index }).catch(() => {});
+  }
+
+  /** Asks a question of `only` these tables (all when omitted), keeping earlier turns as context. */
+  async ask(question: string, options: { only?: number[]; onStage?: (s: Stage) => void; signal?: AbortSignal } = {}): Promise<SqlAnswer> {
+    const model = await this.model();
+    const tables = options.only?.length ? this.tables.filter((t) => options.only!.includes(t.index)) : this.tables;
+    if (!tables.length) return { kind: 'cannot-answer', message: 'This page has no tables to ask about.' };
+    const answer = await askTables(
+      question,
+      tables,
+      {
+        generate: async (messages, o) => {
+          const r = await this.client.request(
+            'chat',
+            {
+              model,
+              messages,
+              max_tokens: o.maxTokens,
+              temperature: o.temperature,
+              ...(o.grammar ? { response_format: { type: 'grammar' as const, grammar: o.grammar } } : {}),
+            },
+            { signal: options.signal },
+          );
+          this.speed = r.timing.tokensPerSecond;
+          return r.text;
+        },
+        backend: {
+          check: async (sql) => (await this.client.request('sql.check', { scope: this.scopeId, sql })).sql,
+          run: (sql) => this.client.request('sql.run', { scope: this.scopeId, sql, limit: 10_000 }),
+        },
+      },
+      // Vote among three candidates only where the engine writes quickly.
+      { history: this.history, samples: this.speed > 40 ? 3 : 1, onStage: options.onStage },
+    );
+    if (answer.kind === 'answer') this.history.push({ question, sql: answer.sql });
+    return answer;
+  }
+
+  /** Runs SQL the user edited. */
+  run(sql: string): Promise<QueryResult> {
+    return this.client.request('sql.run', { scope: this.scopeId, sql, limit: 10_000 });
+  }
+}
