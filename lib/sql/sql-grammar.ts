@@ -79,10 +79,10 @@ function joins(tables: SchemaTable[]): { a: SchemaTable; b: SchemaTable; key: st
   return out;
 }
 
-/** The GBNF grammar for queries over `tables`. */
-export function schemaGrammar(tables: SchemaTable[]): string {
+/** The GBNF grammar for queries over `tables`; `cannotAnswer` adds the way to decline. */
+export function schemaGrammar(tables: SchemaTable[], options: { cannotAnswer?: boolean } = {}): string {
   const rules: string[] = [];
-  const entries: string[] = [lit(CANNOT_ANSWER)];
+  const entries: string[] = options.cannotAnswer === false ? [] : [lit(CANNOT_ANSWER)];
   tables.forEach((t, i) => {
     const r = tableRules(t, i);
     rules.push(...r.rules);

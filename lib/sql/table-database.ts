@@ -2,7 +2,8 @@
  * The page's tables inside DuckDB: registered with typed columns, queried read-only, in a
  * sandbox (no file or network access, no extension loading, configuration locked).
  */
-import { Float64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { float64Column, utf8Column } from './arrow-columns';
 import { SqlError } from '../protocol/errors';
 import type { ColumnType, ExtractedTable } from '../tables/types';
 import { assertReadOnly } from './read-only';
@@ -97,11 +98,11 @@ export class TableDatabase {
       const values = table.rows.map((r) => r[c] ?? null);
       const key = `c${c}`;
       staged[key] = NUMERIC.has(col.type)
-        ? vectorFromArray(values.map((v) => (typeof v === 'number' ? v : null)), new Float64())
-        : vectorFromArray(values.map((v) => (v === null ? null : String(v))), new Utf8());
+        ? float64Column(values.map((v) => (typeof v === 'number' ? v : null)))
+        : utf8Column(values.map((v) => (v === null ? null : String(v))));
       selects.push(`CAST(${key} AS ${DUCK_TYPES[col.type]}) AS ${quoteIdent(col.sqlName)}`);
       if (col.raw) {
-        staged[`r${c}`] = vectorFromArray(col.raw, new Utf8());
+        staged[`r${c}`] = utf8Column(col.raw);
         selects.push(`r${c} AS ${quoteIdent(`${col.sqlName}_raw`)}`);
       }
     });
