@@ -16,6 +16,7 @@ import { measureStreaming } from './measures/streaming';
 import { measureHostColdStart, measurePanelReady } from './measures/startup';
 import { measureTenTabs } from './measures/contention';
 import { measureMemory } from './measures/memory';
+import { measureTables } from './measures/tables';
 
 const smoke = process.argv.includes('--smoke');
 export const config = {
@@ -23,6 +24,8 @@ export const config = {
   llamaTokens: smoke ? 48 : 768,
   syntheticTokens: smoke ? 200 : 1000,
 };
+
+const step = (what: string) => console.error(`bench: ${what}…`);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const pagesB = await startStaticServer({ '/page.html': { body: PAGE_HTML } }, 'localhost');
   const tiny = { engine: 'wllama' as const, id: 'tiny-random-llama', url: `${modelServer.origin}/tiny-llama.gguf` };
 
+  step('launching chromium');
   const { context } = await launchWithExtension();
   const measures: Measure[] = [];
   try {
@@ -50,21 +54,25 @@ async function main(): Promise<void> {
     await plain.goto(plainServer.origin);
     await plain.waitForFunction(() => typeof window.runPlain === 'function');
 
+    step('host cold start');
     measures.push(await measureHostColdStart(context, panel, config.reps));
+    step('panel ready');
     measures.push(await measurePanelReady(context, panelUrl, config.reps));
+    step('streaming: extension vs plain page');
     measures.push(...(await measureStreaming(panel, plain, tiny, config)));
+    step('ten tabs');
     measures.push(
       ...(await measureTenTabs(context, panel, panelUrl, tiny, [`${pagesA.origin}/page.html`, `${pagesB.origin}/page.html`])),
     );
+    step('memory');
     measures.push(...(await measureMemory(context, panel)));
     measures.push(
       notBuilt('download_efficiency', 'download time ÷ (bytes ÷ throttled bandwidth)', 'ratio', '≤ 1.10', 'issue 4: downloader'),
       notBuilt('bytes_3_origins_ratio', 'bytes fetched for 3 origins ÷ model size', 'ratio', '= 1', 'issue 4: downloader'),
       notBuilt('refetch_after_kill_ratio', 'bytes re-fetched after a kill at 50% ÷ model size', 'ratio', '≤ 0.05', 'issue 4: downloader'),
-      notBuilt('extract_10k_ms', 'extract a 10k×10 table', 'ms', '≤ 150', 'issue 5: tables'),
-      notBuilt('duckdb_cold_ms', 'DuckDB cold start', 'ms', '', 'issue 5: tables'),
-      notBuilt('duckdb_groupby_100k_ms', 'DuckDB load + GROUP BY 100k rows, warm', 'ms', '≤ 400', 'issue 5: tables'),
     );
+    step('tables');
+    measures.push(...(await measureTables(context, panel, plain, config.reps)));
   } finally {
     await context.close();
     await Promise.all([plainServer.close(), modelServer.close(), pagesA.close(), pagesB.close()]);

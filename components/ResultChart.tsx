@@ -14,7 +14,7 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
     const temporal = /^(Date|Timestamp)/i.test(result.columns[xi]?.type ?? '');
     const data = result.rows.map((r) => ({ x: temporal ? new Date(String(r[xi])) : r[xi], y: r[yi] as number }));
     const mark =
-      spec.type === 'bar' ? Plot.barY(data, { x: 'x', y: 'y', fill: 'currentColor', fillOpacity: 0.75 })
+      spec.type === 'bar' ? Plot.barY(data, { x: 'x', y: 'y', fill: '#3b6cf6' })
       : spec.type === 'line' ? Plot.line(data, { x: 'x', y: 'y', stroke: 'currentColor', marker: data.length < 40 })
       : Plot.dot(data, { x: 'x', y: 'y', fill: 'currentColor' });
     const svg = Plot.plot({
@@ -22,7 +22,8 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
       height: 200,
       marginLeft: 56,
       marginBottom: spec.type === 'bar' ? 56 : 32,
-      x: { label: spec.x, tickRotate: spec.type === 'bar' && data.length > 6 ? -35 : 0 },
+      // Bars keep the query's order (e.g. ORDER BY value DESC), not alphabetical order.
+      x: { label: spec.x, tickRotate: spec.type === 'bar' && data.length > 6 ? -35 : 0, ...(spec.type === 'bar' ? { domain: data.map((d) => d.x) } : {}) },
       y: { label: spec.y, grid: true },
       style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
       marks: [mark, Plot.ruleY([0])],

@@ -32,11 +32,13 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
   const [result, setResult] = useState<QueryResult | null>(outcome.kind === 'answer' ? outcome.result : null);
   const [error, setError] = useState<string | null>(outcome.kind === 'failed' ? outcome.error : outcome.kind === 'error' ? outcome.message : null);
   const [copied, setCopied] = useState(false);
+  const [edited, setEdited] = useState(false);
 
   const rerun = async () => {
     setError(null);
     try {
       setResult(await onRun(sql));
+      setEdited(sql !== initialSql);
     } catch (e) {
       setResult(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -47,7 +49,7 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
   return (
     <article class="sql-card">
       <h3 class="question">{turn.question}</h3>
-      {outcome.kind === 'answer' && <p class="answer-line">{outcome.answer}</p>}
+      {outcome.kind === 'answer' && <p class="answer-line">{edited ? 'Result of your edited SQL:' : outcome.answer}</p>}
       {outcome.kind === 'cannot-answer' && <p class="answer-line">{outcome.message}</p>}
       {outcome.kind === 'failed' && <p class="answer-line">The model's SQL did not work after {outcome.attempts} tries. Edit it below and run it again.</p>}
       {error && (

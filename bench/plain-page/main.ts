@@ -5,6 +5,7 @@
 import type { Engine } from '../../lib/engine/engine';
 import { SyntheticEngine } from '../../lib/engine/synthetic-engine';
 import { WllamaEngine } from '../../lib/engine/wllama-engine';
+import { extractTables } from '../../lib/tables/extract-tables';
 import type { ChatMessage, ModelRef } from '../../lib/protocol';
 
 export interface StreamTiming {
@@ -47,4 +48,25 @@ window.runPlain = async (model, messages, maxTokens) => {
     },
   );
   return { tokens, ttftMs: first - start, decodeMs: last - first };
+};
+
+declare global {
+  interface Window {
+    runExtract: (rows: number, cols: number) => { ms: number; rows: number };
+  }
+}
+
+/** Builds a rows×cols table with a header, then times extractTables over the document. */
+window.runExtract = (rows, cols) => {
+  document.getElementById('bench-table')?.remove();
+  const head = `<tr>${Array.from({ length: cols }, (_, c) => `<th>Column ${c}</th>`).join('')}</tr>`;
+  const body = Array.from({ length: rows }, (_, r) =>
+    `<tr>${Array.from({ length: cols }, (_, c) => `<td>${c === 0 ? `Item ${r}` : c % 3 === 0 ? `${(r * c) % 100}.5%` : ((r * 7919 + c) % 100000).toLocaleString('en')}</td>`).join('')}</tr>`,
+  ).join('');
+  document.body.insertAdjacentHTML('beforeend', `<table id="bench-table"><caption>Bench</caption><thead>${head}</thead><tbody>${body}</tbody></table>`);
+  // A real page has styled and laid out its table long before anyone asks about it.
+  void document.body.offsetHeight;
+  const t0 = performance.now();
+  const [table] = extractTables(document);
+  return { ms: performance.now() - t0, rows: table?.rows.length ?? 0 };
 };

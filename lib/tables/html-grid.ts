@@ -31,6 +31,8 @@ function ownRows(table: HTMLTableElement): { row: HTMLTableRowElement; section: 
 /** The slots of `table`, spans filled, plus how many leading rows are in <thead>. */
 export function fillGrid(table: HTMLTableElement): { grid: Slot[][]; theadRows: number } {
   const rows = ownRows(table).filter(({ row }) => !isHiddenElement(row));
+  // Most tables carry no machine-readable values: skip looking in every cell then.
+  const machine = table.querySelector('[data-sort-value], time[datetime], data[value]') !== null;
   const grid: Slot[][] = [];
   rows.forEach(({ row }, r) => {
     grid[r] ??= [];
@@ -39,11 +41,11 @@ export function fillGrid(table: HTMLTableElement): { grid: Slot[][]; theadRows: 
       const tag = cell.tagName.toUpperCase();
       if (tag !== 'TD' && tag !== 'TH') continue;
       while (grid[r]![c]) c++;
-      const colspan = Math.min(MAX_SPAN, Math.max(1, Number(cell.getAttribute('colspan')) || 1));
-      const rowspanAttr = Number(cell.getAttribute('rowspan'));
-      // rowspan="0" spans to the end of the section.
-      const rowspan = Math.min(rows.length - r, rowspanAttr === 0 && cell.hasAttribute('rowspan') ? rows.length : Math.max(1, rowspanAttr || 1));
-      const slot: Slot = { text: visibleText(cell), sortValue: machineValue(cell), header: tag === 'TH' };
+      const td = cell as HTMLTableCellElement;
+      const colspan = Math.min(MAX_SPAN, Math.max(1, td.colSpan || 1));
+      // rowSpan 0 (rowspan="0") spans to the end of the section.
+      const rowspan = Math.min(rows.length - r, td.rowSpan === 0 ? rows.length : Math.max(1, td.rowSpan || 1));
+      const slot: Slot = { text: visibleText(cell), sortValue: machine ? machineValue(cell) : null, header: tag === 'TH' };
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = slot;

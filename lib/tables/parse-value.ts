@@ -25,6 +25,8 @@ export interface NumberFormat {
   decimal: string;
 }
 
+const numberPatterns = new Map<string, { re: RegExp; groups: RegExp }>();
+
 const formats = new Map<string, NumberFormat>();
 
 /** Group and decimal separators of a language, from Intl (e.g. de → "." and ","). */
@@ -64,14 +66,19 @@ export function parseNumber(text: string, format: NumberFormat): number | null {
   } else if (s.startsWith('+')) {
     s = s.slice(1).trim();
   }
-  // Spaces of all widths group digits in many locales, whatever Intl says.
-  const groups = [format.group, ' ', '\u00a0', '\u202f', '\u2009'].filter((g, i, a) => g !== format.decimal && a.indexOf(g) === i);
-  const groupRe = groups.map(escape).join('|');
-  const dec = escape(format.decimal);
-  const re = new RegExp(`^(\\d{1,3}(?:(?:${groupRe})\\d{3})+|\\d+)(?:${dec}(\\d+))?$`);
-  const m = re.exec(s);
+  const key = format.group + format.decimal;
+  let pattern = numberPatterns.get(key);
+  if (!pattern) {
+    // Spaces of all widths group digits in many locales, whatever Intl says.
+    const groups = [format.group, ' ', '\u00a0', '\u202f', '\u2009'].filter((g, i, a) => g !== format.decimal && a.indexOf(g) === i);
+    const groupRe = groups.map(escape).join('|');
+    const dec = escape(format.decimal);
+    pattern = { re: new RegExp(`^(\\d{1,3}(?:(?:${groupRe})\\d{3})+|\\d+)(?:${dec}(\\d+))?$`), groups: new RegExp(groupRe, 'g') };
+    numberPatterns.set(key, pattern);
+  }
+  const m = pattern.re.exec(s);
   if (!m) return null;
-  const whole = m[1]!.replace(new RegExp(groupRe, 'g'), '');
+  const whole = m[1]!.replace(pattern.groups, '');
   const value = Number(`${whole}${m[2] ? `.${m[2]}` : ''}`);
   if (!Number.isFinite(value)) return null;
   return negative ? -value : value;
@@ -128,11 +135,19 @@ export function parseCell(text: string, lang: string, sortValue?: string | null)
   }
   const s = text.trim();
   if (NULLS.has(s.toLowerCase())) return { kind: 'null' };
+  // Without a digit nothing but text is possible: skip every numeric and date pattern.
+  if (!/\d/.test(s)) return { kind: 'text', value: s };
   const format = numberFormatFor(lang);
   // A trailing note such as "12,345 (est.)" or "1,234*": parse the number, keep the raw text.
   const noted = /^(.*?\d)\s*(\*+|†|‡|\((?:est|approx|e|p)\.?\))$/i.exec(s);
   const core = noted ? noted[1]! : s;
   const lossy = Boolean(noted);
+  // The common cases first: digits only, then a plain number in the page's format.
+  if (/^\d{1,15}$/.test(core)) return { kind: 'integer', value: Number(core), lossy };
+  if (/^[-+(]?\d[\d.,\s\u00a0\u202f]*\)?$/.test(core)) {
+    const n = parseNumber(core, format);
+    if (n !== null) return { kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal', value: n, lossy };
+  }
   if (/%$/.test(core)) {
     const n = parseNumber(core.slice(0, -1).trim(), format);
     if (n !== null) return { kind: 'percent', value: n, lossy };
