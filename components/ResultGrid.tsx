@@ -57,6 +57,7 @@ export function ResultGrid({ result }: { result: QueryResult }) {
       <p class="grid-foot">
         {result.rowCount} row{result.rowCount === 1 ? '' : 's'}
         {result.truncated && ' (first 10,000 shown)'}
+        {result.elapsedMs !== undefined && ` · ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`}
       </p>
     </div>
   );

@@ -98,7 +98,7 @@ export interface ProtocolMap {
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
-  'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number } };
+  'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number; elapsedMs: number } };
   /** Read-only check and DuckDB prepare, without running. */
   'sql.check': { params: { scope: string; sql: string }; chunk: never; result: { sql: string } };
   'sql.run': { params: { scope: string; sql: string; limit?: number }; chunk: never; result: QueryResult };

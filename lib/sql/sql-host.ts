@@ -21,9 +21,12 @@ export class SqlHost {
     return db;
   }
 
-  async register(scope: string, tables: ExtractedTable[]): Promise<{ tables: number; rows: number }> {
-    await (await this.scope(scope)).register(tables);
-    return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+  /** Loads a page's tables; `elapsedMs` is the time inside the host (DuckDB load and typing). */
+  async register(scope: string, tables: ExtractedTable[]): Promise<{ tables: number; rows: number; elapsedMs: number }> {
+    const db = await this.scope(scope);
+    const t0 = performance.now();
+    await db.register(tables);
+    return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows.length, 0), elapsedMs: performance.now() - t0 };
   }
 
   async check(scope: string, sql: string): Promise<{ sql: string }> {
@@ -31,6 +34,9 @@ export class SqlHost {
   }
 
   async run(scope: string, sql: string, limit?: number): Promise<QueryResult> {
-    return (await this.scope(scope)).run(sql, limit);
+    const db = await this.scope(scope);
+    const t0 = performance.now();
+    const result = await db.run(sql, limit);
+    return { ...result, elapsedMs: performance.now() - t0 };
   }
 }

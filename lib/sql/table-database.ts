@@ -3,7 +3,7 @@
  * sandbox (no file or network access, no extension loading, configuration locked).
  */
 import { Table, tableToIPC, type Vector } from 'apache-arrow';
-import { float64Column, utf8Column } from './arrow-columns';
+import { dateColumn, float64Column, int64Column, timeColumn, timestampColumn, utf8Column } from './arrow-columns';
 import { SqlError } from '../protocol/errors';
 import type { ColumnType, ExtractedTable } from '../tables/types';
 import { assertReadOnly } from './read-only';
@@ -26,7 +26,26 @@ export const DUCK_TYPES: Record<ColumnType, string> = {
   text: 'VARCHAR',
 };
 
-const NUMERIC = new Set<ColumnType>(['integer', 'decimal', 'percent', 'currency']);
+function columnVector(type: ColumnType, values: (number | string | null)[]): Vector {
+  const nums = () => values.map((v) => (typeof v === 'number' ? v : null));
+  const strs = () => values.map((v) => (v === null ? null : String(v)));
+  switch (type) {
+    case 'integer':
+      return int64Column(nums());
+    case 'decimal':
+    case 'percent':
+    case 'currency':
+      return float64Column(nums());
+    case 'date':
+      return dateColumn(strs());
+    case 'datetime':
+      return timestampColumn(strs());
+    case 'time':
+      return timeColumn(strs());
+    case 'text':
+      return utf8Column(strs());
+  }
+}
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -37,6 +56,8 @@ export interface QueryResult {
   rows: (number | string | boolean | null)[][];
   rowCount: number;
   truncated: boolean;
+  /** Time the query took in the host, where measured. */
+  elapsedMs?: number;
 }
 
 function toPlain(value: unknown, type: string): number | string | boolean | null {
@@ -90,27 +111,15 @@ export class TableDatabase {
   }
 
   private async registerOne(table: ExtractedTable): Promise<void> {
-    // Stage values as DOUBLE / VARCHAR through Arrow, then cast into the typed table:
-    // DuckDB parses ISO dates and times itself, exactly and fast.
-    const staged: Record<string, Vector> = {};
-    const selects: string[] = [];
+    // Typed Arrow columns straight into DuckDB: BIGINT, DOUBLE, DATE, TIMESTAMP, TIME, VARCHAR.
+    const columns: Record<string, Vector> = {};
     table.columns.forEach((col, c) => {
       const values = table.rows.map((r) => r[c] ?? null);
-      const key = `c${c}`;
-      staged[key] = NUMERIC.has(col.type)
-        ? float64Column(values.map((v) => (typeof v === 'number' ? v : null)))
-        : utf8Column(values.map((v) => (v === null ? null : String(v))));
-      selects.push(`CAST(${key} AS ${DUCK_TYPES[col.type]}) AS ${quoteIdent(col.sqlName)}`);
-      if (col.raw) {
-        staged[`r${c}`] = utf8Column(col.raw);
-        selects.push(`r${c} AS ${quoteIdent(`${col.sqlName}_raw`)}`);
-      }
+      columns[col.sqlName] = columnVector(col.type, values);
+      if (col.raw) columns[`${col.sqlName}_raw`] = utf8Column(col.raw);
     });
-    const stage = `__stage_${table.sqlName}`;
     // IPC bytes, not an Arrow object: the bundled DuckDB may hold its own copy of Arrow.
-    await this.conn.insertArrowFromIPCStream(tableToIPC(new Table(staged), 'stream'), { name: stage, create: true });
-    await this.conn.query(`CREATE TABLE ${quoteIdent(table.sqlName)} AS SELECT ${selects.join(', ')} FROM ${quoteIdent(stage)}`);
-    await this.conn.query(`DROP TABLE ${quoteIdent(stage)}`);
+    await this.conn.insertArrowFromIPCStream(tableToIPC(new Table(columns), 'stream'), { name: table.sqlName, create: true });
   }
 
   /**
