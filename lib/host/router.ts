@@ -13,7 +13,6 @@ import {
   type ChatParams,
   type ClientMessage,
   type DeviceCapabilities,
-  type HostDiagnostics,
   type HostMessage,
   type HostStatus,
   type LoadProgress,
@@ -26,6 +25,7 @@ import {
 import type { EngineService } from '../engine/engine-runtime';
 import { DeltaCoalescer } from './delta-coalescer';
 import { FairQueue } from './fair-queue';
+import { hostDiagnostics } from './diagnostics';
 import type { SqlHost } from '../sql/sql-host';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
@@ -110,11 +110,6 @@ export class EngineRouter {
     };
   }
 
-  private diagnostics(): HostDiagnostics {
-    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-    return { jsHeapUsedBytes: memory?.usedJSHeapSize ?? null, uptimeMs: performance.now() };
-  }
-
   private receive(client: Client, raw: unknown): void {
     let message: ClientMessage;
     try {
@@ -130,24 +125,19 @@ export class EngineRouter {
       case 'status':
         return this.send(client, { type: 'result', id, data: this.status() });
       case 'diagnostics':
-        return this.send(client, { type: 'result', id, data: this.diagnostics() });
+        return this.send(client, { type: 'result', id, data: hostDiagnostics() });
       case 'cached':
-        this.deps.engines.isCached(message.params).then(
-          (cached) => this.send(client, { type: 'result', id, data: { cached } }),
-          (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
-        );
-        return;
+        return this.answer(client, id, async () => ({ cached: await this.deps.engines.isCached(message.params) }));
       case 'sql.register':
       case 'sql.check':
       case 'sql.run':
-        this.answer(client, id, () => this.sqlCall(message));
+        this.answer(client, id, () => {
+          if (!this.deps.sql) throw new LocalAiError('engine-unavailable', 'This engine host has no SQL database.');
+          return this.deps.sql.call(message);
+        });
         return;
       case 'capabilities':
-        this.deps.capabilities().then(
-          (data) => this.send(client, { type: 'result', id, data }),
-          (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
-        );
-        return;
+        return this.answer(client, id, () => this.deps.capabilities());
       case 'chat':
       case 'load': {
         const priority = message.method === 'chat' ? (message.params.priority ?? 'interactive') : 'interactive';
@@ -172,25 +162,14 @@ export class EngineRouter {
     }
   }
 
-  private sqlCall(message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>): Promise<ResultOf<MethodName>> {
-    const sql = this.deps.sql;
-    if (!sql) return Promise.reject(new LocalAiError('engine-unavailable', 'This engine host has no SQL database.'));
-    switch (message.method) {
-      case 'sql.register':
-        return sql.register(message.params.scope, message.params.tables);
-      case 'sql.check':
-        return sql.check(message.params.scope, message.params.sql);
-      case 'sql.run':
-        return sql.run(message.params.scope, message.params.sql, message.params.limit);
-    }
-  }
-
   /** Sends the result of an immediate (not queued) request, or its error. */
   private answer(client: Client, id: string, work: () => Promise<ResultOf<MethodName>>): void {
-    work().then(
-      (data) => this.send(client, { type: 'result', id, data }),
-      (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
-    );
+    Promise.resolve()
+      .then(work)
+      .then(
+        (data) => this.send(client, { type: 'result', id, data }),
+        (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
+      );
   }
 
   private cancel(clientId: number, requestId: string): void {

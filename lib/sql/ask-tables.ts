@@ -7,10 +7,10 @@
 import type { ChatMessage } from '../protocol';
 import type { ExtractedTable } from '../tables/types';
 import { chooseChart, type ChartSpec } from './chart-spec';
-import { SqlRefusedError } from './read-only';
+import { SqlError, SqlRefusedError } from '../protocol/errors';
 import { answerMessages, repairMessages, sqlMessages, type SqlTurn } from './schema-prompt';
 import { CANNOT_ANSWER, schemaGrammar } from './sql-grammar';
-import { SqlError, type QueryResult } from './table-database';
+import type { QueryResult } from './table-database';
 
 export interface GenerateOptions {
   grammar?: string;

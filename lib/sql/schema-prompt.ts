@@ -6,7 +6,7 @@
 import type { ChatMessage } from '../protocol';
 import type { ExtractedTable } from '../tables/types';
 import { CANNOT_ANSWER } from './sql-grammar';
-import { DUCK_TYPES, quoteIdent } from './table-database';
+import { DUCK_TYPES, quoteIdent } from './duck-types';
 
 const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2));
 

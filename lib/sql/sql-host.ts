@@ -2,6 +2,7 @@
  * The host's SQL service: one DuckDB for the whole browser profile, one schema per page
  * (scope) so two panels on two pages never see each other's tables.
  */
+import type { ClientMessage, MethodName, ResultOf } from '../protocol';
 import type { ExtractedTable } from '../tables/types';
 import { TableDatabase, type DuckConnection, type QueryResult } from './table-database';
 
@@ -27,6 +28,18 @@ export class SqlHost {
     const t0 = performance.now();
     await db.register(tables);
     return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows.length, 0), elapsedMs: performance.now() - t0 };
+  }
+
+  /** Serves one of the protocol's SQL requests. */
+  call(message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>): Promise<ResultOf<MethodName>> {
+    switch (message.method) {
+      case 'sql.register':
+        return this.register(message.params.scope, message.params.tables);
+      case 'sql.check':
+        return this.check(message.params.scope, message.params.sql);
+      case 'sql.run':
+        return this.run(message.params.scope, message.params.sql, message.params.limit);
+    }
   }
 
   async check(scope: string, sql: string): Promise<{ sql: string }> {

@@ -3,6 +3,7 @@
  * sandbox (no file or network access, no extension loading, configuration locked).
  */
 import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { DUCK_TYPES, quoteIdent } from './duck-types';
 import { dateColumn, float64Column, int64Column, timeColumn, timestampColumn, utf8Column } from './arrow-columns';
 import { SqlError } from '../protocol/errors';
 import type { ColumnType, ExtractedTable } from '../tables/types';
@@ -15,16 +16,6 @@ export interface DuckConnection {
   insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): Promise<void> | void;
 }
 
-export const DUCK_TYPES: Record<ColumnType, string> = {
-  integer: 'BIGINT',
-  decimal: 'DOUBLE',
-  percent: 'DOUBLE',
-  currency: 'DOUBLE',
-  date: 'DATE',
-  datetime: 'TIMESTAMP',
-  time: 'TIME',
-  text: 'VARCHAR',
-};
 
 function columnVector(type: ColumnType, values: (number | string | null)[]): Vector {
   const nums = () => values.map((v) => (typeof v === 'number' ? v : null));
@@ -47,9 +38,9 @@ function columnVector(type: ColumnType, values: (number | string | null)[]): Vec
   }
 }
 
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export { SqlError };
+export { DUCK_TYPES, quoteIdent };
 
 export interface QueryResult {
   columns: { name: string; type: string }[];
