@@ -1,8 +1,8 @@
 /** The page's tables: list (hover outlines one on the page), a question box, and each answer. */
-import { useState } from 'preact/hooks';
 import type { Stage } from '@/lib/sql/ask-tables';
 import type { QueryResult } from '@/lib/sql/table-database';
 import type { ExtractedTable } from '@/lib/tables/types';
+import { PromptBox } from './PromptBox';
 import { SqlResultCard, type SqlTurnView } from './SqlResultCard';
 
 export interface TablesViewProps {
@@ -29,14 +29,7 @@ const STAGES: Record<Stage, string> = {
 };
 
 export function TablesView(props: TablesViewProps) {
-  const [question, setQuestion] = useState('');
   const { tables } = props;
-  const ask = () => {
-    const q = question.trim();
-    if (!q || props.stage) return;
-    props.onAsk(q);
-    setQuestion('');
-  };
   return (
     <section class="tables">
       <header class="tables-head">
@@ -74,34 +67,15 @@ export function TablesView(props: TablesViewProps) {
         <SqlResultCard key={i} turn={turn} onRun={props.onRun} onCopy={props.onCopy} />
       ))}
       {tables && tables.length > 0 && (
-        <form
-          class="ask"
-          onSubmit={(e) => {
-            e.preventDefault();
-            ask();
-          }}
-        >
-          <textarea
-            name="table-question"
-            rows={2}
-            value={question}
-            placeholder="Ask about these tables…"
-            onInput={(e) => setQuestion(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !e.shiftKey) {
-                e.preventDefault();
-                ask();
-              }
-            }}
-          />
-          {props.stage ? (
-            <button type="button" onClick={props.onStop}>
-              Stop
-            </button>
-          ) : (
-            <button type="submit">Ask</button>
-          )}
-        </form>
+        <PromptBox
+          name="table-question"
+          placeholder="Ask about these tables…"
+          rows={2}
+          busy={props.stage !== null}
+          sendLabel="Ask"
+          onSend={props.onAsk}
+          onStop={props.onStop}
+        />
       )}
       {props.stage && <p class="stage" aria-live="polite">{STAGES[props.stage]}</p>}
     </section>

@@ -1,0 +1,60 @@
+/** A question box: Enter sends, Shift+Enter adds a line, Esc stops; Send becomes Stop while busy. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+export interface PromptBoxProps {
+  name: string;
+  placeholder: string;
+  busy: boolean;
+  sendLabel: string;
+  rows?: number;
+  autoFocus?: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}
+
+export function PromptBox({ name, placeholder, busy, sendLabel, rows = 3, autoFocus, onSend, onStop }: PromptBoxProps) {
+  const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
+  const send = () => {
+    const value = text.trim();
+    if (!value || busy) return;
+    onSend(value);
+    setText('');
+  };
+
+  return (
+    <form
+      class="prompt-box"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <textarea
+        ref={input}
+        name={name}
+        rows={rows}
+        value={text}
+        placeholder={placeholder}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            send();
+          } else if (e.key === 'Escape' && busy) onStop();
+        }}
+      />
+      {busy ? (
+        <button type="button" onClick={onStop}>
+          Stop
+        </button>
+      ) : (
+        <button type="submit">{sendLabel}</button>
+      )}
+    </form>
+  );
+}
