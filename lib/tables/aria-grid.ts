@@ -47,7 +47,7 @@ export function mergeAriaRows(parts: AriaRows[]): RawGrid {
   const all = new Map<number, { text: string; sortValue: string | null }[]>();
   for (const part of parts) for (const [i, row] of part.rows) all.set(i, row);
   const body = [...all.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
-  const width = Math.max(header?.length ?? 0, ...body.map((r) => r.length));
+  const width = body.reduce((w, r) => Math.max(w, r.length), header?.length ?? 0);
   const pad = <T,>(row: T[], fill: T) => Array.from({ length: width }, (_, i) => row[i] ?? fill);
   return {
     headerRows: header ? [pad(header, '')] : [],

@@ -63,7 +63,7 @@ function typedValue(v: ParsedValue, type: ColumnType, raw: string): CellValue {
 }
 
 export function typeColumns(grid: RawGrid, lang: string): { columns: TableColumn[]; rows: CellValue[][] } {
-  const width = Math.max(grid.headerRows[0]?.length ?? 0, ...grid.body.map((r) => r.length));
+  const width = grid.body.reduce((w, r) => Math.max(w, r.length), grid.headerRows[0]?.length ?? 0);
   const names = headerNames(grid.headerRows, width);
   const sqlNames = uniqueNames(names.map((n, i) => toSqlName(n, `column_${i + 1}`)));
   const rows: CellValue[][] = grid.body.map(() => []);

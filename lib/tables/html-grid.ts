@@ -37,15 +37,14 @@ export function fillGrid(table: HTMLTableElement): { grid: Slot[][]; theadRows: 
   rows.forEach(({ row }, r) => {
     grid[r] ??= [];
     let c = 0;
-    for (const cell of Array.from(row.children)) {
-      const tag = cell.tagName.toUpperCase();
-      if (tag !== 'TD' && tag !== 'TH') continue;
+    for (const cell of Array.from(row.cells)) {
+      const header = cell.localName === 'th';
       while (grid[r]![c]) c++;
-      const td = cell as HTMLTableCellElement;
+      const td = cell;
       const colspan = Math.min(MAX_SPAN, Math.max(1, td.colSpan || 1));
       // rowSpan 0 (rowspan="0") spans to the end of the section.
       const rowspan = Math.min(rows.length - r, td.rowSpan === 0 ? rows.length : Math.max(1, td.rowSpan || 1));
-      const slot: Slot = { text: visibleText(cell), sortValue: machine ? machineValue(cell) : null, header: tag === 'TH' };
+      const slot: Slot = { text: visibleText(cell), sortValue: machine ? machineValue(cell) : null, header };
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = slot;
@@ -60,9 +59,13 @@ const numeric = (s: string) => /^[-+(]?[$€£¥]?\s*\d[\d.,\s]*%?\)?$/.test(s.t
 
 /** Splits a filled grid into header rows and body rows (ragged rows padded with empties). */
 export function splitHeader(grid: Slot[][], theadRows: number): RawGrid {
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // No spread into Math.max: a 100k-row table would overflow the argument limit.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const empty: Slot = { text: '', sortValue: null, header: false };
-  const rect = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? empty));
+  const rect = grid.map((row) => {
+    for (let c = 0; c < width; c++) row[c] ??= empty;
+    return row;
+  });
   let headerCount = theadRows;
   if (!headerCount) {
     // Leading rows made only of <th> cells are headers.
@@ -77,7 +80,7 @@ export function splitHeader(grid: Slot[][], theadRows: number): RawGrid {
   }
   return {
     headerRows: rect.slice(0, headerCount).map((row) => row.map((s) => s.text)),
-    body: rect.slice(headerCount).map((row) => row.map(({ text, sortValue }) => ({ text, sortValue }))),
+    body: rect.slice(headerCount),
   };
 }
 
@@ -92,7 +95,7 @@ export function isDataTable(table: HTMLTableElement): boolean {
   if (isHiddenElement(table)) return false;
   if (table.querySelector('table')) return false;
   const rows = ownRows(table);
-  const width = Math.max(0, ...rows.map(({ row }) => row.cells.length));
+  const width = rows.reduce((w, { row }) => Math.max(w, row.cells.length), 0);
   if (rows.length < 2 || width < 2) return false;
   if (role === 'table' || role === 'grid' || table.caption || table.tHead || table.querySelector('th, col, colgroup, [scope], [headers]') || table.getAttribute('summary')) {
     return true;
