@@ -1,26 +1,48 @@
-/** The minimal side-panel chat: a prompt box, the streamed answer, Stop. */
+/** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
+import type { ChatState } from '@/lib/chat/chat-session';
+import { Markdown } from './Markdown';
+import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';
 
 export interface ChatPanelProps {
-  answer: string;
-  busy: boolean;
-  error: string | null;
+  state: ChatState;
   onSend: (prompt: string) => void;
   onStop: () => void;
+  onRegenerate: () => void;
+  onTogglePage: () => void;
+  onCopy: (text: string) => void;
 }
 
-export function ChatPanel({ answer, busy, error, onSend, onStop }: ChatPanelProps) {
+export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, onCopy }: ChatPanelProps) {
+  const last = state.messages.length - 1;
   return (
     <section class="chat">
-      <output class="answer" data-testid="answer" aria-live="polite">
-        {answer}
-      </output>
-      {error && (
+      <PageChip page={state.page} problem={state.pageProblem} include={state.includePage} fitted={state.fitted} onToggle={onTogglePage} />
+      <ol class="messages">
+        {state.messages.map((m, i) => (
+          <li class={`message ${m.role}`} key={i}>
+            {m.role === 'assistant' ? <Markdown text={m.content} testId={i === last ? 'answer' : undefined} /> : <p>{m.content}</p>}
+            {m.role === 'assistant' && m.content && !(state.streaming && i === last) && (
+              <div class="message-actions">
+                <button type="button" onClick={() => onCopy(m.content)}>
+                  Copy
+                </button>
+                {i === last && (
+                  <button type="button" onClick={onRegenerate}>
+                    Regenerate
+                  </button>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      {state.error && (
         <p class="error" role="alert">
-          {error}
+          {state.error}
         </p>
       )}
-      <PromptBox name="prompt" placeholder="Ask anything…" busy={busy} sendLabel="Send" autoFocus onSend={onSend} onStop={onStop} />
+      <PromptBox name="prompt" placeholder="Ask about this page…" busy={state.streaming} sendLabel="Send" autoFocus onSend={onSend} onStop={onStop} />
     </section>
   );
 }

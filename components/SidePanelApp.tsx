@@ -2,14 +2,15 @@
  * The side panel: status, model choice, and two views, Chat and Tables. It receives the engine
  * client, settings and page access as props, so it never touches extension APIs itself.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { AbortedError, type EngineClient, type HostStatus, type ModelRef } from '@/lib/protocol';
-import { chatMessages } from '@/lib/page/prompts';
-import { defaultModelFor } from '@/lib/models/default-models';
+import type { EngineClient, HostStatus, ModelRef } from '@/lib/protocol';
+import type { ChatSession, ChatState } from '@/lib/chat/chat-session';
+import type { Conversation } from '@/lib/chat/history-store';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { PanelRequest } from '@/lib/settings/storage-items';
 import { ChatPanel } from './ChatPanel';
+import { HistorySearch } from './HistorySearch';
 import { ModelPicker } from './ModelPicker';
 import { StatusLine } from './StatusLine';
 import { TablesPanel } from './TablesPanel';
@@ -22,19 +23,20 @@ export interface SidePanelAppProps {
   panelRequests: Item<PanelRequest | null>;
   /** A table session for a tab (null: the active tab of this window). */
   createTableSession: (tabId: number | null) => TableSession;
+  /** A chat session for a tab, reporting its state through `onChange`. */
+  createChatSession: (tabId: number | null, onChange: (state: ChatState) => void) => ChatSession;
+  searchHistory: (query: string) => Promise<Conversation[]>;
   copyText: (text: string) => Promise<void>;
 }
 
-export function SidePanelApp({ client, modelSetting, panelRequests, createTableSession, copyText }: SidePanelAppProps) {
+export function SidePanelApp(props: SidePanelAppProps) {
+  const { client, modelSetting, panelRequests, createTableSession, createChatSession, copyText } = props;
   const [status, setStatus] = useState<HostStatus | null>(null);
   const [model, setModel] = useState<ModelRef | null>(null);
   const [view, setView] = useState<'chat' | 'tables'>('chat');
   const [tableTab, setTableTab] = useState<number | null>(null);
   const [focusTable, setFocusTable] = useState<number | null>(null);
-  const [answer, setAnswer] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const controller = useRef<AbortController | null>(null);
+  const [chat, setChat] = useState<ChatState | null>(null);
 
   useEffect(
     () =>
@@ -62,26 +64,9 @@ export function SidePanelApp({ client, modelSetting, panelRequests, createTableS
     return panelRequests.watch(take);
   }, [panelRequests]);
 
-  const resolveModel = async () => model ?? defaultModelFor(await client.request('capabilities', {}));
   const session = useMemo(() => createTableSession(tableTab), [tableTab]);
-
-  const send = async (prompt: string) => {
-    controller.current = new AbortController();
-    setBusy(true);
-    setAnswer('');
-    setError(null);
-    try {
-      await client.request(
-        'chat',
-        { model: await resolveModel(), messages: chatMessages([], prompt), max_tokens: 512 },
-        { signal: controller.current.signal, onChunk: ({ delta }) => setAnswer((a) => a + delta) },
-      );
-    } catch (e) {
-      if (!(e instanceof AbortedError)) setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const chatSession = useMemo(() => createChatSession(tableTab, setChat), [tableTab]);
+  useEffect(() => void chatSession.loadPage(), [chatSession]);
 
   return (
     <main>
@@ -95,7 +80,19 @@ export function SidePanelApp({ client, modelSetting, panelRequests, createTableS
         ))}
       </nav>
       {view === 'chat' ? (
-        <ChatPanel answer={answer} busy={busy} error={error} onSend={send} onStop={() => controller.current?.abort()} />
+        <>
+          <HistorySearch search={props.searchHistory} onOpen={(c) => chatSession.openConversation(c)} />
+          {chat && (
+            <ChatPanel
+              state={chat}
+              onSend={(q) => void chatSession.send(q)}
+              onStop={() => chatSession.stop()}
+              onRegenerate={() => void chatSession.regenerate()}
+              onTogglePage={() => chatSession.togglePage()}
+              onCopy={(t) => void copyText(t)}
+            />
+          )}
+        </>
       ) : (
         <TablesPanel session={session} focusTable={focusTable} onCopy={copyText} />
       )}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import '@/components/answer-bubble.css';
 import type { ContentMessage } from '@/lib/protocol';
 import { explainInBubble } from '@/lib/page/explain-in-bubble';
+import { readPageContext } from '@/lib/page/page-context';
 import { contextTableIndex, extractPageTables, highlightTable, rememberContextTarget } from '@/lib/page/page-tables';
 
 export default defineContentScript({
@@ -25,6 +26,8 @@ export default defineContentScript({
           return undefined;
         case 'context-table':
           return Promise.resolve({ index: contextTableIndex() });
+        case 'page-context':
+          return Promise.resolve(readPageContext());
         default:
           return undefined;
       }

@@ -2,6 +2,8 @@
  * The synthetic engine: a named test double that "generates" numbered words at a fixed
  * rate without any model. It exists to measure the router and the Port path on their own
  * (the benchmark streams 2,000 tokens/s through it) and to test the host without a model.
+ * Model id "echo" streams the last user message back instead: the way tests put exact text
+ * (e.g. hostile HTML) into "model output".
  */
 import { AbortedError, type ModelRef } from '../protocol';
 import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
@@ -51,6 +53,7 @@ export class SyntheticEngine implements Engine {
 
   async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
     if (!this.loaded) throw new AbortedError('No model is loaded.');
+    if (this.loaded.id === 'echo') return this.echo(request, options);
     const total = request.max_tokens ?? 64;
     const start = performance.now();
     let text = '';
@@ -67,6 +70,17 @@ export class SyntheticEngine implements Engine {
     }
     const promptTokens = request.messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0);
     return { text, finishReason: 'length', promptTokens, completionTokens: total };
+  }
+
+  private async echo(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+    const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const pieces = text.match(/[\s\S]{1,4}/g) ?? [];
+    for (const piece of pieces) {
+      if (options.signal.aborted) throw new AbortedError();
+      options.onDelta(piece);
+      await sleep(1, options.signal);
+    }
+    return { text, finishReason: 'stop', promptTokens: Math.ceil(text.length / 4), completionTokens: pieces.length };
   }
 
   async unload(): Promise<void> {

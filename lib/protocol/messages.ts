@@ -129,7 +129,8 @@ export type ContentMessage =
   | { type: 'explain-selection' }
   | { type: 'extract-tables' }
   | { type: 'highlight-table'; index: number | null }
-  | { type: 'context-table' };
+  | { type: 'context-table' }
+  | { type: 'page-context' };
 
 export type ContentReply<T extends ContentMessage['type']> = T extends 'extract-tables'
   ? { tables: ExtractedTable[] }

@@ -1,0 +1,51 @@
+/**
+ * Fits page text into what is left of the model's context window. Token counts come from the
+ * engine itself: every answer reports how many prompt tokens it used, and the characters-per-
+ * token ratio learnt from that (per model) converts the budget into characters.
+ */
+
+export interface Budget {
+  contextWindow: number;
+  /** Tokens kept free for instructions, the question and the answer. */
+  reserveTokens: number;
+  charsPerToken: number;
+}
+
+export interface Fitted {
+  text: string;
+  cut: boolean;
+  /** Share of the text kept, 0..1. */
+  kept: number;
+}
+
+/** The longest prefix of `text` that fits, cut at a paragraph or sentence end where possible. */
+export function fitToBudget(text: string, budget: Budget): Fitted {
+  const maxChars = Math.max(0, Math.floor((budget.contextWindow - budget.reserveTokens) * budget.charsPerToken));
+  if (text.length <= maxChars) return { text, cut: false, kept: 1 };
+  let end = maxChars;
+  const paragraph = text.lastIndexOf('\n', maxChars);
+  const sentence = text.lastIndexOf('. ', maxChars);
+  if (paragraph > maxChars * 0.8) end = paragraph;
+  else if (sentence > maxChars * 0.8) end = sentence + 1;
+  return { text: text.slice(0, end), cut: true, kept: text.length ? end / text.length : 1 };
+}
+
+/** Splits text into pieces that each fit, on paragraph boundaries where possible. */
+export function chunkText(text: string, budget: Budget): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length) {
+    const { text: piece } = fitToBudget(rest, budget);
+    const take = piece.length || rest.length;
+    chunks.push(rest.slice(0, take));
+    rest = rest.slice(take).trimStart();
+  }
+  return chunks;
+}
+
+/** Learns characters per token from the engine's own count for a prompt (smoothed). */
+export function calibrate(previous: number, promptChars: number, promptTokens: number): number {
+  if (promptTokens <= 0 || promptChars <= 0) return previous;
+  const observed = promptChars / promptTokens;
+  return Math.min(8, Math.max(1, previous * 0.5 + observed * 0.5));
+}
