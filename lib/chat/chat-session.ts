@@ -22,6 +22,7 @@ export interface ChatState {
 }
 
 const ANSWER_TOKENS = 512;
+const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
 const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096 };
 
 export class ChatSession {
@@ -29,6 +30,8 @@ export class ChatSession {
   private conversation: Conversation | null = null;
   private controller: AbortController | null = null;
   private charsPerToken = new Map<string, number>();
+  /** Context windows as the engine reported them, where they differ from the default. */
+  private windows = new Map<string, number>();
 
   constructor(
     private readonly client: EngineClient,
@@ -82,24 +85,30 @@ export class ChatSession {
     const model = await this.model();
     const prior = this.state.messages;
     this.controller = new AbortController();
-    this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: '' }], streaming: true, error: null });
-    const { messages: prompt, fitted } = this.prompt(model, prior, question);
-    this.set({ fitted });
-    let answer = '';
+    const show = (answer: string) => this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }] });
+    show('');
+    this.set({ streaming: true, error: null });
     try {
-      const result = await this.client.request(
-        'chat',
-        { model, messages: prompt, max_tokens: ANSWER_TOKENS },
-        {
-          signal: this.controller.signal,
-          onChunk: ({ delta }) => {
-            answer += delta;
-            this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }] });
-          },
-        },
-      );
-      const chars = prompt.reduce((n, m) => n + m.content.length, 0);
-      this.charsPerToken.set(model.id, calibrate(this.ratio(model), chars, result.usage.promptTokens));
+      // A prompt over the window is measured exactly by the engine: learn from it and fit again, once.
+      for (let attempt = 0; ; attempt++) {
+        const { messages: prompt, fitted } = this.prompt(model, prior, question);
+        this.set({ fitted });
+        let answer = '';
+        try {
+          const result = await this.client.request(
+            'chat',
+            { model, messages: prompt, max_tokens: ANSWER_TOKENS },
+            { signal: this.controller.signal, onChunk: ({ delta }) => show((answer += delta)) },
+          );
+          this.charsPerToken.set(model.id, calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens));
+          break;
+        } catch (error) {
+          const over = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(error instanceof Error ? error.message : '');
+          if (!over || attempt > 0) throw error;
+          this.charsPerToken.set(model.id, (chars(prompt) / Number(over[1])) * 0.9);
+          this.windows.set(model.id, Number(over[2]));
+        }
+      }
     } catch (error) {
       if (!(error instanceof AbortedError)) this.set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -113,7 +122,7 @@ export class ChatSession {
   }
 
   private prompt(model: ModelRef, prior: ChatMessage[], question: string): { messages: ChatMessage[]; fitted: Fitted | null } {
-    const window = model.contextWindow ?? DEFAULT_WINDOW[model.engine];
+    const window = this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_WINDOW[model.engine];
     const conversationChars = prior.reduce((n, m) => n + m.content.length, 0) + question.length + SYSTEM_PROMPT.length;
     const reserveTokens = ANSWER_TOKENS + Math.ceil(conversationChars / this.ratio(model)) + 64;
     const page = this.state.includePage ? this.state.page : null;
