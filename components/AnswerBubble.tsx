@@ -7,6 +7,7 @@ export interface AnswerBubbleProps {
   loading?: string;
   onStop: () => void;
   onClose: () => void;
+  onContinue: () => void;
 }
 
 export function AnswerBubble(props: AnswerBubbleProps) {
@@ -30,6 +31,13 @@ export function AnswerBubble(props: AnswerBubbleProps) {
       </header>
       <p class="answer">{props.text}</p>
       {props.error && <p class="error" role="alert">{props.error}</p>}
+      {props.state === 'done' && props.text && (
+        <footer>
+          <button type="button" onClick={props.onContinue}>
+            Continue in side panel
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

@@ -18,6 +18,11 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
   return (
     <section class="chat">
       <PageChip page={state.page} problem={state.pageProblem} include={state.includePage} fitted={state.fitted} onToggle={onTogglePage} />
+      {state.attachment && (
+        <p class="attachment" data-testid="attachment">
+          Selected text attached: “{state.attachment.slice(0, 120)}{state.attachment.length > 120 ? '…' : ''}”
+        </p>
+      )}
       <ol class="messages">
         {state.messages.map((m, i) => (
           <li class={`message ${m.role}`} key={i}>
@@ -37,6 +42,11 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
           </li>
         ))}
       </ol>
+      {state.progress && (
+        <p class="stage" aria-live="polite">
+          {state.progress}
+        </p>
+      )}
       {state.error && (
         <p class="error" role="alert">
           {state.error}

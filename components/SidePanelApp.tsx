@@ -8,6 +8,8 @@ import type { EngineClient, HostStatus, ModelRef } from '@/lib/protocol';
 import type { ChatSession, ChatState } from '@/lib/chat/chat-session';
 import type { Conversation } from '@/lib/chat/history-store';
 import type { TableSession } from '@/lib/sql/table-session';
+import type { TaskOptions } from '@/lib/chat/tasks';
+import type { ComponentChildren } from 'preact';
 import type { PanelRequest } from '@/lib/settings/storage-items';
 import { ChatPanel } from './ChatPanel';
 import { HistorySearch } from './HistorySearch';
@@ -26,6 +28,9 @@ export interface SidePanelAppProps {
   /** A chat session for a tab, reporting its state through `onChange`. */
   createChatSession: (tabId: number | null, onChange: (state: ChatState) => void) => ChatSession;
   searchHistory: (query: string) => Promise<Conversation[]>;
+  /** Answer language and preset text for a menu task. */
+  taskOptions: (presetId?: string) => Promise<TaskOptions>;
+  settings: ComponentChildren;
   copyText: (text: string) => Promise<void>;
 }
 
@@ -33,7 +38,8 @@ export function SidePanelApp(props: SidePanelAppProps) {
   const { client, modelSetting, panelRequests, createTableSession, createChatSession, copyText } = props;
   const [status, setStatus] = useState<HostStatus | null>(null);
   const [model, setModel] = useState<ModelRef | null>(null);
-  const [view, setView] = useState<'chat' | 'tables'>('chat');
+  const [view, setView] = useState<'chat' | 'tables' | 'settings'>('chat');
+  const [request, setRequest] = useState<PanelRequest | null>(null);
   const [tableTab, setTableTab] = useState<number | null>(null);
   const [focusTable, setFocusTable] = useState<number | null>(null);
   const [chat, setChat] = useState<ChatState | null>(null);
@@ -58,6 +64,7 @@ export function SidePanelApp(props: SidePanelAppProps) {
       setView(request.view);
       setTableTab(request.tabId);
       setFocusTable(request.tableIndex ?? null);
+      setRequest(request);
       void panelRequests.setValue(null);
     };
     void panelRequests.getValue().then(take);
@@ -67,15 +74,22 @@ export function SidePanelApp(props: SidePanelAppProps) {
   const session = useMemo(() => createTableSession(tableTab), [tableTab]);
   const chatSession = useMemo(() => createChatSession(tableTab, setChat), [tableTab]);
   useEffect(() => void chatSession.loadPage(), [chatSession]);
+  useEffect(() => {
+    // A menu task or a conversation from the bubble starts as soon as the panel has it.
+    if (!request || request.view !== 'chat') return;
+    setRequest(null);
+    if (request.conversation) void chatSession.continueConversation(request.conversation);
+    else if (request.task) void props.taskOptions(request.presetId).then((o) => chatSession.runTask(request.task!, request.selection, o));
+  }, [request, chatSession]);
 
   return (
     <main>
       <StatusLine status={status} />
       <ModelPicker model={model} onChange={(m) => void modelSetting.setValue(m)} />
       <nav class="views" role="tablist">
-        {(['chat', 'tables'] as const).map((v) => (
+        {(['chat', 'tables', 'settings'] as const).map((v) => (
           <button type="button" role="tab" aria-selected={view === v} key={v} onClick={() => setView(v)}>
-            {v === 'chat' ? 'Chat' : 'Tables'}
+            {v === 'chat' ? 'Chat' : v === 'tables' ? 'Tables' : 'Settings'}
           </button>
         ))}
       </nav>
@@ -93,8 +107,10 @@ export function SidePanelApp(props: SidePanelAppProps) {
             />
           )}
         </>
-      ) : (
+      ) : view === 'tables' ? (
         <TablesPanel session={session} focusTable={focusTable} onCopy={copyText} />
+      ) : (
+        props.settings
       )}
     </main>
   );

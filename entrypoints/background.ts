@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { serializeError, type BackgroundMessage, type BackgroundReply } from '@/lib/protocol';
 import { HOST_PATH, chromeOffscreenApi, ensureHost } from '@/lib/host/ensure-host';
-import { registerActions, runAction } from '@/lib/actions/register';
+import { continueInPanel, registerActions, runAction } from '@/lib/actions/register';
 
 // The service worker only wires: it makes sure the engine host exists and turns menu
 // clicks and shortcuts into actions. It holds no model state, so Chrome may stop it anytime.
@@ -10,11 +10,15 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    if ((message as BackgroundMessage | undefined)?.type !== 'ensure-host') return undefined;
-    return ensureHost(offscreen).then(
-      (): BackgroundReply => ({ ok: true }),
-      (error): BackgroundReply => ({ ok: false, error: serializeError(error) }),
-    );
+    const type = (message as BackgroundMessage | undefined)?.type;
+    if (type === 'ensure-host') {
+      return ensureHost(offscreen).then(
+        (): BackgroundReply => ({ ok: true }),
+        (error): BackgroundReply => ({ ok: false, error: serializeError(error) }),
+      );
+    }
+    if (type === 'continue-in-panel' && sender.tab?.id !== undefined) return continueInPanel(message, sender.tab.id);
+    return undefined;
   });
 
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });

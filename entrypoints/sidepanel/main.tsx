@@ -8,7 +8,8 @@ import { createPageBridge } from '@/lib/page/page-bridge';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
 import { HistoryStore } from '@/lib/chat/history-store';
-import { activeModelItem, panelRequestItem } from '@/lib/settings/storage-items';
+import { activeModelItem, answerLanguageItem, panelRequestItem, presetsItem, taskModelsItem } from '@/lib/settings/storage-items';
+import { SettingsPanel } from '@/components/SettingsPanel';
 
 const client = new EngineClient(extensionTransport);
 const history = new HistoryStore();
@@ -20,10 +21,15 @@ render(
     client={client}
     modelSetting={activeModelItem}
     panelRequests={panelRequestItem}
-    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => resolveModel(client))}
+    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => resolveModel(client, 'sql'))}
     createChatSession={(tabId, onChange) =>
-      new ChatSession(client, createPageBridge(browser, tabId ?? pinned), () => resolveModel(client), history, onChange)
+      new ChatSession(client, createPageBridge(browser, tabId ?? pinned), (kind) => resolveModel(client, kind), history, onChange)
     }
+    taskOptions={async (presetId) => {
+      const preset = presetId ? (await presetsItem.getValue()).find((p) => p.id === presetId) : undefined;
+      return { language: (await answerLanguageItem.getValue()) || navigator.language, presetPrompt: preset?.prompt, presetTitle: preset?.title };
+    }}
+    settings={<SettingsPanel language={answerLanguageItem} presets={presetsItem} taskModels={taskModelsItem} browserLanguage={navigator.language} />}
     searchHistory={(query) => history.search(query)}
     copyText={(text) => navigator.clipboard.writeText(text)}
   />,

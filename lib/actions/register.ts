@@ -3,9 +3,11 @@
  * commands to it. Runs in the service worker.
  */
 import { browser } from 'wxt/browser';
-import type { ContentMessage } from '../protocol';
-import { panelRequestItem } from '../settings/storage-items';
-import { ACTIONS, findAction } from './index';
+import * as v from 'valibot';
+import type { BackgroundReply, ContentMessage } from '../protocol';
+import { ContinueInPanelSchema } from '../protocol/schema';
+import { panelRequestItem, presetsItem } from '../settings/storage-items';
+import { ACTIONS, findAction, presetMenuId } from './index';
 import type { ActionContext, ActionServices, ActionTarget } from './types';
 
 export const actionServices: ActionServices = {
@@ -31,16 +33,38 @@ export const actionServices: ActionServices = {
 export async function runAction(id: string, target: ActionTarget): Promise<void> {
   const action = findAction(id);
   if (!action) throw new Error(`Unknown action "${id}".`);
-  await action.run(target, actionServices);
+  const presetId = id.startsWith('preset:') ? id.slice('preset:'.length) : target.presetId;
+  await action.run({ ...target, presetId }, actionServices);
+}
+
+/** The right-click menu: every action with a context, and one item per preset. */
+async function buildMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  for (const action of ACTIONS) {
+    if (!action.contexts.length || action.id === 'preset') continue;
+    browser.contextMenus.create({ id: action.id, title: action.title, contexts: action.contexts as [ActionContext, ...ActionContext[]] });
+  }
+  for (const p of await presetsItem.getValue()) {
+    browser.contextMenus.create({ id: presetMenuId(p.id), title: p.title.slice(0, 60), contexts: ['selection'] });
+  }
+}
+
+/**
+ * The answer bubble's "Continue in side panel": opens the panel on the bubble's tab with the
+ * conversation. Checked like any message: only a well-formed conversation is carried.
+ */
+export async function continueInPanel(message: unknown, tabId: number): Promise<BackgroundReply> {
+  const parsed = v.safeParse(ContinueInPanelSchema, message);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: 'A conversation to continue must be a list of messages.' } };
+  const opening = actionServices.openSidePanel(tabId).catch(() => {});
+  await actionServices.setPanelRequest({ view: 'chat', tabId, conversation: parsed.output.conversation });
+  await opening;
+  return { ok: true };
 }
 
 export function registerActions(): void {
-  browser.runtime.onInstalled.addListener(async () => {
-    await browser.contextMenus.removeAll();
-    for (const action of ACTIONS) {
-      browser.contextMenus.create({ id: action.id, title: action.title, contexts: action.contexts as [ActionContext, ...ActionContext[]] });
-    }
-  });
+  browser.runtime.onInstalled.addListener(() => void buildMenus());
+  presetsItem.watch(() => void buildMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     void runAction(String(info.menuItemId), { tabId: tab.id, selectionText: info.selectionText });

@@ -7,6 +7,8 @@ export type ActionContext = 'selection' | 'page';
 export interface ActionTarget {
   tabId: number;
   selectionText?: string;
+  /** For preset menu items: which preset. */
+  presetId?: string;
 }
 
 /** What an action may do; the service worker provides these, tests provide fakes. */

@@ -9,6 +9,9 @@ import { SYSTEM_PROMPT, quotePageText } from '../page/prompts';
 import type { PageBridge } from '../sql/table-session';
 import { calibrate, fitToBudget, type Fitted } from './context-budget';
 import { pageKeyOf, type Conversation, type HistoryStore } from './history-store';
+import { combineMessages, partMessages, planSummary } from './summarise-page';
+import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
+import type { TaskKind } from '../settings/storage-items';
 
 export interface ChatState {
   messages: ChatMessage[];
@@ -19,6 +22,10 @@ export interface ChatState {
   pageProblem: string | null;
   includePage: boolean;
   fitted: Fitted | null;
+  /** Selected text attached to the next question ("Ask about this…"). */
+  attachment: string | null;
+  /** What a long task is doing, e.g. "Summarising part 2 of 5…". */
+  progress: string | null;
 }
 
 const ANSWER_TOKENS = 512;
@@ -26,7 +33,7 @@ const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.conte
 const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096 };
 
 export class ChatSession {
-  private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null };
+  private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null, attachment: null, progress: null };
   private conversation: Conversation | null = null;
   private controller: AbortController | null = null;
   private charsPerToken = new Map<string, number>();
@@ -36,7 +43,7 @@ export class ChatSession {
   constructor(
     private readonly client: EngineClient,
     private readonly pageBridge: PageBridge,
-    private readonly model: () => Promise<ModelRef>,
+    private readonly model: (kind: TaskKind) => Promise<ModelRef>,
     private readonly history: HistoryStore,
     private readonly onChange: (state: ChatState) => void,
   ) {}
@@ -46,8 +53,15 @@ export class ChatSession {
     this.onChange(this.state);
   }
 
-  /** Reads the page and picks up its latest conversation. */
-  async loadPage(): Promise<void> {
+  private loaded: Promise<void> | null = null;
+
+  /** Reads the page and picks up its latest conversation (once; later calls wait for it). */
+  loadPage(): Promise<void> {
+    this.loaded ??= this.readPage();
+    return this.loaded;
+  }
+
+  private async readPage(): Promise<void> {
     try {
       const page = await this.pageBridge.send<PageContext>({ type: 'page-context' });
       const problem = page.source === 'none' ? 'This page has no readable text.' : null;
@@ -81,8 +95,24 @@ export class ChatSession {
     await this.send(question.content);
   }
 
-  async send(question: string): Promise<void> {
-    const model = await this.model();
+  /** Starts a menu task: explain, summarise, translate, rewrite, a preset, the whole page, or "ask" (attach only). */
+  async runTask(task: TaskId, selection: string | undefined, options: TaskOptions): Promise<void> {
+    await this.loadPage();
+    const instruction = taskInstruction(task, options);
+    if (task === 'summarise-page') return this.summarisePage(instruction!);
+    this.set({ attachment: selection?.trim() || null });
+    if (instruction) await this.send(task === 'preset' && options.presetTitle ? `${options.presetTitle}: ${instruction}` : instruction, taskKind(task));
+  }
+
+  /** Carries a conversation over (from the answer bubble). */
+  async continueConversation(messages: ChatMessage[]): Promise<void> {
+    await this.loadPage();
+    this.conversation = null;
+    this.set({ messages, error: null });
+  }
+
+  async send(question: string, kind: TaskKind = 'chat'): Promise<void> {
+    const model = await this.model(kind);
     const prior = this.state.messages;
     this.controller = new AbortController();
     const show = (answer: string) => this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }] });
@@ -113,8 +143,53 @@ export class ChatSession {
       if (!(error instanceof AbortedError)) this.set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       this.set({ streaming: false });
+      this.set({ attachment: null });
       await this.persist().catch(() => {});
     }
+  }
+
+  private async summarisePage(instruction: string): Promise<void> {
+    const page = this.state.page;
+    if (!page?.text) {
+      this.set({ error: this.state.pageProblem ?? 'This page has no readable text to summarise.' });
+      return;
+    }
+    const model = await this.model('summarise');
+    const budget = { contextWindow: this.window(model), reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) };
+    const plan = planSummary(page.text, budget);
+    if (plan.parts.length <= 1) return this.send(instruction, 'summarise');
+    const prior = this.state.messages;
+    this.controller = new AbortController();
+    const question = { role: 'user' as const, content: instruction };
+    const show = (content: string) => this.set({ messages: [...prior, question, { role: 'assistant', content }] });
+    this.set({ streaming: true, error: null });
+    try {
+      const summaries: string[] = [];
+      for (const [i, part] of plan.parts.entries()) {
+        this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
+        show('');
+        const r = await this.client.request('chat', { model, messages: partMessages(page.title, part, i, plan.parts.length, instruction), max_tokens: 200 }, { signal: this.controller.signal });
+        summaries.push(r.text);
+      }
+      this.set({ progress: 'Combining the parts…' });
+      const cut = plan.total > plan.parts.length || page.fullChars > page.text.length;
+      const note = cut ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._` : '';
+      let answer = '';
+      await this.client.request('chat', { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS }, {
+        signal: this.controller.signal,
+        onChunk: ({ delta }) => show((answer += delta)),
+      });
+      show(answer + note);
+    } catch (error) {
+      if (!(error instanceof AbortedError)) this.set({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.set({ streaming: false, progress: null });
+      await this.persist().catch(() => {});
+    }
+  }
+
+  private window(model: ModelRef): number {
+    return this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_WINDOW[model.engine];
   }
 
   private ratio(model: ModelRef): number {
@@ -122,15 +197,18 @@ export class ChatSession {
   }
 
   private prompt(model: ModelRef, prior: ChatMessage[], question: string): { messages: ChatMessage[]; fitted: Fitted | null } {
-    const window = this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_WINDOW[model.engine];
+    const window = this.window(model);
     const conversationChars = prior.reduce((n, m) => n + m.content.length, 0) + question.length + SYSTEM_PROMPT.length;
     const reserveTokens = ANSWER_TOKENS + Math.ceil(conversationChars / this.ratio(model)) + 64;
     const page = this.state.includePage ? this.state.page : null;
     const fitted = page?.text ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: this.ratio(model) }) : null;
-    const context: ChatMessage[] =
-      page && fitted?.text
-        ? [{ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' }]
-        : [];
+    const context: ChatMessage[] = [];
+    if (page && fitted?.text) {
+      context.push({ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' });
+    }
+    if (this.state.attachment) {
+      context.push({ role: 'user', content: `Text the user selected on the page:\n${quotePageText(this.state.attachment.slice(0, 20_000))}` }, { role: 'assistant', content: 'I have read the selection.' });
+    }
     return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...prior, { role: 'user', content: question }], fitted };
   }
 

@@ -6,7 +6,8 @@
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
-import { AbortedError, EngineClient } from '../protocol';
+import { browser } from 'wxt/browser';
+import { AbortedError, EngineClient, type BackgroundMessage } from '../protocol';
 import { extensionTransport } from '../host/extension-transport';
 import { resolveModel } from '../models/resolve-model';
 import { explainSelectionMessages } from './prompts';
@@ -20,7 +21,7 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
   client ??= new EngineClient(extensionTransport);
   const selection = readSelection();
   const controller = new AbortController();
-  let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose'> = { state: 'waiting', text: '' };
+  let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose' | 'onContinue'> = { state: 'waiting', text: '' };
 
   const ui = await createShadowRootUi(ctx, {
     name: 'local-ai-bubble',
@@ -48,11 +49,19 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
   document.addEventListener('keydown', onKey, true);
   closeCurrent = close;
 
+  const continueInPanel = () => {
+    const conversation = [
+      { role: 'user' as const, content: `Explain: “${selection.text.slice(0, 300)}${selection.text.length > 300 ? '…' : ''}”` },
+      { role: 'assistant' as const, content: props.text },
+    ];
+    void browser.runtime.sendMessage({ type: 'continue-in-panel', conversation } satisfies BackgroundMessage);
+    close();
+  };
   const update = (next: Partial<typeof props>) => {
     props = { ...props, ...next };
     render(
       <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
-        <AnswerBubble {...props} onStop={() => controller.abort()} onClose={close} />
+        <AnswerBubble {...props} onStop={() => controller.abort()} onClose={close} onContinue={continueInPanel} />
       </div>,
       place,
     );

@@ -5,6 +5,15 @@ export interface SelectionInfo {
 }
 
 export function readSelection(doc: Document = document): SelectionInfo {
+  const active = doc.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+  // Text selected in an input or textarea is not part of the document selection.
+  if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT') && active.selectionStart !== null && active.selectionEnd !== null) {
+    const text = active.value.slice(active.selectionStart, active.selectionEnd).trim();
+    if (text) {
+      const r = active.getBoundingClientRect();
+      return { text, rect: { top: r.top, left: r.left, bottom: r.bottom } };
+    }
+  }
   const selection = doc.getSelection();
   const text = selection?.toString().trim() ?? '';
   if (!selection || !text || selection.rangeCount === 0) return { text, rect: null };

@@ -121,7 +121,10 @@ export type HostMessage =
   | { type: 'status'; status: HostStatus };
 
 /** One-shot messages to the service worker, whose only job is to make sure the host exists. */
-export type BackgroundMessage = { type: 'ensure-host' };
+export type BackgroundMessage =
+  | { type: 'ensure-host' }
+  /** From the answer bubble: open the side panel with this conversation. */
+  | { type: 'continue-in-panel'; conversation: ChatMessage[] };
 export type BackgroundReply = { ok: true } | { ok: false; error: SerializedError };
 
 /** Messages from the service worker to a tab's content script, sent when a user action runs. */

@@ -59,6 +59,16 @@ export const ChatParamsSchema = v.strictObject({
 
 const EmptyParams = v.strictObject({});
 
+/** What a content script may ask of the service worker besides ensure-host. */
+export const ContinueInPanelSchema = v.strictObject({
+  type: v.literal('continue-in-panel'),
+  conversation: v.pipe(
+    v.array(v.strictObject({ role: v.picklist(['user', 'assistant']), content: v.pipe(v.string(), v.maxLength(100_000)) })),
+    v.minLength(1),
+    v.maxLength(50),
+  ),
+});
+
 const SqlName = v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]{0,127}$/, 'SQL names are lower-case snake_case.'));
 const Scope = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'A scope is a short id.'));
 const SqlText = v.pipe(v.string(), v.minLength(1), v.maxLength(20_000));

@@ -73,10 +73,11 @@ test(`model output with any of ${XSS_PAYLOADS.length} XSS payloads executes noth
     dialogs.push(d.message());
     void d.dismiss();
   });
-  for (const payload of XSS_PAYLOADS) {
+  for (const [i, payload] of XSS_PAYLOADS.entries()) {
     await panel.locator('textarea[name=prompt]').fill(payload);
     await panel.keyboard.press('Enter');
-    await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+    await expect(panel.locator('.message.assistant')).toHaveCount(i + 1);
+    await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible();
   }
   await panel.locator('.message.assistant .md').last().hover();
   await panel.waitForTimeout(300);

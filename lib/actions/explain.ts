@@ -1,0 +1,4 @@
+import { panelTask } from './panel-task';
+
+/** Explains the selected text in the side panel. */
+export const explain = panelTask('explain', 'Explain', ['selection'], 'explain');

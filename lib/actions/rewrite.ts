@@ -1,0 +1,4 @@
+import { panelTask } from './panel-task';
+
+/** Rewrites the selected text more clearly. */
+export const rewrite = panelTask('rewrite', 'Rewrite', ['selection'], 'rewrite');
