@@ -30,6 +30,12 @@ export interface ChatState {
 
 const ANSWER_TOKENS = 512;
 const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
+
+/** The engine's own count when a prompt did not fit its context window (llama.cpp's message). */
+function overflow(error: unknown): { tokens: number; window: number } | null {
+  const m = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(error instanceof Error ? error.message : '');
+  return m ? { tokens: Number(m[1]), window: Number(m[2]) } : null;
+}
 const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096 };
 
 export class ChatSession {
@@ -119,7 +125,7 @@ export class ChatSession {
     show('');
     this.set({ streaming: true, error: null });
     try {
-      // A prompt over the window is measured exactly by the engine: learn from it and fit again, once.
+      // A prompt over the window is measured exactly by the engine: learn from it and fit again.
       for (let attempt = 0; ; attempt++) {
         const { messages: prompt, fitted } = this.prompt(model, prior, question);
         this.set({ fitted });
@@ -133,10 +139,11 @@ export class ChatSession {
           this.charsPerToken.set(model.id, calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens));
           break;
         } catch (error) {
-          const over = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(error instanceof Error ? error.message : '');
-          if (!over || attempt > 0) throw error;
-          this.charsPerToken.set(model.id, (chars(prompt) / Number(over[1])) * 0.9);
-          this.windows.set(model.id, Number(over[2]));
+          const over = overflow(error);
+          if (!over || attempt > 1) throw error;
+          // Page text may tokenise denser than the prompt as a whole: leave a margin, wider each try.
+          this.charsPerToken.set(model.id, (chars(prompt) / over.tokens) * (attempt ? 0.65 : 0.8));
+          this.windows.set(model.id, over.window);
         }
       }
     } catch (error) {
@@ -155,28 +162,44 @@ export class ChatSession {
       return;
     }
     const model = await this.model('summarise');
-    const budget = { contextWindow: this.window(model), reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) };
-    const plan = planSummary(page.text, budget);
-    if (plan.parts.length <= 1) return this.send(instruction, 'summarise');
+    const window = this.window(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
+    const signal = this.controller.signal;
     const question = { role: 'user' as const, content: instruction };
     const show = (content: string) => this.set({ messages: [...prior, question, { role: 'assistant', content }] });
     this.set({ streaming: true, error: null });
+    show('');
     try {
-      const summaries: string[] = [];
-      for (const [i, part] of plan.parts.entries()) {
-        this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
-        show('');
-        const r = await this.client.request('chat', { model, messages: partMessages(page.title, part, i, plan.parts.length, instruction), max_tokens: 200 }, { signal: this.controller.signal });
-        summaries.push(r.text);
+      let summaries: string[] = [];
+      let plan = planSummary(page.text, { contextWindow: window, reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) });
+      for (let attempt = 0; ; attempt++) {
+        // Part summaries together must fit the combining prompt.
+        const partTokens = Math.max(48, Math.floor((window - ANSWER_TOKENS - 300) / plan.parts.length));
+        try {
+          summaries = [];
+          for (const [i, part] of plan.parts.entries()) {
+            this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
+            const messages = partMessages(page.title, part, i, plan.parts.length, instruction);
+            const r = await this.client.request('chat', { model, messages, max_tokens: partTokens }, { signal });
+            summaries.push(r.text);
+          }
+          break;
+        } catch (error) {
+          const over = overflow(error);
+          if (!over || attempt > 1) throw error;
+          // The engine counted exactly: plan again with its ratio, and a margin.
+          const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length, instruction);
+          this.charsPerToken.set(model.id, (chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
+          plan = planSummary(page.text, { contextWindow: window, reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) });
+        }
       }
-      this.set({ progress: 'Combining the parts…' });
+      this.set({ progress: plan.parts.length > 1 ? 'Combining the parts…' : null });
       const cut = plan.total > plan.parts.length || page.fullChars > page.text.length;
       const note = cut ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._` : '';
       let answer = '';
       await this.client.request('chat', { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS }, {
-        signal: this.controller.signal,
+        signal,
         onChunk: ({ delta }) => show((answer += delta)),
       });
       show(answer + note);
@@ -198,10 +221,22 @@ export class ChatSession {
 
   private prompt(model: ModelRef, prior: ChatMessage[], question: string): { messages: ChatMessage[]; fitted: Fitted | null } {
     const window = this.window(model);
-    const conversationChars = prior.reduce((n, m) => n + m.content.length, 0) + question.length + SYSTEM_PROMPT.length;
-    const reserveTokens = ANSWER_TOKENS + Math.ceil(conversationChars / this.ratio(model)) + 64;
+    const ratio = this.ratio(model);
+    const tokens = (text: string) => Math.ceil(text.length / ratio) + 8;
+    // The answer, the instructions and the question come first; earlier turns get at most half
+    // of what is left (oldest dropped first), and the page the rest.
+    const free = window - ANSWER_TOKENS - tokens(SYSTEM_PROMPT) - tokens(question) - tokens(this.state.attachment ?? '') - 64;
+    const history: ChatMessage[] = [];
+    let used = 0;
+    for (const m of [...prior].reverse()) {
+      if (used + tokens(m.content) > free / 2) break;
+      history.unshift(m);
+      used += tokens(m.content);
+    }
+    if (history[0]?.role === 'assistant') used -= tokens(history.shift()!.content);
+    const reserveTokens = window - Math.max(0, free - used);
     const page = this.state.includePage ? this.state.page : null;
-    const fitted = page?.text ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: this.ratio(model) }) : null;
+    const fitted = page?.text ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: ratio }) : null;
     const context: ChatMessage[] = [];
     if (page && fitted?.text) {
       context.push({ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' });
@@ -209,7 +244,7 @@ export class ChatSession {
     if (this.state.attachment) {
       context.push({ role: 'user', content: `Text the user selected on the page:\n${quotePageText(this.state.attachment.slice(0, 20_000))}` }, { role: 'assistant', content: 'I have read the selection.' });
     }
-    return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...prior, { role: 'user', content: question }], fitted };
+    return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...history, { role: 'user', content: question }], fitted };
   }
 
   private async persist(): Promise<void> {
