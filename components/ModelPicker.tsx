@@ -5,9 +5,11 @@ import type { EngineId, ModelRef } from '@/lib/protocol';
 export interface ModelPickerProps {
   model: ModelRef | null;
   onChange: (model: ModelRef) => void;
+  /** What an empty choice means here. */
+  emptyLabel?: string;
 }
 
-export function ModelPicker({ model, onChange }: ModelPickerProps) {
+export function ModelPicker({ model, onChange, emptyLabel = 'default for this device' }: ModelPickerProps) {
   const [engine, setEngine] = useState<EngineId>(model?.engine ?? 'wllama');
   const [id, setId] = useState(model?.id ?? '');
   const [url, setUrl] = useState(model?.url ?? '');
@@ -28,7 +30,7 @@ export function ModelPicker({ model, onChange }: ModelPickerProps) {
 
   return (
     <details class="model-picker" ref={details}>
-      <summary>Model: {model ? `${model.id} (${model.engine})` : 'default for this device'}</summary>
+      <summary>Model: {model ? `${model.id} (${model.engine})` : emptyLabel}</summary>
       <form onSubmit={save}>
         <label>
           Engine

@@ -88,7 +88,7 @@ export function SettingsPanel({ language, presets, taskModels, browserLanguage }
       {TASKS.map(({ kind, label }) => (
         <div class="task-model" key={kind}>
           <span>{label}</span>
-          <ModelPicker model={models[kind] ?? null} onChange={(m) => setModels({ ...models, [kind]: m })} />
+          <ModelPicker model={models[kind] ?? null} emptyLabel="the model chosen at the top" onChange={(m) => setModels({ ...models, [kind]: m })} />
           {models[kind] && (
             <button type="button" onClick={() => setModels(Object.fromEntries(Object.entries(models).filter(([k]) => k !== kind)))}>
               Use the default
