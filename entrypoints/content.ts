@@ -7,18 +7,27 @@ import { contextTableIndex, extractPageTables, highlightTable, rememberContextTa
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // In frames too, so a selection inside an embedded document gets its bubble.
+  allFrames: true,
   cssInjectionMode: 'ui',
   main(ctx) {
+    const top = window === window.top;
     rememberContextTarget();
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
       // Only this extension's own pages and service worker may drive the page side.
       const fromExtension = sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
       if (!fromExtension) return undefined;
       const message = raw as ContentMessage | undefined;
+      if (message?.type === 'explain-selection') {
+        // The frame holding the selection answers; the top page explains what to do if none does.
+        const selected = Boolean(getSelection()?.toString().trim() || (document.activeElement as HTMLInputElement | null)?.selectionEnd);
+        const focusInFrame = document.activeElement?.tagName === 'IFRAME';
+        if (selected || (top && !focusInFrame)) void explainInBubble(ctx);
+        return undefined;
+      }
+      // Everything else is about the page itself: only the top frame answers.
+      if (!top) return undefined;
       switch (message?.type) {
-        case 'explain-selection':
-          void explainInBubble(ctx);
-          return undefined;
         case 'extract-tables':
           return extractPageTables().then((tables) => ({ tables }));
         case 'highlight-table':

@@ -18,7 +18,7 @@ export const actionServices: ActionServices = {
     await chrome.sidePanel.open({ tabId });
   },
   async askTab<T>(tabId: number, message: ContentMessage) {
-    return (await browser.tabs.sendMessage(tabId, message)) as T;
+    return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as T;
   },
   async setPanelRequest(request) {
     await panelRequestItem.setValue(request);

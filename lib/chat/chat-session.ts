@@ -5,7 +5,7 @@
  */
 import { AbortedError, type ChatMessage, type EngineClient, type ModelRef } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { SYSTEM_PROMPT, quotePageText } from '../page/prompts';
+import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
 import type { PageBridge } from '../sql/table-session';
 import { calibrate, fitToBudget, type Fitted } from './context-budget';
 import { pageKeyOf, type Conversation, type HistoryStore } from './history-store';
@@ -41,6 +41,8 @@ const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webll
 export class ChatSession {
   private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null, attachment: null, progress: null };
   private conversation: Conversation | null = null;
+  /** The paragraph around the attached selection, when the page gave it. */
+  private paragraph: string | undefined;
   private controller: AbortController | null = null;
   private charsPerToken = new Map<string, number>();
   /** Context windows as the engine reported them, where they differ from the default. */
@@ -106,7 +108,11 @@ export class ChatSession {
     await this.loadPage();
     const instruction = taskInstruction(task, options);
     if (task === 'summarise-page') return this.summarisePage(instruction!);
-    this.set({ attachment: selection?.trim() || null });
+    // The menu gives the selected text; the page adds the paragraph around it when it can.
+    const fresh = await this.pageBridge.send<PageContext>({ type: 'page-context' }).catch(() => null);
+    const text = selection?.trim() || fresh?.selection?.text || '';
+    this.paragraph = fresh?.selection && fresh.selection.text.includes(text.slice(0, 50)) ? fresh.selection.paragraph : undefined;
+    this.set({ attachment: text || null });
     if (instruction) await this.send(task === 'preset' && options.presetTitle ? `${options.presetTitle}: ${instruction}` : instruction, taskKind(task));
   }
 
@@ -242,7 +248,7 @@ export class ChatSession {
       context.push({ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' });
     }
     if (this.state.attachment) {
-      context.push({ role: 'user', content: `Text the user selected on the page:\n${quotePageText(this.state.attachment.slice(0, 20_000))}` }, { role: 'assistant', content: 'I have read the selection.' });
+      context.push({ role: 'user', content: `Text the user selected on the page:\n${selectionData(this.state.attachment, this.paragraph)}` }, { role: 'assistant', content: 'I have read the selection.' });
     }
     return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...history, { role: 'user', content: question }], fitted };
   }

@@ -76,7 +76,7 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     const model = await resolveModel(client);
     const result = await client.request(
       'chat',
-      { model, messages: explainSelectionMessages(selection.text, document.title), max_tokens: 256 },
+      { model, messages: explainSelectionMessages(selection.text, document.title, selection.paragraph), max_tokens: 256 },
       {
         signal: controller.signal,
         onQueued: (queuePosition) => update({ queuePosition }),

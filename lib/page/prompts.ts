@@ -15,12 +15,18 @@ export function quotePageText(text: string): string {
   return `<page-text>\n${text.replace(/<\/?page-text\s*>/gi, '[tag removed]')}\n</page-text>`;
 }
 
-export function explainSelectionMessages(selection: string, pageTitle: string): ChatMessage[] {
+/** The selection, and the paragraph around it where that adds anything, as quoted data. */
+export function selectionData(selection: string, paragraph?: string): string {
+  const around = paragraph && paragraph.length > selection.length + 20 ? `\nThe paragraph around it:\n${quotePageText(paragraph.slice(0, 4000))}` : '';
+  return `${quotePageText(selection.slice(0, 20_000))}${around}`;
+}
+
+export function explainSelectionMessages(selection: string, pageTitle: string, paragraph?: string): ChatMessage[] {
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     {
       role: 'user',
-      content: `Explain this passage from the page "${pageTitle.slice(0, 200)}" in plain words.\n${quotePageText(selection)}`,
+      content: `Explain this passage from the page "${pageTitle.slice(0, 200)}" in plain words.\n${selectionData(selection, paragraph)}`,
     },
   ];
 }

@@ -2,6 +2,8 @@
 export interface SelectionInfo {
   text: string;
   rect: { top: number; left: number; bottom: number } | null;
+  /** The block of text the selection sits in. */
+  paragraph?: string;
 }
 
 export function readSelection(doc: Document = document): SelectionInfo {
@@ -17,6 +19,9 @@ export function readSelection(doc: Document = document): SelectionInfo {
   const selection = doc.getSelection();
   const text = selection?.toString().trim() ?? '';
   if (!selection || !text || selection.rangeCount === 0) return { text, rect: null };
-  const r = selection.getRangeAt(0).getBoundingClientRect();
-  return { text, rect: { top: r.top, left: r.left, bottom: r.bottom } };
+  const range = selection.getRangeAt(0);
+  const r = range.getBoundingClientRect();
+  const node = range.commonAncestorContainer;
+  const block = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('p, li, td, th, blockquote, pre, section, article, div');
+  return { text, rect: { top: r.top, left: r.left, bottom: r.bottom }, paragraph: block?.textContent?.replace(/\s+/g, ' ').trim() };
 }

@@ -15,7 +15,7 @@ ${'<p>Coastal ecosystems depend on the rhythm of the tides, which expose and cov
 
 let server: StaticServer;
 test.beforeAll(async () => {
-  server = await startStaticServer({ '/menu.html': { body: PAGE } });
+  server = await startStaticServer({ '/menu.html': { body: PAGE }, '/input.html': { body: '<!doctype html><title>Form</title><textarea id="t" rows="4" cols="60">Dear team, the quarterly numbers look strong and we should celebrate.</textarea>' }, '/framed.html': { body: '<!doctype html><title>Framed</title><h1>Outer</h1><iframe src="/menu.html" width="800" height="400"></iframe>' } });
 });
 test.afterAll(async () => server.close());
 
@@ -138,4 +138,46 @@ test('the shortcut bubble streams beside the selection and continues in the side
   await expect(bubble(page)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(bubble(page)).toHaveCount(0);
+});
+
+test('a selection inside a frame gets its bubble there', async ({ context, sw, extensionId, tinyModel }) => {
+  const { openPanel } = await setup(context, sw, extensionId);
+  const panel = await openPanel();
+  await chooseModel(panel, tinyModel);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/framed.html`);
+  await page.bringToFront();
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#para').waitFor();
+  await page.frames()[1]!.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('para')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await page.locator('iframe').focus();
+  await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await (globalThis as unknown as { runAction: (id: string, t: { tabId: number }) => Promise<void> }).runAction('explain-selection', { tabId: tab!.id! });
+  });
+  await expect(frame.locator('local-ai-bubble .bubble')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.locator('local-ai-bubble')).toHaveCount(0);
+});
+
+test('text selected inside a textarea gets the bubble too', async ({ context, sw, extensionId, tinyModel }) => {
+  const { openPanel } = await setup(context, sw, extensionId);
+  await chooseModel(await openPanel(), tinyModel);
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/input.html`);
+  await page.bringToFront();
+  await page.locator('#t').evaluate((el: HTMLTextAreaElement) => {
+    el.focus();
+    el.setSelectionRange(10, 40);
+  });
+  await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await (globalThis as unknown as { runAction: (id: string, t: { tabId: number }) => Promise<void> }).runAction('explain-selection', { tabId: tab!.id! });
+  });
+  await expect(bubble(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(bubble(page).getByRole('alert')).toHaveCount(0);
 });
