@@ -92,3 +92,19 @@ test(`model output with any of ${XSS_PAYLOADS.length} XSS payloads executes noth
   expect(unsafe).toEqual([]);
   await expect(panel.locator('.message.assistant')).toHaveCount(XSS_PAYLOADS.length);
 });
+
+test('a page Chrome does not let extensions read gets a clear message, and chat still works', async ({ context, sw, extensionId, tinyModel }) => {
+  const page = await context.newPage();
+  await page.goto('chrome://version');
+  await page.bringToFront();
+  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await chooseModel(panel, tinyModel);
+  await expect(panel.getByTestId('page-chip')).toContainText('Chrome does not let extensions read this page');
+  await panel.locator('textarea[name=prompt]').fill('Hello?');
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('tab', { name: 'Tables' }).click();
+  await expect(panel.getByRole('alert')).toContainText('chrome:// and the Web Store cannot be read');
+});
