@@ -1,5 +1,6 @@
 import type { EngineId, ModelRef } from '../protocol';
 import { isCachedForWebLlm } from './webllm-config';
+import { cachedGguf } from '../models/cache-names';
 import type { Engine, EngineFactory } from './engine';
 import { SyntheticEngine } from './synthetic-engine';
 import { WebLlmEngine } from './webllm-engine';
@@ -11,7 +12,7 @@ export async function isModelCached(model: ModelRef): Promise<boolean> {
     case 'webllm':
       return isCachedForWebLlm(model);
     case 'wllama':
-      return false; // GGUF files are fetched on load until the model store lands.
+      return Boolean(model.url && (await cachedGguf(model.url)));
     case 'synthetic':
       return true;
   }

@@ -6,6 +6,7 @@ import { Wllama, WllamaAbortError } from '@wllama/wllama/esm/index.js';
 import { AbortedError, LocalAiError, ModelLoadError, type ModelRef } from '../protocol';
 import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
+import { cachedGguf } from '../models/cache-names';
 
 export interface WllamaEngineOptions {
   /** URL of wllama.wasm as shipped inside the extension (never a CDN). */
@@ -32,12 +33,15 @@ export class WllamaEngine implements Engine {
       throw new ModelLoadError(`"${model.id}" has no GGUF file URL; llama.cpp models are loaded from a .gguf URL.`);
     }
     await this.unload();
-    const blob = await fetchWithProgress(model.url, (loaded, total) =>
-      onProgress({
-        progress: total ? (0.9 * loaded) / total : 0,
-        text: `Fetching ${model.id}: ${(loaded / 1e6).toFixed(1)} MB`,
-      }),
-    );
+    // A model downloaded (and verified) before loads from the cache: no network at all.
+    const blob =
+      (await cachedGguf(model.url).catch(() => null)) ??
+      (await fetchWithProgress(model.url, (loaded, total) =>
+        onProgress({
+          progress: total ? (0.9 * loaded) / total : 0,
+          text: `Fetching ${model.id}: ${(loaded / 1e6).toFixed(1)} MB`,
+        }),
+      ));
     onProgress({ progress: 0.9, text: `Starting llama.cpp with ${model.id}` });
     const wllama = new Wllama({ default: this.options.wasmUrl }, { suppressNativeLog: true, logger: QUIET_LOGGER });
     try {

@@ -27,6 +27,7 @@ import { DeltaCoalescer } from './delta-coalescer';
 import { FairQueue } from './fair-queue';
 import { hostDiagnostics } from './diagnostics';
 import type { SqlHost } from '../sql/sql-host';
+import type { ModelHost } from '../models/model-host';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -44,6 +45,8 @@ export interface RouterDeps {
   capabilities: () => Promise<DeviceCapabilities>;
   /** The page-tables database; SQL requests fail clearly where a host has none. */
   sql?: SqlHost;
+  /** Downloads and the storage manager. */
+  models?: ModelHost;
   now?: () => number;
 }
 
@@ -72,6 +75,7 @@ export class EngineRouter {
   private completed = 0;
   private nextClientId = 1;
   private lastProgressAt = 0;
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
 
   constructor(private readonly deps: RouterDeps) {
@@ -107,6 +111,7 @@ export class EngineRouter {
       queued: this.queue.size,
       clients: this.clients.size,
       completed: this.completed,
+      downloads: this.deps.models?.downloads() ?? [],
     };
   }
 
@@ -121,6 +126,14 @@ export class EngineRouter {
     }
     if (message.type === 'cancel') return this.cancel(client.id, message.id);
     const { id } = message;
+    // Downloads and SQL are served by their own services, outside the engine queue.
+    if (message.method.startsWith('models.') || message.method.startsWith('sql.')) {
+      const service = message.method.startsWith('models.') ? this.deps.models : this.deps.sql;
+      return this.answer(client, id, () => {
+        if (!service) throw new LocalAiError('engine-unavailable', `This engine host does not serve ${message.method}.`);
+        return service.call(message as never);
+      });
+    }
     switch (message.method) {
       case 'status':
         return this.send(client, { type: 'result', id, data: this.status() });
@@ -128,14 +141,6 @@ export class EngineRouter {
         return this.send(client, { type: 'result', id, data: hostDiagnostics() });
       case 'cached':
         return this.answer(client, id, async () => ({ cached: await this.deps.engines.isCached(message.params) }));
-      case 'sql.register':
-      case 'sql.check':
-      case 'sql.run':
-        this.answer(client, id, () => {
-          if (!this.deps.sql) throw new LocalAiError('engine-unavailable', 'This engine host has no SQL database.');
-          return this.deps.sql.call(message);
-        });
-        return;
       case 'capabilities':
         return this.answer(client, id, () => this.deps.capabilities());
       case 'chat':
@@ -210,6 +215,7 @@ export class EngineRouter {
     const client = this.clients.get(job.clientId);
     const model = job.method === 'chat' ? job.params.model : job.params;
     try {
+      this.deps.models?.touch(model);
       await this.deps.engines.load(model, (report) => this.reportProgress(model, report.progress, report.text));
       this.loading = null;
       this.broadcastStatus();
@@ -262,6 +268,17 @@ export class EngineRouter {
       const wire = job.controller.signal.aborted ? new AbortedError().toJSON() : serializeError(error);
       if (current) this.send(current, { type: 'error', id: job.requestId, error: wire });
     }
+  }
+
+  /** Pushes status at most every PROGRESS_INTERVAL_MS while downloads stream in, and once after. */
+  statusChanged(): void {
+    if (this.statusTimer) return;
+    const wait = Math.max(0, PROGRESS_INTERVAL_MS - (this.now() - this.lastProgressAt));
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      this.lastProgressAt = this.now();
+      this.broadcastStatus();
+    }, wait);
   }
 
   private reportProgress(model: ModelRef, progress: number, text: string): void {

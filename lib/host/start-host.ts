@@ -9,17 +9,26 @@ import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { readCapabilities } from './capabilities';
 import { SqlHost } from '../sql/sql-host';
+import { ModelHost } from '../models/model-host';
 import { connectBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter, type RouterPort } from './router';
 
 export function startEngineHost(): EngineRouter {
   const worker = new EngineWorker({ name: 'local-ai-engine' });
   let capabilities: Promise<DeviceCapabilities> | null = null;
-  const router = new EngineRouter({
+  let router: EngineRouter | null = null;
+  const models = new ModelHost({
+    caches,
+    fetch: (url, init) => fetch(url, init),
+    storage: navigator.storage,
+    onChange: () => router?.statusChanged(),
+  });
+  router = new EngineRouter({
     engines: new WorkerEngineService(worker),
     extensionId: browser.runtime.id,
     capabilities: () => (capabilities ??= readCapabilities()),
     sql: new SqlHost(connectBrowserDuckDb),
+    models,
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
   return router;

@@ -5,9 +5,8 @@
  * we downloaded without fetching again. GGUF files go to our own cache for llama.cpp.
  */
 import { LocalAiError, type ModelRef } from '../protocol';
-import { buildAppConfig } from '../engine/webllm-config';
+import { GGUF_CACHE } from './cache-names';
 
-export const GGUF_CACHE = 'local-ai/gguf';
 
 export interface DownloadFile {
   url: string;
@@ -89,6 +88,8 @@ export async function planDownload(model: ModelRef, fetchFn: Fetch = fetch): Pro
     if (magic !== 'GGUF') throw new LocalAiError('model-load-failed', `${model.url} is not a GGUF file (it does not start with "GGUF").`);
     files.push({ url: model.url, cache: GGUF_CACHE, size: await remoteSize(fetchFn, model.url) });
   } else if (model.engine === 'webllm') {
+    // Loaded only when a WebLLM model is planned: WebLLM is large and the host starts without it.
+    const { buildAppConfig } = await import('../engine/webllm-config');
     const record = buildAppConfig(model).model_list[0]!;
     const base = modelBaseUrl(record.model);
     const configUrl = `${base}mlc-chat-config.json`;

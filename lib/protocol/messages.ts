@@ -7,6 +7,8 @@ import type * as v from 'valibot';
 import type { SerializedError } from './errors';
 import type { ExtractedTable } from '../tables/types';
 import type { QueryResult } from '../sql/table-database';
+import type { DownloadProgress } from '../models/downloader';
+import type { StorageReport } from '../models/model-host';
 import type {
   ChatMessageSchema,
   ChatParamsSchema,
@@ -60,6 +62,8 @@ export interface HostStatus {
   queued: number;
   clients: number;
   completed: number;
+  /** Every download this host knows of, with progress: shown in every open panel. */
+  downloads: DownloadProgress[];
 }
 
 export interface GpuAdapterInfo {
@@ -97,6 +101,13 @@ export interface ProtocolMap {
   diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
+  /** Downloads a model (or joins its running download); resolves when it is verified and cached. */
+  'models.download': { params: ModelRef; chunk: never; result: { ok: true } };
+  'models.pause': { params: { key: string }; chunk: never; result: { ok: true } };
+  'models.resume': { params: { key: string }; chunk: never; result: { ok: true } };
+  'models.cancel': { params: { key: string }; chunk: never; result: { ok: true } };
+  'models.storage': { params: Record<string, never>; chunk: never; result: StorageReport };
+  'models.delete': { params: ModelRef; chunk: never; result: { ok: true } };
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
   'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number; elapsedMs: number } };
   /** Read-only check and DuckDB prepare, without running. */

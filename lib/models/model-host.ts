@@ -1,0 +1,84 @@
+/**
+ * The host's model service: downloads (one per model, progress to every client), the storage
+ * manager (models on disk, usage and quota, delete), persistent storage.
+ */
+import type { ClientMessage, MethodName, ModelRef, ResultOf } from '../protocol';
+import { Downloader, type DownloadProgress } from './downloader';
+import { ModelRegistry, type StoredModel } from './model-registry';
+import { IdbPartialStore, type PartialStore } from './partial-store';
+import type { Fetch } from './download-plan';
+
+export type ModelMethod = 'models.download' | 'models.pause' | 'models.resume' | 'models.cancel' | 'models.storage' | 'models.delete';
+
+export interface StorageReport {
+  models: StoredModel[];
+  usedBytes: number | null;
+  quotaBytes: number | null;
+  persisted: boolean;
+}
+
+export class ModelHost {
+  readonly downloader: Downloader;
+  private readonly registry: ModelRegistry;
+  private persistAsked = false;
+
+  constructor(
+    private readonly deps: {
+      caches: CacheStorage;
+      fetch: Fetch;
+      onChange: () => void;
+      partials?: PartialStore;
+      storage?: StorageManager;
+    },
+  ) {
+    this.registry = new ModelRegistry(deps.caches);
+    this.downloader = new Downloader({
+      fetch: deps.fetch,
+      caches: deps.caches,
+      partials: deps.partials ?? new IdbPartialStore(),
+      onChange: () => deps.onChange(),
+      onReady: (plan) => this.registry.add(plan),
+    });
+  }
+
+  downloads(): DownloadProgress[] {
+    return this.downloader.list();
+  }
+
+  touch(model: ModelRef): void {
+    void this.registry.touch(model).catch(() => {});
+  }
+
+  async storageReport(): Promise<StorageReport> {
+    const estimate = await this.deps.storage?.estimate().catch(() => null);
+    return {
+      models: await this.registry.list(),
+      usedBytes: estimate?.usage ?? null,
+      quotaBytes: estimate?.quota ?? null,
+      persisted: (await this.deps.storage?.persisted().catch(() => false)) ?? false,
+    };
+  }
+
+  call(message: Extract<ClientMessage, { method: ModelMethod }>): Promise<ResultOf<MethodName>> {
+    switch (message.method) {
+      case 'models.download':
+        if (!this.persistAsked) {
+          // Ask once that the browser keep our storage under pressure (granted silently to extensions).
+          this.persistAsked = true;
+          void this.deps.storage?.persist().catch(() => false);
+        }
+        return this.downloader.download(message.params).then(() => ({ ok: true as const }));
+      case 'models.pause':
+        this.downloader.pause(message.params.key);
+        return Promise.resolve({ ok: true as const });
+      case 'models.resume':
+        return (this.downloader.resume(message.params.key) ?? Promise.resolve()).then(() => ({ ok: true as const }));
+      case 'models.cancel':
+        return this.downloader.cancel(message.params.key).then(() => ({ ok: true as const }));
+      case 'models.storage':
+        return this.storageReport();
+      case 'models.delete':
+        return this.registry.remove(message.params).then(() => ({ ok: true as const }));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * What the storage manager lists: every downloaded model, its size on disk and when it was
+ * last used, in IndexedDB (through idb). Deleting removes the model's files from every cache
+ * it was written to, WebLLM's included.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ModelRef } from '../protocol';
+import { modelKey, type DownloadPlan } from './download-plan';
+
+export interface StoredModel {
+  key: string;
+  model: ModelRef;
+  bytes: number;
+  /** Where each file lives: cache name and URL key. */
+  files: { cache: string; url: string }[];
+  downloadedAt: number;
+  lastUsed: number | null;
+}
+
+interface RegistryDb extends DBSchema {
+  models: { key: string; value: StoredModel };
+}
+
+export class ModelRegistry {
+  private db: Promise<IDBPDatabase<RegistryDb>> | null = null;
+
+  constructor(
+    private readonly caches: CacheStorage,
+    private readonly name = 'local-ai-models',
+  ) {}
+
+  private open(): Promise<IDBPDatabase<RegistryDb>> {
+    this.db ??= openDB<RegistryDb>(this.name, 1, { upgrade: (db) => void db.createObjectStore('models', { keyPath: 'key' }) });
+    return this.db;
+  }
+
+  async add(plan: DownloadPlan): Promise<void> {
+    const previous = await (await this.open()).get('models', plan.key);
+    await (await this.open()).put('models', {
+      key: plan.key,
+      model: plan.model,
+      bytes: plan.totalBytes,
+      files: plan.files.map(({ cache, url }) => ({ cache, url })),
+      downloadedAt: Date.now(),
+      lastUsed: previous?.lastUsed ?? null,
+    });
+  }
+
+  async touch(model: ModelRef): Promise<void> {
+    const db = await this.open();
+    const entry = await db.get('models', modelKey(model));
+    if (entry) await db.put('models', { ...entry, lastUsed: Date.now() });
+  }
+
+  /** Models whose files are all still there; entries whose files were cleared behind our back are dropped. */
+  async list(): Promise<StoredModel[]> {
+    const db = await this.open();
+    const out: StoredModel[] = [];
+    for (const entry of await db.getAll('models')) {
+      const present = await Promise.all(entry.files.map(async (f) => Boolean(await (await this.caches.open(f.cache)).match(f.url))));
+      if (present.every(Boolean)) out.push(entry);
+      else await db.delete('models', entry.key);
+    }
+    return out.sort((a, b) => (b.lastUsed ?? b.downloadedAt) - (a.lastUsed ?? a.downloadedAt));
+  }
+
+  async remove(model: ModelRef): Promise<void> {
+    const db = await this.open();
+    const entry = await db.get('models', modelKey(model));
+    for (const f of entry?.files ?? []) await (await this.caches.open(f.cache)).delete(f.url);
+    await db.delete('models', modelKey(model));
+  }
+}
