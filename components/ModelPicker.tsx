@@ -13,6 +13,7 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
   const [engine, setEngine] = useState<EngineId>(model?.engine ?? 'wllama');
   const [id, setId] = useState(model?.id ?? '');
   const [url, setUrl] = useState(model?.url ?? '');
+  const [lib, setLib] = useState(model?.modelLib ?? '');
   const [error, setError] = useState('');
   const details = useRef<HTMLDetailsElement>(null);
 
@@ -23,9 +24,12 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
     if (engine === 'wllama' && !/^https?:\/\/\S+$/.test(url.trim())) {
       return setError('llama.cpp needs the http(s) URL of a .gguf file.');
     }
+    if (engine === 'webllm' && url.trim() && !/^https?:\/\/\S+\.wasm$/.test(lib.trim())) {
+      return setError('A WebLLM model from a URL also needs the URL of its model library (.wasm).');
+    }
     setError('');
     if (details.current) details.current.open = false;
-    onChange({ engine, id: name, ...(url.trim() ? { url: url.trim() } : {}) });
+    onChange({ engine, id: name, ...(url.trim() ? { url: url.trim() } : {}), ...(engine === 'webllm' && lib.trim() ? { modelLib: lib.trim() } : {}) });
   };
 
   return (
@@ -48,6 +52,12 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
           Model URL
           <input name="model-url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://huggingface.co/…/model.gguf" />
         </label>
+        {engine === 'webllm' && (
+          <label>
+            Model library URL (WebLLM, custom models only)
+            <input name="model-lib" value={lib} onInput={(e) => setLib(e.currentTarget.value)} placeholder="https://…/model-webgpu.wasm" />
+          </label>
+        )}
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit">Use this model</button>
       </form>

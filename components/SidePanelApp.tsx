@@ -10,7 +10,8 @@ import type { Conversation } from '@/lib/chat/history-store';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { TaskOptions } from '@/lib/chat/tasks';
 import type { ComponentChildren } from 'preact';
-import type { PanelRequest } from '@/lib/settings/storage-items';
+import type { PanelRequest, TaskKind } from '@/lib/settings/storage-items';
+import { ModelsPanel } from './ModelsPanel';
 import { ChatPanel } from './ChatPanel';
 import { HistorySearch } from './HistorySearch';
 import { ModelPicker } from './ModelPicker';
@@ -31,6 +32,7 @@ export interface SidePanelAppProps {
   /** Answer language and preset text for a menu task. */
   taskOptions: (presetId?: string) => Promise<TaskOptions>;
   settings: ComponentChildren;
+  taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
   copyText: (text: string) => Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export function SidePanelApp(props: SidePanelAppProps) {
   const { client, modelSetting, panelRequests, createTableSession, createChatSession, copyText } = props;
   const [status, setStatus] = useState<HostStatus | null>(null);
   const [model, setModel] = useState<ModelRef | null>(null);
-  const [view, setView] = useState<'chat' | 'tables' | 'settings'>('chat');
+  const [view, setView] = useState<'chat' | 'tables' | 'models' | 'settings'>('chat');
   const [request, setRequest] = useState<PanelRequest | null>(null);
   const [tableTab, setTableTab] = useState<number | null>(null);
   const [focusTable, setFocusTable] = useState<number | null>(null);
@@ -87,9 +89,9 @@ export function SidePanelApp(props: SidePanelAppProps) {
       <StatusLine status={status} />
       <ModelPicker model={model} onChange={(m) => void modelSetting.setValue(m)} />
       <nav class="views" role="tablist">
-        {(['chat', 'tables', 'settings'] as const).map((v) => (
+        {(['chat', 'tables', 'models', 'settings'] as const).map((v) => (
           <button type="button" role="tab" aria-selected={view === v} key={v} onClick={() => setView(v)}>
-            {v === 'chat' ? 'Chat' : v === 'tables' ? 'Tables' : 'Settings'}
+            {v[0]!.toUpperCase() + v.slice(1)}
           </button>
         ))}
       </nav>
@@ -109,6 +111,8 @@ export function SidePanelApp(props: SidePanelAppProps) {
         </>
       ) : view === 'tables' ? (
         <TablesPanel session={session} focusTable={focusTable} onCopy={copyText} />
+      ) : view === 'models' ? (
+        <ModelsPanel client={client} status={status} activeModel={modelSetting} taskModels={props.taskModels} />
       ) : (
         props.settings
       )}

@@ -11,10 +11,22 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
       </p>
     );
   }
+  // Downloads show in every open panel, whichever view it is on.
+  const active = status.downloads.filter((d) => d.state === 'downloading' || d.state === 'planning');
   return (
-    <p class="status-line" data-testid="status">
-      {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
-      {status.queued > 0 && ` · ${status.queued} waiting`}
-    </p>
+    <>
+      <p class="status-line" data-testid="status">
+        {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
+        {status.queued > 0 && ` · ${status.queued} waiting`}
+      </p>
+      {active.map((d) => {
+        const pct = d.totalBytes ? Math.floor((d.receivedBytes / d.totalBytes) * 100) : 0;
+        return (
+          <p class="status-line" key={d.key} data-testid="status-download">
+            <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} /> {d.model.id}: {pct}%
+          </p>
+        );
+      })}
+    </>
   );
 }

@@ -29,6 +29,7 @@ render(
       const preset = presetId ? (await presetsItem.getValue()).find((p) => p.id === presetId) : undefined;
       return { language: (await answerLanguageItem.getValue()) || navigator.language, presetPrompt: preset?.prompt, presetTitle: preset?.title };
     }}
+    taskModels={taskModelsItem}
     settings={<SettingsPanel language={answerLanguageItem} presets={presetsItem} taskModels={taskModelsItem} browserLanguage={navigator.language} />}
     searchHistory={(query) => history.search(query)}
     copyText={(text) => navigator.clipboard.writeText(text)}
