@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { CONNECT_SOURCES } from './lib/models/hosts';
 import { ACTIONS } from './lib/actions';
@@ -9,8 +11,19 @@ const commands = Object.fromEntries(
   ]),
 );
 
+// A store build embeds WebLLM's model libraries from a local folder (see lib/models/embedded-libs.ts).
+const libDir = process.env.LOCAL_AI_MODEL_LIBS ? resolve(process.env.LOCAL_AI_MODEL_LIBS) : null;
+if (libDir && !existsSync(libDir)) throw new Error(`LOCAL_AI_MODEL_LIBS: no folder at ${libDir}`);
+const embeddedLibs = libDir ? readdirSync(libDir).filter((f) => f.endsWith('.wasm')) : [];
+
 // See README "Architecture": the manifest grants only what the engine host needs.
 export default defineConfig({
+  outDir: process.env.LOCAL_AI_OUT_DIR ?? '.output',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of embeddedLibs) files.push({ absoluteSrc: join(libDir!, name), relativeDest: `model-libs/${name}` });
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Local AI',
@@ -30,6 +43,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    define: { 'import.meta.env.LOCAL_AI_EMBEDDED_LIBS': JSON.stringify(JSON.stringify(embeddedLibs)) },
     build: { target: 'chrome116', chunkSizeWarningLimit: 8000 },
     worker: { format: 'es' },
   }),

@@ -5,6 +5,7 @@
  */
 import { hasModelInCache, prebuiltAppConfig, type AppConfig, type ModelRecord } from '@mlc-ai/web-llm';
 import { ModelLoadError, type ModelRef } from '../protocol';
+import { embeddedLibUrl } from '../models/embedded-libs';
 
 /** The prebuilt record for a WebLLM model id, if WebLLM ships one. */
 export function findPrebuilt(modelId: string): ModelRecord | undefined {
@@ -29,6 +30,9 @@ export function buildAppConfig(model: ModelRef): AppConfig {
       `WebLLM has no model called "${model.id}". Pick one from the catalog, or give both the model repository URL and its model library (.wasm) URL.`,
     );
   }
+  // A model library built into the extension is loaded from there, never downloaded.
+  const embedded = embeddedLibUrl(record.model_lib);
+  if (embedded) record = { ...record, model_lib: embedded };
   // The Cache API backend: its cache names and URL keys are what our downloader writes.
   return { model_list: [record], cacheBackend: 'cache' };
 }
