@@ -17,6 +17,7 @@ import { measureHostColdStart, measurePanelReady } from './measures/startup';
 import { measureTenTabs } from './measures/contention';
 import { measureMemory } from './measures/memory';
 import { measureTables } from './measures/tables';
+import { measureDownloads } from './measures/downloads';
 
 const smoke = process.argv.includes('--smoke');
 export const config = {
@@ -67,10 +68,9 @@ async function main(): Promise<void> {
     step('memory');
     measures.push(...(await measureMemory(context, panel)));
     measures.push(
-      notBuilt('download_efficiency', 'download time ÷ (bytes ÷ throttled bandwidth)', 'ratio', '≤ 1.10', 'issue 4: downloader'),
-      notBuilt('bytes_3_origins_ratio', 'bytes fetched for 3 origins ÷ model size', 'ratio', '= 1', 'issue 4: downloader'),
-      notBuilt('refetch_after_kill_ratio', 'bytes re-fetched after a kill at 50% ÷ model size', 'ratio', '≤ 0.05', 'issue 4: downloader'),
     );
+    step('downloads');
+    measures.push(...(await measureDownloads(context, panel, config.reps)));
     step('tables');
     measures.push(...(await measureTables(context, panel, plain, config.reps)));
   } finally {

@@ -31,7 +31,8 @@ export function meetsGoal(m: Measure): boolean | null {
   const goal = Number(match[2]);
   if (match[1] === '≥') return m.median >= goal;
   if (match[1] === '≤') return m.median <= goal;
-  return m.median === goal;
+  // Equality within half a percent: a ratio of 1.0001 (a 4-byte format probe) meets "= 1".
+  return Math.abs(m.median - goal) <= goal * 0.005;
 }
 
 const fmt = (n: number | null) => (n === null ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 3));
