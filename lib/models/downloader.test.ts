@@ -115,3 +115,23 @@ describe('matchesIntegrity', () => {
     expect(await matchesIntegrity(data, 'md5-abc sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(true);
   });
 });
+
+describe('ModelHost', () => {
+  it('resumes a download a restart interrupted, from its stored bytes', async () => {
+    server = await startModelServer({ shards: 4, shardBytes: 1_000_000, bandwidth: 4_000_000 });
+    const s = server;
+    const { ModelHost } = await import('./model-host');
+    const caches = memoryCaches();
+    const partials = new IdbPartialStore(`p-${Math.random()}`);
+    const first = new ModelHost({ caches, fetch: (u, i) => fetch(u, i), partials, onChange: () => {} });
+    const running = first.call({ type: 'request', id: '1', method: 'models.download', params: mlc(s) }).catch(() => {});
+    await expect.poll(() => s.bytesServed(), { interval: 20 }).toBeGreaterThan(s.modelBytes * 0.4);
+    // The "browser closes": the first host stops; a new one starts and carries on by itself.
+    first.downloader.pause(first.downloads()[0]!.key);
+    await running;
+    const second = new ModelHost({ caches, fetch: (u, i) => fetch(u, i), partials, onChange: () => {} });
+    await expect.poll(() => second.downloads()[0]?.state, { timeout: 10_000 }).toBe('ready');
+    expect(s.bytesServed()).toBeLessThanOrEqual(s.modelBytes * 1.05);
+    expect((await second.storageReport()).models.map((m) => m.model.id)).toEqual(['Synthetic-q4f32_1-MLC']);
+  }, 20_000);
+});

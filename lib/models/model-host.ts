@@ -37,8 +37,17 @@ export class ModelHost {
       caches: deps.caches,
       partials: deps.partials ?? new IdbPartialStore(),
       onChange: () => deps.onChange(),
-      onReady: (plan) => this.registry.add(plan),
+      onReady: async (plan) => {
+        await this.registry.add(plan);
+        await this.registry.setPending(plan.model, false);
+      },
     });
+    void this.resumePending();
+  }
+
+  /** Picks up downloads a crash or a browser restart interrupted, from their last stored byte. */
+  private async resumePending(): Promise<void> {
+    for (const model of await this.registry.pending().catch(() => [])) void this.downloader.download(model).catch(() => {});
   }
 
   downloads(): DownloadProgress[] {
@@ -59,6 +68,16 @@ export class ModelHost {
     };
   }
 
+  /** Deletes a model's files, and whatever WebLLM stored for it itself. */
+  private async remove(model: ModelRef): Promise<void> {
+    await this.registry.remove(model);
+    await this.registry.setPending(model, false);
+    if (model.engine === 'webllm') {
+      const [{ deleteModelAllInfoInCache }, { buildAppConfig }] = await Promise.all([import('@mlc-ai/web-llm'), import('../engine/webllm-config')]);
+      await deleteModelAllInfoInCache(model.id, buildAppConfig(model)).catch(() => {});
+    }
+  }
+
   call(message: Extract<ClientMessage, { method: ModelMethod }>): Promise<ResultOf<MethodName>> {
     switch (message.method) {
       case 'models.download':
@@ -67,18 +86,22 @@ export class ModelHost {
           this.persistAsked = true;
           void this.deps.storage?.persist().catch(() => false);
         }
+        void this.registry.setPending(message.params, true);
         return this.downloader.download(message.params).then(() => ({ ok: true as const }));
       case 'models.pause':
         this.downloader.pause(message.params.key);
         return Promise.resolve({ ok: true as const });
       case 'models.resume':
         return (this.downloader.resume(message.params.key) ?? Promise.resolve()).then(() => ({ ok: true as const }));
-      case 'models.cancel':
+      case 'models.cancel': {
+        const job = this.downloader.list().find((d) => d.key === message.params.key);
+        if (job) void this.registry.setPending(job.model, false);
         return this.downloader.cancel(message.params.key).then(() => ({ ok: true as const }));
+      }
       case 'models.storage':
         return this.storageReport();
       case 'models.delete':
-        return this.registry.remove(message.params).then(() => ({ ok: true as const }));
+        return this.remove(message.params).then(() => ({ ok: true as const }));
     }
   }
 }

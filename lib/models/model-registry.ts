@@ -19,6 +19,8 @@ export interface StoredModel {
 
 interface RegistryDb extends DBSchema {
   models: { key: string; value: StoredModel };
+  /** Downloads not finished yet: resumed when the host starts again (after a crash or a browser restart). */
+  pending: { key: string; value: { key: string; model: ModelRef } };
 }
 
 export class ModelRegistry {
@@ -30,7 +32,12 @@ export class ModelRegistry {
   ) {}
 
   private open(): Promise<IDBPDatabase<RegistryDb>> {
-    this.db ??= openDB<RegistryDb>(this.name, 1, { upgrade: (db) => void db.createObjectStore('models', { keyPath: 'key' }) });
+    this.db ??= openDB<RegistryDb>(this.name, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) db.createObjectStore('models', { keyPath: 'key' });
+        if (oldVersion < 2) db.createObjectStore('pending', { keyPath: 'key' });
+      },
+    });
     return this.db;
   }
 
@@ -44,6 +51,16 @@ export class ModelRegistry {
       downloadedAt: Date.now(),
       lastUsed: previous?.lastUsed ?? null,
     });
+  }
+
+  async setPending(model: ModelRef, pending: boolean): Promise<void> {
+    const db = await this.open();
+    if (pending) await db.put('pending', { key: modelKey(model), model });
+    else await db.delete('pending', modelKey(model));
+  }
+
+  async pending(): Promise<ModelRef[]> {
+    return (await (await this.open()).getAll('pending')).map((p) => p.model);
   }
 
   async touch(model: ModelRef): Promise<void> {
