@@ -1,5 +1,6 @@
 /** One line that always says which model is in use, and its load progress. */
 import type { HostStatus } from '@/lib/protocol';
+import { formatBytes, formatTime } from './DownloadBar';
 
 export function StatusLine({ status }: { status: HostStatus | null }) {
   if (!status) return <p class="status-line">Starting the engine…</p>;
@@ -24,6 +25,8 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
         return (
           <p class="status-line" key={d.key} data-testid="status-download">
             <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} /> {d.model.id}: {pct}%
+            {d.totalBytes > 0 && ` · ${formatBytes(d.receivedBytes)} of ${formatBytes(d.totalBytes)}`}
+            {d.bytesPerSecond > 0 && ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
           </p>
         );
       })}

@@ -39,14 +39,17 @@ test('a model added by URL downloads with monotonic progress shown in every pane
 
   // The other panel, on another view, shows the same download and watches it grow.
   const seen: number[] = [];
+  const details: string[] = [];
   await expect(second.getByTestId('status-download')).toBeVisible();
   while ((await second.getByTestId('status-download').count()) > 0) {
     const text = (await second.getByTestId('status-download').first().textContent().catch(() => '')) ?? '';
     const pct = /(\d+)%/.exec(text);
+    details.push(text);
     if (pct) seen.push(Number(pct[1]));
     await second.waitForTimeout(50);
   }
   expect(seen.length).toBeGreaterThan(5);
+  expect(details.some((t) => /MB of [\d.]+ MB · [\d.]+ MB\/s · \d+ s left/.test(t))).toBe(true);
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   await panel.setViewportSize({ width: 360, height: 900 });
   await expect(panel.getByTestId('stored-model')).toContainText('Synthetic-q4f32_1-MLC');
