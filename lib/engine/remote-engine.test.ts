@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startOpenAiServer, type OpenAiServer } from '../../tests/fixtures/openai-server';
+import { AbortedError } from '../protocol';
+import { listModels, remoteChat, type ProviderEndpoint } from './remote-engine';
+
+let server: OpenAiServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const ask = (endpoint: ProviderEndpoint, model: string, signal = new AbortController().signal, remote = {}) => {
+  let streamed = '';
+  return remoteChat(endpoint, model, { messages: [{ role: 'user', content: 'hello there world' }] }, { signal, onDelta: (d) => (streamed += d) }, remote).then((r) => ({ ...r, streamed }));
+};
+
+describe('remote providers (against a local OpenAI-compatible server)', () => {
+  it('streams an answer, sending the key trimmed of whitespace', async () => {
+    server = await startOpenAiServer({ apiKey: 'sk-test' });
+    const r = await ask({ kind: 'openai', baseUrl: server.baseUrl, apiKey: '  sk-test \n' }, 'echo');
+    expect(r).toMatchObject({ text: 'hello there world', streamed: 'hello there world', finishReason: 'stop', promptTokens: 11 });
+    expect(server.requests().at(-1)).toMatchObject({ path: '/v1/chat/completions', model: 'echo', auth: 'Bearer sk-test' });
+  });
+
+  it('lists models the OpenAI way and the Ollama way', async () => {
+    server = await startOpenAiServer();
+    expect(await listModels({ kind: 'openai', baseUrl: server.baseUrl })).toEqual(['echo', 'hang', 'slow']);
+    expect(await listModels({ kind: 'ollama', baseUrl: `${server.baseUrl}/` })).toEqual(['echo', 'slow']);
+  });
+
+  it('says what is wrong: bad key, rate limit, HTML error page, malformed chunk, cut stream, unreachable, hang', async () => {
+    server = await startOpenAiServer({ apiKey: 'sk-right' });
+    const wrong = { kind: 'openai' as const, baseUrl: server.baseUrl, apiKey: 'sk-wrong' };
+    await expect(ask(wrong, 'echo')).rejects.toThrow(/refused the API key \(401\): Incorrect API key/);
+    const ok = { ...wrong, apiKey: 'sk-right' };
+    await expect(ask(ok, 'ratelimit')).rejects.toThrow(/rate limiting requests \(429\); try again in 20 s/);
+    await expect(ask(ok, 'html')).rejects.toThrow(/502.*web page, not the API/);
+    await expect(ask(ok, 'malformed')).rejects.toThrow(/malformed chunk/);
+    await expect(ask(ok, 'cut')).rejects.toThrow(/closed the connection before the answer was finished/);
+    await expect(ask(ok, 'hang', undefined, { firstByteMs: 300 })).rejects.toThrow(/stopped answering \(timed out\)/);
+    await expect(ask({ kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }, 'echo')).rejects.toThrow(/Could not reach 127\.0\.0\.1:9/);
+  });
+
+  it('cancelling closes the connection to the provider', async () => {
+    server = await startOpenAiServer();
+    const s = server;
+    const controller = new AbortController();
+    let streamed = '';
+    const pending = remoteChat({ kind: 'openai', baseUrl: s.baseUrl }, 'slow', { messages: [{ role: 'user', content: 'x' }] }, { signal: controller.signal, onDelta: (d) => (streamed += d) });
+    await expect.poll(() => streamed.length).toBeGreaterThan(5);
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    await expect.poll(() => s.closedEarly()).toBe(1);
+  });
+});

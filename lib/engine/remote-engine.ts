@@ -1,0 +1,143 @@
+/**
+ * Providers that are not on this device: any OpenAI-compatible endpoint (OpenAI, LM Studio,
+ * vLLM, llama.cpp's server) and Ollama (through its OpenAI-compatible /v1 API). Network only,
+ * so it runs in the engine host beside the router, never unloading the local model. Every
+ * failure is turned into words the user can act on.
+ */
+import { AbortedError, LocalAiError } from '../protocol';
+import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest } from './engine';
+import { chatStreamReader } from './openai-stream';
+
+export type ProviderKind = 'openai' | 'ollama';
+
+export interface ProviderEndpoint {
+  kind: ProviderKind;
+  /** OpenAI-style base URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1. */
+  baseUrl: string;
+  apiKey?: string;
+}
+
+export interface RemoteOptions {
+  /** Time allowed for the first byte, then between chunks. */
+  firstByteMs?: number;
+  idleMs?: number;
+  fetch?: typeof fetch;
+}
+
+const trimSlash = (u: string) => u.replace(/\/+$/, '');
+
+function headers(endpoint: ProviderEndpoint): Record<string, string> {
+  const key = endpoint.apiKey?.trim();
+  return { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
+}
+
+/** What an HTTP failure means, and what to do about it. */
+export async function diagnose(res: Response, endpoint: ProviderEndpoint): Promise<LocalAiError> {
+  const host = new URL(endpoint.baseUrl).host;
+  const type = res.headers.get('content-type') ?? '';
+  let detail = '';
+  if (type.includes('json')) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } | string } | null;
+    detail = typeof body?.error === 'string' ? body.error : (body?.error?.message ?? '');
+  } else if (type.includes('html')) {
+    detail = 'it answered with a web page, not the API: check the URL (it usually ends in /v1)';
+  }
+  const tail = detail ? `: ${detail}` : '';
+  if (res.status === 401) return new LocalAiError('engine-failed', `${host} refused the API key (401)${tail}. Check the key in Settings → Providers.`);
+  if (res.status === 403 && endpoint.kind === 'ollama') {
+    return new LocalAiError('engine-failed', `Ollama at ${host} refused this extension's origin (403). Local AI removes the Origin header for this host; if it still refuses, start Ollama with OLLAMA_ORIGINS=chrome-extension://*.`);
+  }
+  if (res.status === 403) return new LocalAiError('engine-failed', `${host} refused the request (403)${tail}.`);
+  if (res.status === 404) return new LocalAiError('engine-failed', `${host} has no such endpoint or model (404)${tail}.`);
+  if (res.status === 429) {
+    const retry = res.headers.get('retry-after');
+    return new LocalAiError('engine-failed', `${host} is rate limiting requests (429)${retry ? `; try again in ${retry} s` : ''}${tail}.`);
+  }
+  return new LocalAiError('engine-failed', `${host} answered ${res.status}${tail}.`);
+}
+
+/** A fetch that fails clearly when the network does. */
+async function call(endpoint: ProviderEndpoint, url: string, init: RequestInit, fetchFn: typeof fetch): Promise<Response> {
+  try {
+    return await fetchFn(url, { ...init, credentials: 'omit' });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    const host = new URL(endpoint.baseUrl).host;
+    throw new LocalAiError(
+      'engine-failed',
+      `Could not reach ${host}: it is not running, the URL is wrong, or it does not allow this extension (CORS). Start the server, check the URL, or grant Local AI access to ${host} when asked.`,
+    );
+  }
+}
+
+/** The models a provider offers, from its own list. */
+export async function listModels(endpoint: ProviderEndpoint, fetchFn: typeof fetch = fetch): Promise<string[]> {
+  const root = trimSlash(endpoint.baseUrl);
+  const url = endpoint.kind === 'ollama' ? `${new URL(root).origin}/api/tags` : `${root}/models`;
+  const res = await call(endpoint, url, { headers: headers(endpoint), signal: AbortSignal.timeout(10_000) }, fetchFn);
+  if (!res.ok) throw await diagnose(res, endpoint);
+  const body = (await res.json().catch(() => null)) as { data?: { id: string }[]; models?: { name: string }[] } | null;
+  const names = body?.data?.map((m) => m.id) ?? body?.models?.map((m) => m.name);
+  if (!names) throw new LocalAiError('engine-failed', `${url} did not return a model list; is this an ${endpoint.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible'} server?`);
+  return names.sort();
+}
+
+/** Streams one chat completion from a provider. */
+export async function remoteChat(
+  endpoint: ProviderEndpoint,
+  model: string,
+  request: ChatCompletionRequest,
+  options: ChatCompletionOptions,
+  remote: RemoteOptions = {},
+): Promise<ChatCompletion> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  options.signal.addEventListener('abort', abort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const arm = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+  };
+  arm(remote.firstByteMs ?? 30_000);
+  try {
+    const body = {
+      model,
+      messages: request.messages,
+      stream: true,
+      stream_options: { include_usage: true },
+      ...(request.max_tokens ? { max_tokens: request.max_tokens } : {}),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      ...(request.top_p !== undefined ? { top_p: request.top_p } : {}),
+      ...(request.stop ? { stop: request.stop } : {}),
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    };
+    const res = await call(endpoint, `${trimSlash(endpoint.baseUrl)}/chat/completions`, { method: 'POST', headers: headers(endpoint), body: JSON.stringify(body), signal: controller.signal }, remote.fetch ?? fetch);
+    if (!res.ok) throw await diagnose(res, endpoint);
+    if (!(res.headers.get('content-type') ?? '').includes('event-stream') && (res.headers.get('content-type') ?? '').includes('html')) {
+      throw new LocalAiError('engine-failed', `${new URL(endpoint.baseUrl).host} answered with a web page, not a stream: check the URL.`);
+    }
+    const reader = chatStreamReader(options.onDelta);
+    const decoder = new TextDecoder();
+    const stream = res.body!.getReader();
+    for (;;) {
+      arm(remote.idleMs ?? 60_000);
+      const { done, value } = await stream.read();
+      if (done) break;
+      reader.feed(decoder.decode(value, { stream: true }));
+    }
+    return reader.end();
+  } catch (error) {
+    if (options.signal.aborted) throw new AbortedError();
+    if (timedOut || (error instanceof DOMException && error.name === 'AbortError')) {
+      throw new LocalAiError('engine-failed', `${new URL(endpoint.baseUrl).host} stopped answering (timed out).`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', abort);
+  }
+}
