@@ -29,7 +29,10 @@ export default defineConfig({
     name: 'Local AI',
     description: 'Answers about the page you are on, from a language model running on your own device.',
     minimum_chrome_version: '116',
-    permissions: ['offscreen', 'sidePanel', 'storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: ['offscreen', 'sidePanel', 'storage', 'unlimitedStorage', 'contextMenus', 'declarativeNetRequestWithHostAccess'],
+    // Model servers on this machine (Ollama, LM Studio, llama.cpp's server): reached without CORS,
+    // and Ollama's Origin check is answered by a header rule. Nothing beyond loopback.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     commands,
     action: { default_title: 'Open Local AI' },
     content_security_policy: {

@@ -8,6 +8,11 @@ export interface AnswerBubbleProps {
   onStop: () => void;
   onClose: () => void;
   onContinue: () => void;
+  /** Where it ran and how fast. */
+  run?: string;
+  /** Asking before the selection goes to a provider off this device. */
+  consent?: { provider: string; site: string };
+  onConsent?: (choice: 'once' | 'always' | 'no') => void;
 }
 
 export function AnswerBubble(props: AnswerBubbleProps) {
@@ -29,7 +34,24 @@ export function AnswerBubble(props: AnswerBubbleProps) {
           ×
         </button>
       </header>
+      {props.consent && (
+        <div class="consent">
+          <p>
+            Send this selection to {props.consent.provider}? It leaves this device.
+          </p>
+          <button type="button" onClick={() => props.onConsent?.('once')}>
+            Send this time
+          </button>{' '}
+          <button type="button" onClick={() => props.onConsent?.('always')}>
+            Always for {props.consent.site}
+          </button>{' '}
+          <button type="button" onClick={() => props.onConsent?.('no')}>
+            Cancel
+          </button>
+        </div>
+      )}
       <p class="answer">{props.text}</p>
+      {props.run && <p class="run">{props.run}</p>}
       {props.error && <p class="error" role="alert">{props.error}</p>}
       {props.state === 'done' && props.text && (
         <footer>

@@ -1,5 +1,6 @@
 /** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
 import type { ChatState } from '@/lib/chat/chat-session';
+import type { ConsentChoice } from '@/lib/chat/consent';
 import { Markdown } from './Markdown';
 import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';
@@ -11,9 +12,10 @@ export interface ChatPanelProps {
   onRegenerate: () => void;
   onTogglePage: () => void;
   onCopy: (text: string) => void;
+  onConsent: (choice: ConsentChoice) => void;
 }
 
-export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, onCopy }: ChatPanelProps) {
+export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, onCopy, onConsent }: ChatPanelProps) {
   const last = state.messages.length - 1;
   return (
     <section class="chat">
@@ -27,6 +29,11 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
         {state.messages.map((m, i) => (
           <li class={`message ${m.role}`} key={i}>
             {m.role === 'assistant' ? <Markdown text={m.content} testId={i === last ? 'answer' : undefined} /> : <p>{m.content}</p>}
+            {state.runs[i] && (
+              <p class="run" data-testid="run">
+                {state.runs[i]}
+              </p>
+            )}
             {m.role === 'assistant' && m.content && !(state.streaming && i === last) && (
               <div class="message-actions">
                 <button type="button" onClick={() => onCopy(m.content)}>
@@ -42,6 +49,24 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
           </li>
         ))}
       </ol>
+      {state.consent && (
+        <div class="consent" role="alertdialog" aria-label="Send page text off this device?" data-testid="consent">
+          <p>
+            Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>? It leaves this device.
+          </p>
+          <div class="row-actions">
+            <button type="button" onClick={() => onConsent('once')}>
+              Send this time
+            </button>
+            <button type="button" onClick={() => onConsent('always')}>
+              Always for {state.consent.site}
+            </button>
+            <button type="button" onClick={() => onConsent('no')}>
+              Keep it on this device
+            </button>
+          </div>
+        </div>
+      )}
       {state.progress && (
         <p class="stage" aria-live="polite">
           {state.progress}

@@ -8,7 +8,8 @@ import { catalogFor } from '@/lib/models/catalog';
 import { modelKey } from '@/lib/models/download-plan';
 import type { StorageReport } from '@/lib/models/model-host';
 import type { DeviceCapabilities, EngineClient, HostStatus, ModelRef } from '@/lib/protocol';
-import type { TaskKind } from '@/lib/settings/storage-items';
+import type { Provider, TaskKind } from '@/lib/settings/storage-items';
+import { SpeedComparison } from './SpeedComparison';
 import { DownloadBar, formatBytes } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
 
@@ -19,6 +20,7 @@ export interface ModelsPanelProps {
   status: HostStatus | null;
   activeModel: Item<ModelRef | null>;
   taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
+  providers: Item<Provider[]>;
 }
 
 const TASKS: { kind: TaskKind; label: string }[] = [
@@ -28,10 +30,11 @@ const TASKS: { kind: TaskKind; label: string }[] = [
   { kind: 'sql', label: 'Tables (SQL)' },
 ];
 
-export function ModelsPanel({ client, status, activeModel, taskModels }: ModelsPanelProps) {
+export function ModelsPanel({ client, status, activeModel, taskModels, providers }: ModelsPanelProps) {
   const [caps, setCaps] = useState<DeviceCapabilities | null>(null);
   const [storage, setStorage] = useState<StorageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [candidates, setCandidates] = useState<ModelRef[]>([]);
   const downloads = status?.downloads ?? [];
   const refresh = () => void client.request('models.storage', {}).then(setStorage, () => {});
   useEffect(() => {
@@ -40,6 +43,15 @@ export function ModelsPanel({ client, status, activeModel, taskModels }: ModelsP
   }, [client]);
   const readyCount = downloads.filter((d) => d.state === 'ready').length;
   useEffect(refresh, [readyCount]);
+  useEffect(() => {
+    // Everything one could compare: the chosen model, downloaded models, and every provider model.
+    void (async () => {
+      const active = await activeModel.getValue();
+      const remote = (await providers.getValue()).flatMap((p) => p.models.map((m): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl })));
+      const seen = new Set<string>();
+      setCandidates([...(active ? [active] : []), ...(storage?.models.map((m) => m.model) ?? []), ...remote].filter((m) => !seen.has(modelKey(m)) && seen.add(modelKey(m))));
+    })();
+  }, [storage]);
 
   const stored = new Set(storage?.models.map((m) => m.key));
   const download = (model: ModelRef) => {
@@ -106,6 +118,8 @@ export function ModelsPanel({ client, status, activeModel, taskModels }: ModelsP
         <p class="hint">A GGUF file for llama.cpp, or an MLC model repository with its model library for WebLLM. It is checked before anything large is fetched.</p>
         <ModelPicker model={null} emptyLabel="add one" onChange={download} />
       </details>
+      <h2>Compare speed</h2>
+      <SpeedComparison client={client} candidates={candidates} />
       <h2>Storage</h2>
       {storage && (
         <>

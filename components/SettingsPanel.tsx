@@ -7,6 +7,7 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { ModelRef } from '@/lib/protocol';
 import type { Preset, TaskKind } from '@/lib/settings/storage-items';
 import { ModelPicker } from './ModelPicker';
+import type { ComponentChildren } from 'preact';
 
 type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
 
@@ -15,6 +16,7 @@ export interface SettingsPanelProps {
   presets: Item<Preset[]>;
   taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
   browserLanguage: string;
+  providers: ComponentChildren;
 }
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ja', 'zh', 'ko', 'ru', 'uk', 'tr', 'ar', 'hi'];
@@ -36,7 +38,7 @@ function useItem<T>(item: Item<T>, fallback: T): [T, (v: T) => void] {
 
 const name = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
-export function SettingsPanel({ language, presets, taskModels, browserLanguage }: SettingsPanelProps) {
+export function SettingsPanel({ language, presets, taskModels, browserLanguage, providers }: SettingsPanelProps) {
   const [lang, setLang] = useItem(language, '');
   const [list, setList] = useItem<Preset[]>(presets, []);
   const [models, setModels] = useItem<Partial<Record<TaskKind, ModelRef>>>(taskModels, {});
@@ -96,6 +98,8 @@ export function SettingsPanel({ language, presets, taskModels, browserLanguage }
           )}
         </div>
       ))}
+      <h2>Providers</h2>
+      {providers}
       <h2>Theme</h2>
       <p class="hint">Follows your system's light or dark setting.</p>
     </section>

@@ -10,7 +10,7 @@ import type { Conversation } from '@/lib/chat/history-store';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { TaskOptions } from '@/lib/chat/tasks';
 import type { ComponentChildren } from 'preact';
-import type { PanelRequest, TaskKind } from '@/lib/settings/storage-items';
+import type { PanelRequest, Provider, TaskKind } from '@/lib/settings/storage-items';
 import { ModelsPanel } from './ModelsPanel';
 import { ChatPanel } from './ChatPanel';
 import { HistorySearch } from './HistorySearch';
@@ -33,6 +33,7 @@ export interface SidePanelAppProps {
   taskOptions: (presetId?: string) => Promise<TaskOptions>;
   settings: ComponentChildren;
   taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
+  providers: Item<Provider[]>;
   copyText: (text: string) => Promise<void>;
 }
 
@@ -106,13 +107,14 @@ export function SidePanelApp(props: SidePanelAppProps) {
               onRegenerate={() => void chatSession.regenerate()}
               onTogglePage={() => chatSession.togglePage()}
               onCopy={(t) => void copyText(t)}
+              onConsent={(c) => chatSession.decideConsent(c)}
             />
           )}
         </>
       ) : view === 'tables' ? (
         <TablesPanel session={session} focusTable={focusTable} onCopy={copyText} />
       ) : view === 'models' ? (
-        <ModelsPanel client={client} status={status} activeModel={modelSetting} taskModels={props.taskModels} />
+        <ModelsPanel client={client} status={status} activeModel={modelSetting} taskModels={props.taskModels} providers={props.providers} />
       ) : (
         props.settings
       )}

@@ -7,11 +7,13 @@ import { AbortedError, type ChatMessage, type EngineClient, type ModelRef } from
 import type { PageContext } from '../page/page-context';
 import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
 import type { PageBridge } from '../sql/table-session';
-import { calibrate, fitToBudget, type Fitted } from './context-budget';
+import { calibrate, chars, fitToBudget, overflow, type Fitted } from './context-budget';
 import { pageKeyOf, type Conversation, type HistoryStore } from './history-store';
 import { combineMessages, partMessages, planSummary } from './summarise-page';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
+import type { Routed } from '../models/resolve-model';
+import { runLabel, type ConsentChoice, type ConsentStore } from './consent';
 
 export interface ChatState {
   messages: ChatMessage[];
@@ -26,20 +28,18 @@ export interface ChatState {
   attachment: string | null;
   /** What a long task is doing, e.g. "Summarising part 2 of 5…". */
   progress: string | null;
+  /** Waiting for the user's OK to send page text to a provider off this device. */
+  consent: { site: string; provider: string } | null;
+  /** Where each answer ran and how fast, by message index. */
+  runs: Record<number, string>;
 }
 
 const ANSWER_TOKENS = 512;
-const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
+const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16384 };
 
-/** The engine's own count when a prompt did not fit its context window (llama.cpp's message). */
-function overflow(error: unknown): { tokens: number; window: number } | null {
-  const m = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(error instanceof Error ? error.message : '');
-  return m ? { tokens: Number(m[1]), window: Number(m[2]) } : null;
-}
-const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096 };
 
 export class ChatSession {
-  private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null, attachment: null, progress: null };
+  private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null, attachment: null, progress: null, consent: null, runs: {} };
   private conversation: Conversation | null = null;
   /** The paragraph around the attached selection, when the page gave it. */
   private paragraph: string | undefined;
@@ -51,10 +51,35 @@ export class ChatSession {
   constructor(
     private readonly client: EngineClient,
     private readonly pageBridge: PageBridge,
-    private readonly model: (kind: TaskKind) => Promise<ModelRef>,
+    private readonly model: (kind: TaskKind, needs: { pageChars?: number }) => Promise<Routed>,
     private readonly history: HistoryStore,
     private readonly onChange: (state: ChatState) => void,
+    private readonly consents: ConsentStore = { allowed: async () => false, allow: async () => {} },
   ) {}
+
+  private consentAnswer: ((choice: ConsentChoice) => void) | null = null;
+
+  /** The user's answer to the consent question. */
+  decideConsent(choice: ConsentChoice): void {
+    this.consentAnswer?.(choice);
+  }
+
+  /** Asks before page text leaves the device; true when it may be sent. */
+  private async mayShare(model: ModelRef): Promise<boolean> {
+    const page = this.state.includePage ? this.state.page : null;
+    if (model.engine !== 'remote' || !model.url || (!page?.text && !this.state.attachment)) return true;
+    const provider = new URL(model.url).host;
+    const site = page ? new URL(page.url).host || page.url : 'this page';
+    if (await this.consents.allowed(site, provider)) return true;
+    const choice = await new Promise<ConsentChoice>((resolve) => {
+      this.consentAnswer = resolve;
+      this.set({ consent: { site, provider } });
+    });
+    this.consentAnswer = null;
+    this.set({ consent: null });
+    if (choice === 'always') await this.consents.allow(site, provider);
+    return choice !== 'no';
+  }
 
   private set(next: Partial<ChatState>): void {
     this.state = { ...this.state, ...next };
@@ -124,7 +149,9 @@ export class ChatSession {
   }
 
   async send(question: string, kind: TaskKind = 'chat'): Promise<void> {
-    const model = await this.model(kind);
+    const routed = await this.model(kind, { pageChars: this.state.includePage ? this.state.page?.text.length : 0 });
+    const model = routed.model;
+    const share = await this.mayShare(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
     const show = (answer: string) => this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }] });
@@ -133,7 +160,7 @@ export class ChatSession {
     try {
       // A prompt over the window is measured exactly by the engine: learn from it and fit again.
       for (let attempt = 0; ; attempt++) {
-        const { messages: prompt, fitted } = this.prompt(model, prior, question);
+        const { messages: prompt, fitted } = this.prompt(model, prior, question, share);
         this.set({ fitted });
         let answer = '';
         try {
@@ -143,6 +170,7 @@ export class ChatSession {
             { signal: this.controller.signal, onChunk: ({ delta }) => show((answer += delta)) },
           );
           this.charsPerToken.set(model.id, calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens));
+          this.set({ runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) } });
           break;
         } catch (error) {
           const over = overflow(error);
@@ -167,7 +195,12 @@ export class ChatSession {
       this.set({ error: this.state.pageProblem ?? 'This page has no readable text to summarise.' });
       return;
     }
-    const model = await this.model('summarise');
+    const routed = await this.model('summarise', { pageChars: page.text.length });
+    const model = routed.model;
+    if (!(await this.mayShare(model))) {
+      this.set({ error: `Kept on this device: ${model.id} runs off this device. Pick a local model to summarise this page.` });
+      return;
+    }
     const window = this.window(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
@@ -225,7 +258,7 @@ export class ChatSession {
     return this.charsPerToken.get(model.id) ?? 3.5;
   }
 
-  private prompt(model: ModelRef, prior: ChatMessage[], question: string): { messages: ChatMessage[]; fitted: Fitted | null } {
+  private prompt(model: ModelRef, prior: ChatMessage[], question: string, share = true): { messages: ChatMessage[]; fitted: Fitted | null } {
     const window = this.window(model);
     const ratio = this.ratio(model);
     const tokens = (text: string) => Math.ceil(text.length / ratio) + 8;
@@ -241,13 +274,13 @@ export class ChatSession {
     }
     if (history[0]?.role === 'assistant') used -= tokens(history.shift()!.content);
     const reserveTokens = window - Math.max(0, free - used);
-    const page = this.state.includePage ? this.state.page : null;
+    const page = this.state.includePage && share ? this.state.page : null;
     const fitted = page?.text ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: ratio }) : null;
     const context: ChatMessage[] = [];
     if (page && fitted?.text) {
       context.push({ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' });
     }
-    if (this.state.attachment) {
+    if (this.state.attachment && share) {
       context.push({ role: 'user', content: `Text the user selected on the page:\n${selectionData(this.state.attachment, this.paragraph)}` }, { role: 'assistant', content: 'I have read the selection.' });
     }
     return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...history, { role: 'user', content: question }], fitted };

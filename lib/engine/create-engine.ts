@@ -14,6 +14,7 @@ export async function isModelCached(model: ModelRef): Promise<boolean> {
     case 'wllama':
       return Boolean(model.url && (await cachedGguf(model.url)));
     case 'synthetic':
+    case 'remote':
       return true;
   }
 }
@@ -28,6 +29,8 @@ export function engineFactory(options: { wllamaWasmUrl: string; threads?: number
         return new WllamaEngine({ wasmUrl: options.wllamaWasmUrl, threads: options.threads });
       case 'synthetic':
         return new SyntheticEngine();
+      case 'remote':
+        throw new Error('Remote providers are served by the host, not the engine Worker.');
     }
   };
 }

@@ -28,6 +28,7 @@ import { FairQueue } from './fair-queue';
 import { hostDiagnostics } from './diagnostics';
 import type { SqlHost } from '../sql/sql-host';
 import type { ModelHost } from '../models/model-host';
+import type { ProviderHost } from '../providers/provider-host';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -47,6 +48,8 @@ export interface RouterDeps {
   sql?: SqlHost;
   /** Downloads and the storage manager. */
   models?: ModelHost;
+  /** Providers off this device (Ollama, OpenAI-compatible). */
+  providers?: ProviderHost;
   now?: () => number;
 }
 
@@ -77,6 +80,11 @@ export class EngineRouter {
   private lastProgressAt = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
+  private readonly remote = new Map<string, Job>();
+  private readonly remoteChat: EngineService['chat'] = (model, request, options) => {
+    if (!this.deps.providers) return Promise.reject(new LocalAiError('engine-unavailable', 'This engine host has no remote providers.'));
+    return this.deps.providers.chat(model, request, options);
+  };
 
   constructor(private readonly deps: RouterDeps) {
     this.now = deps.now ?? (() => performance.now());
@@ -127,8 +135,9 @@ export class EngineRouter {
     if (message.type === 'cancel') return this.cancel(client.id, message.id);
     const { id } = message;
     // Downloads and SQL are served by their own services, outside the engine queue.
-    if (message.method.startsWith('models.') || message.method.startsWith('sql.')) {
-      const service = message.method.startsWith('models.') ? this.deps.models : this.deps.sql;
+    const prefix = message.method.split('.')[0];
+    if (prefix === 'models' || prefix === 'sql' || prefix === 'providers') {
+      const service = prefix === 'models' ? this.deps.models : prefix === 'sql' ? this.deps.sql : this.deps.providers;
       return this.answer(client, id, () => {
         if (!service) throw new LocalAiError('engine-unavailable', `This engine host does not serve ${message.method}.`);
         return service.call(message as never);
@@ -160,11 +169,23 @@ export class EngineRouter {
         if (this.running?.key === job.key || this.queue.order().some((j) => j.key === job.key)) {
           return this.send(client, { type: 'error', id, error: { code: 'bad-request', message: `Request id ${id} is already in use.` } });
         }
+        if (job.method === 'chat' && job.params.model.engine === 'remote') return this.runRemote(job);
         this.queue.push(job);
         this.announcePositions();
         this.pump();
       }
     }
+  }
+
+  /** A provider off this device needs no local engine: it runs at once, beside the queue. */
+  private runRemote(job: Job): void {
+    this.remote.set(job.key, job);
+    job.startedAt = this.now();
+    this.run(job).finally(() => {
+      this.remote.delete(job.key);
+      this.completed++;
+      this.broadcastStatus();
+    });
   }
 
   /** Sends the result of an immediate (not queued) request, or its error. */
@@ -184,6 +205,7 @@ export class EngineRouter {
       if (client) this.send(client, { type: 'error', id: job.requestId, error: new AbortedError().toJSON() });
     }
     if (this.running?.key === key) this.running.controller.abort();
+    this.remote.get(key)?.controller.abort();
     this.announcePositions();
   }
 
@@ -193,6 +215,7 @@ export class EngineRouter {
     this.queue.forgetClient(client.id);
     // The asker is gone: stop using the engine for it now, not when generation ends.
     if (this.running?.clientId === client.id) this.running.controller.abort();
+    for (const job of this.remote.values()) if (job.clientId === client.id) job.controller.abort();
     this.announcePositions();
   }
 
@@ -215,10 +238,13 @@ export class EngineRouter {
     const client = this.clients.get(job.clientId);
     const model = job.method === 'chat' ? job.params.model : job.params;
     try {
-      this.deps.models?.touch(model);
-      await this.deps.engines.load(model, (report) => this.reportProgress(model, report.progress, report.text));
-      this.loading = null;
-      this.broadcastStatus();
+      const remote = model.engine === 'remote';
+      if (!remote) {
+        this.deps.models?.touch(model);
+        await this.deps.engines.load(model, (report) => this.reportProgress(model, report.progress, report.text));
+        this.loading = null;
+        this.broadcastStatus();
+      }
       if (job.controller.signal.aborted) throw new AbortedError();
       if (job.method === 'load') {
         if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
@@ -231,7 +257,8 @@ export class EngineRouter {
         if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
       });
       job.controller.signal.addEventListener('abort', () => chunks.discard());
-      const result = await this.deps.engines.chat(
+      const chat = model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
+      const result = await chat(
         model,
         { messages, ...options },
         {

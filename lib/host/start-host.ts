@@ -10,6 +10,8 @@ import EngineWorker from '../engine/engine-worker?worker';
 import { readCapabilities } from './capabilities';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
+import { ProviderHost } from '../providers/provider-host';
+import type { ProviderEndpoint } from '../engine/remote-engine';
 import { connectBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter, type RouterPort } from './router';
 
@@ -29,6 +31,7 @@ export function startEngineHost(): EngineRouter {
     capabilities: () => (capabilities ??= readCapabilities()),
     sql: new SqlHost(connectBrowserDuckDb),
     models,
+    providers: new ProviderHost(async (baseUrl) => (await browser.runtime.sendMessage({ type: 'provider-endpoint', baseUrl })) as ProviderEndpoint | null),
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
   return router;

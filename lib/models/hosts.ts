@@ -16,4 +16,29 @@ export const MODEL_HOSTS = [
  */
 export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
 
-export const CONNECT_SOURCES: readonly string[] = ["'self'", ...MODEL_HOSTS, ...LOOPBACK_HOSTS];
+/**
+ * Cloud providers the user may add (OpenAI-compatible APIs). A provider elsewhere is refused
+ * with a message: the extension's security policy is static, so this list is the allow-list.
+ */
+export const PROVIDER_HOSTS = [
+  'https://api.openai.com',
+  'https://openrouter.ai',
+  'https://api.groq.com',
+  'https://api.together.xyz',
+  'https://api.mistral.ai',
+  'https://api.deepseek.com',
+  'https://api.fireworks.ai',
+] as const;
+
+export const CONNECT_SOURCES: readonly string[] = ["'self'", ...MODEL_HOSTS, ...PROVIDER_HOSTS, ...LOOPBACK_HOSTS];
+
+/** Whether a provider URL is one the extension may reach: this machine, or a listed cloud provider. */
+export function isAllowedProvider(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) return true;
+    return u.protocol === 'https:' && (PROVIDER_HOSTS as readonly string[]).includes(u.origin);
+  } catch {
+    return false;
+  }
+}

@@ -1,10 +1,44 @@
-import type { EngineClient, ModelRef } from '../protocol';
-import { activeModelItem, taskModelsItem, type TaskKind } from '../settings/storage-items';
+/**
+ * Which model answers: local first. The task's model, else the user's choice, else the best
+ * default for this device — unless the user set a fallback provider and the local model cannot
+ * answer well right now (no WebGPU, still downloading, or the page too long for it). A local
+ * model that is missing starts downloading, so the next answer is local again.
+ */
+import type { DeviceCapabilities, EngineClient, ModelRef } from '../protocol';
+import { activeModelItem, fallbackItem, taskModelsItem, type TaskKind } from '../settings/storage-items';
 import { defaultModelFor } from './default-models';
 
-/** The model a request should use: the one chosen for the task, else the user's choice, else the best default for this device. */
+export interface Routed {
+  model: ModelRef;
+  /** Why a provider answers instead of this device, for the answer's footer. */
+  note: string | null;
+}
+
+let capabilities: Promise<DeviceCapabilities> | null = null;
+
+/** The model a request should use: the one chosen for the task, else the user's choice, else the default for this device. */
 export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'): Promise<ModelRef> {
-  const chosen = (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue());
-  if (chosen) return chosen;
-  return defaultModelFor(await client.request('capabilities', {}));
+  return (await routeModel(client, kind)).model;
+}
+
+const WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16_384 };
+
+export async function routeModel(client: EngineClient, kind: TaskKind = 'chat', needs: { pageChars?: number } = {}): Promise<Routed> {
+  capabilities ??= client.request('capabilities', {});
+  const caps = await capabilities;
+  const chosen = (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue()) ?? defaultModelFor(caps);
+  const fb = await fallbackItem.getValue();
+  if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || !fb.model) return { model: chosen, note: null };
+  if (fb.whenNoWebGpu && chosen.engine === 'webllm' && !caps.webgpu) {
+    return { model: fb.model, note: 'this device has no WebGPU for the local model' };
+  }
+  if (fb.whenTooLong && needs.pageChars && needs.pageChars / 3.5 > (chosen.contextWindow ?? WINDOW[chosen.engine]) * 0.8) {
+    return { model: fb.model, note: 'the page is too long for the local model' };
+  }
+  if (fb.whenDownloading && !(await client.request('cached', chosen)).cached) {
+    // Answer now from the provider; the local model downloads meanwhile and takes over when ready.
+    void client.request('models.download', chosen).catch(() => {});
+    return { model: fb.model, note: `${chosen.id} is still downloading` };
+  }
+  return { model: chosen, note: null };
 }

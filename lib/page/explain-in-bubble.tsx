@@ -9,7 +9,9 @@ import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble'
 import { browser } from 'wxt/browser';
 import { AbortedError, EngineClient, type BackgroundMessage } from '../protocol';
 import { extensionTransport } from '../host/extension-transport';
-import { resolveModel } from '../models/resolve-model';
+import { routeModel } from '../models/resolve-model';
+import { consentStore, runLabel } from '../chat/consent';
+import { remoteConsentItem } from '../settings/storage-items';
 import { explainSelectionMessages } from './prompts';
 import { readSelection } from './selection';
 
@@ -73,7 +75,18 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     return;
   }
   try {
-    const model = await resolveModel(client);
+    const { model, note } = await routeModel(client, 'chat');
+    if (model.engine === 'remote' && model.url) {
+      const provider = new URL(model.url).host;
+      const site = location.host;
+      const consents = consentStore(remoteConsentItem);
+      if (!(await consents.allowed(site, provider))) {
+        const choice = await new Promise<'once' | 'always' | 'no'>((resolve) => update({ consent: { provider, site }, onConsent: resolve }));
+        update({ consent: undefined });
+        if (choice === 'no') return update({ state: 'done', text: 'Kept on this device: nothing was sent.' });
+        if (choice === 'always') await consents.allow(site, provider);
+      }
+    }
     const result = await client.request(
       'chat',
       { model, messages: explainSelectionMessages(selection.text, document.title, selection.paragraph), max_tokens: 256 },
@@ -83,7 +96,7 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
         onChunk: ({ delta }) => update({ state: 'streaming', text: props.text + delta }),
       },
     );
-    update({ state: 'done', text: result.text });
+    update({ state: 'done', text: result.text, run: runLabel(model, result.timing, note) });
   } catch (error) {
     if (error instanceof AbortedError) return update({ state: 'done' });
     update({ state: 'error', error: error instanceof Error ? error.message : String(error) });

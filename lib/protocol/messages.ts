@@ -108,6 +108,8 @@ export interface ProtocolMap {
   'models.cancel': { params: { key: string }; chunk: never; result: { ok: true } };
   'models.storage': { params: Record<string, never>; chunk: never; result: StorageReport };
   'models.delete': { params: ModelRef; chunk: never; result: { ok: true } };
+  /** Checks a provider before it is saved: reachable, key accepted, and its models. */
+  'providers.test': { params: { kind: 'openai' | 'ollama'; baseUrl: string; apiKey?: string }; chunk: never; result: { models: string[] } };
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
   'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number; elapsedMs: number } };
   /** Read-only check and DuckDB prepare, without running. */
@@ -135,7 +137,9 @@ export type HostMessage =
 export type BackgroundMessage =
   | { type: 'ensure-host' }
   /** From the answer bubble: open the side panel with this conversation. */
-  | { type: 'continue-in-panel'; conversation: ChatMessage[] };
+  | { type: 'continue-in-panel'; conversation: ChatMessage[] }
+  /** From the engine host only: the endpoint (and key) of a provider. */
+  | { type: 'provider-endpoint'; baseUrl: string };
 export type BackgroundReply = { ok: true } | { ok: false; error: SerializedError };
 
 /** Messages from the service worker to a tab's content script, sent when a user action runs. */

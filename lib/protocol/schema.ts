@@ -10,7 +10,7 @@ export const MAX_CONTENT_CHARS = 4_000_000;
 export const MAX_MESSAGES = 256;
 export const MAX_ID_CHARS = 128;
 
-export const ENGINE_IDS = ['webllm', 'wllama', 'synthetic'] as const;
+export const ENGINE_IDS = ['webllm', 'wllama', 'synthetic', 'remote'] as const;
 export const EngineIdSchema = v.picklist(ENGINE_IDS);
 
 const ModelUrl = v.pipe(
@@ -121,6 +121,11 @@ export const PARAMS_SCHEMAS = {
   'models.cancel': v.strictObject({ key: v.pipe(v.string(), v.maxLength(2000)) }),
   'models.storage': EmptyParams,
   'models.delete': ModelRefSchema,
+  'providers.test': v.strictObject({
+    kind: v.picklist(['openai', 'ollama']),
+    baseUrl: v.pipe(v.string(), v.url('The provider URL is not a valid URL.'), v.regex(/^https?:\/\//, 'The provider URL must use http or https.')),
+    apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  }),
   'sql.register': v.strictObject({ scope: Scope, tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)) }),
   'sql.check': v.strictObject({ scope: Scope, sql: SqlText }),
   'sql.run': v.strictObject({ scope: Scope, sql: SqlText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),

@@ -39,3 +39,32 @@ export const presetsItem = storage.defineItem<Preset[]>('local:presets', {
 
 /** Language answers are written in; '' means the browser's language. */
 export const answerLanguageItem = storage.defineItem<string>('local:answerLanguage', { fallback: '' });
+
+/** A model server the user added: Ollama or any OpenAI-compatible endpoint. */
+export interface Provider {
+  id: string;
+  name: string;
+  kind: 'openai' | 'ollama';
+  /** OpenAI-style base URL, ending in /v1. */
+  baseUrl: string;
+  /** Kept in local extension storage only: never synced, sent only to this provider. */
+  apiKey?: string;
+  models: string[];
+}
+
+export const providersItem = storage.defineItem<Provider[]>('local:providers', { fallback: [] });
+
+/** Local first: a provider model to answer when the local model cannot, and when to use it. */
+export interface Fallback {
+  model: ModelRef | null;
+  whenNoWebGpu: boolean;
+  whenDownloading: boolean;
+  whenTooLong: boolean;
+}
+
+export const fallbackItem = storage.defineItem<Fallback>('local:fallback', {
+  fallback: { model: null, whenNoWebGpu: true, whenDownloading: true, whenTooLong: false },
+});
+
+/** Sites whose page text may go to a provider off this device: host of the page → providers' hosts. */
+export const remoteConsentItem = storage.defineItem<Record<string, string[]>>('local:remoteConsent', { fallback: {} });

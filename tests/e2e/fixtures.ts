@@ -14,7 +14,7 @@ import { fileRoute, startStaticServer, type StaticServer } from '../fixtures/sta
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
+export function chromiumArgs(extensionDir = EXTENSION_DIR, webgpu = true): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
@@ -23,12 +23,11 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--enable-unsafe-webgpu',
-    '--enable-unsafe-swiftshader',
+    ...(webgpu ? ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader'] : ['--disable-webgpu']),
   ];
 }
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launchWithExtension(options: { webgpu?: boolean } = {}): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -36,7 +35,7 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(),
+    args: chromiumArgs(EXTENSION_DIR, options.webgpu ?? true),
   });
   return { context, userDataDir };
 }
@@ -97,13 +96,14 @@ export const test = base.extend<Fixtures>({
 
 /** Picks a model through the side panel's model form, as a user would. */
 export async function chooseModel(panel: Page, model: { engine: string; id: string; url?: string }): Promise<void> {
-  const picker = panel.locator('details.model-picker');
+  // The first picker is the panel's own (Settings has more, one per task).
+  const picker = panel.locator('details.model-picker').first();
   if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
-  await panel.locator('select[name=engine]').selectOption(model.engine);
-  await panel.locator('input[name=model-id]').fill(model.id);
-  await panel.locator('input[name=model-url]').fill(model.url ?? '');
-  await panel.getByRole('button', { name: 'Use this model' }).click();
-  await base.expect(panel.locator('.model-picker summary')).toContainText(model.id);
+  await picker.locator('select[name=engine]').selectOption(model.engine);
+  await picker.locator('input[name=model-id]').fill(model.id);
+  await picker.locator('input[name=model-url]').fill(model.url ?? '');
+  await picker.getByRole('button', { name: 'Use this model' }).click();
+  await base.expect(picker.locator('summary')).toContainText(model.id);
 }
 
 export const expect = test.expect;

@@ -1,0 +1,110 @@
+/** "Compare speed": pick engines and models, run the same prompts, see median TTFT and tokens/s side by side. */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { compareSpeed, DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
+import type { EngineClient, ModelRef } from '@/lib/protocol';
+
+export interface SpeedComparisonProps {
+  client: EngineClient;
+  candidates: ModelRef[];
+}
+
+const label = (m: ModelRef) => `${m.id} (${m.engine})`;
+
+function save(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
+  const [picked, setPicked] = useState<string[]>([]);
+  const [prompts, setPrompts] = useState(DEFAULT_PROMPTS.join('\n'));
+  const [rows, setRows] = useState<SpeedRow[]>([]);
+  const [busy, setBusy] = useState(false);
+  const chart = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = chart.current;
+    const ok = rows.filter((r) => !r.error);
+    if (!el || !ok.length) return;
+    const data = ok.flatMap((r) => [
+      { model: label(r.model), measure: 'first token (ms)', value: r.ttftMs },
+      { model: label(r.model), measure: 'tokens/s', value: r.tokensPerSecond },
+    ]);
+    el.replaceChildren(
+      Plot.plot({
+        width: Math.max(240, el.clientWidth),
+        height: 60 + 40 * ok.length,
+        marginLeft: 10,
+        marginRight: 100,
+        fy: { label: null },
+        x: { grid: true, label: null },
+        y: { axis: null },
+        facet: { data, y: 'measure' },
+        color: { legend: true },
+        style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
+        marks: [Plot.barX(data, { x: 'value', y: 'model', fy: 'measure', fill: 'model' })],
+      }),
+    );
+  }, [rows]);
+
+  const run = async () => {
+    setBusy(true);
+    setRows([]);
+    const models = candidates.filter((m) => picked.includes(label(m)));
+    await compareSpeed(client, models, { prompts: prompts.split('\n').map((p) => p.trim()).filter(Boolean), onRow: (row) => setRows((r) => [...r, row]) });
+    setBusy(false);
+  };
+
+  return (
+    <div class="speed">
+      <ul class="speed-models">
+        {candidates.map((m) => (
+          <li key={label(m)}>
+            <label>
+              <input type="checkbox" checked={picked.includes(label(m))} onChange={(e) => setPicked(e.currentTarget.checked ? [...picked, label(m)] : picked.filter((p) => p !== label(m)))} /> {label(m)}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <textarea name="speed-prompts" rows={3} value={prompts} onInput={(e) => setPrompts(e.currentTarget.value)} />
+      <button type="button" disabled={busy || !picked.length} onClick={() => void run()}>
+        {busy ? 'Running…' : 'Compare'}
+      </button>
+      {rows.length > 0 && (
+        <>
+          <table class="speed-table" data-testid="speed-table">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th>Runs on</th>
+                <th>First token</th>
+                <th>Tokens/s</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={label(r.model)}>
+                  <td>{label(r.model)}</td>
+                  <td>{r.where}</td>
+                  <td>{r.error ? '—' : `${Math.round(r.ttftMs)} ms`}</td>
+                  <td>{r.error ? r.error : r.tokensPerSecond.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="chart" ref={chart} data-testid="speed-chart" />
+          <div class="row-actions">
+            <button type="button" onClick={() => save('speed.json', JSON.stringify(rows, null, 2), 'application/json')}>
+              Export JSON
+            </button>
+            <button type="button" onClick={() => save('speed.csv', speedCsv(rows), 'text/csv')}>
+              Export CSV
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
