@@ -10,6 +10,8 @@ import { ResultGrid } from './ResultGrid';
 export interface SqlTurnView {
   question: string;
   outcome: SqlAnswer | { kind: 'error'; message: string };
+  /** Where it ran and how fast. */
+  run?: string;
 }
 
 export interface SqlResultCardProps {
@@ -68,6 +70,7 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
           </button>
         </details>
       )}
+      {turn.run && <p class="run">{turn.run}</p>}
       {result && (
         <div class="row-actions">
           <button type="button" onClick={() => download('result.csv', toCsv(result), 'text/csv')}>

@@ -1,6 +1,7 @@
 /** State for the Tables view: loads the page's tables into a TableSession and asks them. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Stage } from '@/lib/sql/ask-tables';
+import type { SqlAnswer, Stage } from '@/lib/sql/ask-tables';
+import type { ConsentChoice } from '@/lib/chat/consent';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { ExtractedTable } from '@/lib/tables/types';
 import type { SqlTurnView } from './SqlResultCard';
@@ -20,6 +21,7 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const controller = useRef<AbortController | null>(null);
+  const [consent, setConsent] = useState<{ provider: string; site: string; answer: (c: ConsentChoice) => void } | null>(null);
 
   const load = async () => {
     setTables(null);
@@ -41,8 +43,13 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
   const ask = async (question: string) => {
     controller.current = new AbortController();
     try {
-      const outcome = await session.ask(question, { only: selected, onStage: setStage, signal: controller.current.signal });
-      setTurns((t) => [...t, { question, outcome }]);
+      const { run, ...outcome } = await session.ask(question, {
+        only: selected,
+        onStage: setStage,
+        signal: controller.current.signal,
+        confirm: (provider, site) => new Promise<ConsentChoice>((answer) => setConsent({ provider, site, answer })).finally(() => setConsent(null)),
+      });
+      setTurns((t) => [...t, { question, outcome: outcome as SqlAnswer, run }]);
     } catch (e) {
       setTurns((t) => [...t, { question, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } }]);
     } finally {
@@ -51,6 +58,25 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
   };
 
   return (
+    <>
+      {consent && (
+        <div class="consent" role="alertdialog" data-testid="consent">
+          <p>
+            Send this page's tables to <strong>{consent.provider}</strong>? They leave this device.
+          </p>
+          <div class="row-actions">
+            <button type="button" onClick={() => consent.answer('once')}>
+              Send this time
+            </button>
+            <button type="button" onClick={() => consent.answer('always')}>
+              Always for {consent.site}
+            </button>
+            <button type="button" onClick={() => consent.answer('no')}>
+              Keep it on this device
+            </button>
+          </div>
+        </div>
+      )}
     <TablesView
       tables={tables}
       loadError={loadError}
@@ -65,5 +91,6 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
       onRun={(sql) => session.run(sql)}
       onCopy={onCopy}
     />
+    </>
   );
 }

@@ -37,6 +37,8 @@ export default defineContentScript({
           return Promise.resolve({ index: contextTableIndex() });
         case 'page-context':
           return Promise.resolve(readPageContext());
+        case 'page-url':
+          return Promise.resolve(location.href);
         default:
           return undefined;
       }

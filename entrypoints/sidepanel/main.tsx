@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { SidePanelApp } from '@/components/SidePanelApp';
 import { EngineClient } from '@/lib/protocol';
 import { extensionTransport } from '@/lib/host/extension-transport';
-import { resolveModel, routeModel } from '@/lib/models/resolve-model';
+import { routeModel } from '@/lib/models/resolve-model';
 import { consentStore } from '@/lib/chat/consent';
 import { createPageBridge } from '@/lib/page/page-bridge';
 import { TableSession } from '@/lib/sql/table-session';
@@ -24,7 +24,7 @@ render(
     client={client}
     modelSetting={activeModelItem}
     panelRequests={panelRequestItem}
-    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => resolveModel(client, 'sql'))}
+    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => routeModel(client, 'sql'), consents)}
     createChatSession={(tabId, onChange) =>
       new ChatSession(client, createPageBridge(browser, tabId ?? pinned), (kind, needs) => routeModel(client, kind, needs), history, onChange, consents)
     }

@@ -14,7 +14,7 @@ export interface Routed {
   note: string | null;
 }
 
-let capabilities: Promise<DeviceCapabilities> | null = null;
+const capabilities = new WeakMap<EngineClient, Promise<DeviceCapabilities>>();
 
 /** The model a request should use: the one chosen for the task, else the user's choice, else the default for this device. */
 export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'): Promise<ModelRef> {
@@ -24,8 +24,8 @@ export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'
 const WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16_384 };
 
 export async function routeModel(client: EngineClient, kind: TaskKind = 'chat', needs: { pageChars?: number } = {}): Promise<Routed> {
-  capabilities ??= client.request('capabilities', {});
-  const caps = await capabilities;
+  if (!capabilities.has(client)) capabilities.set(client, client.request('capabilities', {}));
+  const caps = await capabilities.get(client)!;
   const chosen = (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue()) ?? defaultModelFor(caps);
   const fb = await fallbackItem.getValue();
   if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || !fb.model) return { model: chosen, note: null };

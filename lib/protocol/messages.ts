@@ -148,7 +148,8 @@ export type ContentMessage =
   | { type: 'extract-tables' }
   | { type: 'highlight-table'; index: number | null }
   | { type: 'context-table' }
-  | { type: 'page-context' };
+  | { type: 'page-context' }
+  | { type: 'page-url' };
 
 export type ContentReply<T extends ContentMessage['type']> = T extends 'extract-tables'
   ? { tables: ExtractedTable[] }

@@ -3,7 +3,9 @@
  * script, registers them in the host's DuckDB, asks through the shared engine (queued like
  * any other request, under the schema grammar), and keeps the conversation for follow-ups.
  */
-import type { ContentMessage, EngineClient, ModelRef } from '../protocol';
+import type { ContentMessage, EngineClient } from '../protocol';
+import type { Routed } from '../models/resolve-model';
+import { runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
 import type { ExtractedTable } from '../tables/types';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
@@ -26,7 +28,8 @@ export class TableSession {
   constructor(
     private readonly client: EngineClient,
     private readonly page: PageBridge,
-    private readonly model: () => Promise<ModelRef>,
+    private readonly model: () => Promise<Routed>,
+    private readonly consents: ConsentStore = { allowed: async () => false, allow: async () => {} },
   ) {}
 
   /** Reads the page's tables and loads them into DuckDB. */
@@ -44,8 +47,22 @@ export class TableSession {
   }
 
   /** Asks a question of `only` these tables (all when omitted), keeping earlier turns as context. */
-  async ask(question: string, options: { only?: number[]; onStage?: (s: Stage) => void; signal?: AbortSignal } = {}): Promise<SqlAnswer> {
-    const model = await this.model();
+  async ask(
+    question: string,
+    options: { only?: number[]; onStage?: (s: Stage) => void; signal?: AbortSignal; confirm?: (provider: string, site: string) => Promise<ConsentChoice> } = {},
+  ): Promise<SqlAnswer & { run?: string }> {
+    const { model, note } = await this.model();
+    // Table contents are page content: a provider off this device gets them only with consent.
+    if (model.engine === 'remote' && model.url) {
+      const provider = new URL(model.url).host;
+      const site = await this.page.send<string>({ type: 'page-url' }).then((u) => new URL(u).host).catch(() => 'this page');
+      if (!(await this.consents.allowed(site, provider))) {
+        const choice = options.confirm ? await options.confirm(provider, site) : 'no';
+        if (choice === 'no') return { kind: 'cannot-answer', message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.` };
+        if (choice === 'always') await this.consents.allow(site, provider);
+      }
+    }
+    let timing = { firstTokenMs: 0, tokensPerSecond: 0 };
     const tables = options.only?.length ? this.tables.filter((t) => options.only!.includes(t.index)) : this.tables;
     if (!tables.length) return { kind: 'cannot-answer', message: 'This page has no tables to ask about.' };
     const answer = await askTables(
@@ -65,6 +82,7 @@ export class TableSession {
             { signal: options.signal },
           );
           this.speed = r.timing.tokensPerSecond;
+          timing = r.timing;
           return r.text;
         },
         backend: {
@@ -76,7 +94,7 @@ export class TableSession {
       { history: this.history, samples: this.speed > 40 ? 3 : 1, onStage: options.onStage },
     );
     if (answer.kind === 'answer') this.history.push({ question, sql: answer.sql });
-    return answer;
+    return { ...answer, run: runLabel(model, timing, note) };
   }
 
   /** Runs SQL the user edited. */

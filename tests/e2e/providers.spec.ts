@@ -135,3 +135,28 @@ test('without WebGPU, a WebLLM choice falls back to the provider and says why', 
     rmSync(userDataDir, { recursive: true, force: true });
   }
 });
+
+test('a page\'s tables go to a provider only with consent', async ({ context, sw, extensionId }) => {
+  const tables = await startStaticServer({ '/t.html': { body: '<!doctype html><title>T</title><h2>Ships</h2><table><tr><th>Ship</th><th>Tons</th></tr><tr><td>Aurora</td><td>1200</td></tr><tr><td>Breeze</td><td>800</td></tr></table>' } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${tables.origin}/t.html`);
+    await page.bringToFront();
+    const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+    await addProvider(panel, 'sk-local');
+    await panel.getByRole('button', { name: 'Save provider' }).click();
+    await panel.evaluate((url) => chrome.storage.local.set({ taskModels: { sql: { engine: 'remote', id: 'echo', url } } }), api.baseUrl);
+    await panel.getByRole('tab', { name: 'Tables' }).click();
+    await expect(panel.locator('.table-list li')).toHaveText([/Ships\s*2 × 2/]);
+    await panel.locator('textarea[name=table-question]').fill('Heaviest ship?');
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByTestId('consent')).toContainText("Send this page's tables to");
+    await panel.getByRole('button', { name: 'Keep it on this device' }).click();
+    await expect(panel.locator('.sql-card .answer-line')).toContainText('Kept on this device');
+    expect(api.requests().filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
+  } finally {
+    await tables.close();
+  }
+});
