@@ -76,9 +76,29 @@ export function contendedFirstTokens(page: Page, params: object, count: number):
   );
 }
 
-export function hostCall<T>(page: Page, method: string): Promise<T> {
+/** One protocol request from an extension page; resolves with elapsed milliseconds. */
+export function timedHostCall(page: Page, method: string, params: unknown = {}): Promise<number> {
   return page.evaluate(
-    (method) =>
+    ([method, params]) =>
+      new Promise<number>((resolve, reject) => {
+        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
+        const t0 = performance.now();
+        port.onMessage.addListener((m: { id?: string; type: string; error?: { message: string } }) => {
+          if (m.id !== 'timed') return;
+          port.disconnect();
+          if (m.type === 'result') resolve(performance.now() - t0);
+          else reject(new Error(m.error?.message));
+        });
+        port.onDisconnect.addListener(() => reject(new Error('The engine host is not running.')));
+        port.postMessage({ type: 'request', id: 'timed', method, params });
+      }),
+    [method, params] as const,
+  );
+}
+
+export function hostCall<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    ([method, params]) =>
       new Promise<T>((resolve, reject) => {
         const port = chrome.runtime.connect({ name: 'local-ai/engine' });
         port.onMessage.addListener((m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
@@ -87,8 +107,8 @@ export function hostCall<T>(page: Page, method: string): Promise<T> {
           if (m.type === 'result') resolve(m.data as T);
           else reject(new Error(m.error?.message));
         });
-        port.postMessage({ type: 'request', id: 'call', method, params: {} });
+        port.postMessage({ type: 'request', id: 'call', method, params });
       }),
-    method,
+    [method, params] as const,
   );
 }

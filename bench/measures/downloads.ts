@@ -8,29 +8,11 @@ import { PAGE_HTML, bubble, runActionOnSelection, serviceWorkerOf } from '../../
 import { startModelServer } from '../../tests/fixtures/model-server';
 import { startStaticServer } from '../../tests/fixtures/static-server';
 import { TINY_MODEL_FILE } from '../../tests/fixtures/tiny-model/make-tiny-gguf';
-import { hostCall } from '../ext-client';
+import { hostCall, timedHostCall } from '../ext-client';
 import { summarize, type Measure } from '../stats';
 
 const BANDWIDTH = 16_000_000; // bytes per second, shared by every connection
 
-/** Runs one protocol request from `page`; resolves with elapsed ms. */
-function timed(page: Page, method: string, params: unknown): Promise<number> {
-  return page.evaluate(
-    ([method, params]) =>
-      new Promise<number>((resolve, reject) => {
-        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
-        const t0 = performance.now();
-        port.onMessage.addListener((m: { id?: string; type: string; error?: { message: string } }) => {
-          if (m.id !== 'dl') return;
-          port.disconnect();
-          if (m.type === 'result') resolve(performance.now() - t0);
-          else reject(new Error(m.error?.message));
-        });
-        port.postMessage({ type: 'request', id: 'dl', method, params });
-      }),
-    [method, params] as const,
-  );
-}
 
 export async function measureDownloads(context: BrowserContext, panel: Page, reps: number): Promise<Measure[]> {
   const server = await startModelServer({ shards: 12, shardBytes: 2_000_000, bandwidth: BANDWIDTH, gguf: readFileSync(TINY_MODEL_FILE) });
@@ -40,9 +22,9 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
     const efficiency: number[] = [];
     for (let i = 0; i < Math.min(reps, 5); i++) {
       await hostCall(panel, 'models.storage');
-      await panel.evaluate((m) => new Promise((r) => { const p = chrome.runtime.connect({ name: 'local-ai/engine' }); p.onMessage.addListener((x: { id?: string }) => { if (x.id === 'del') { p.disconnect(); r(null); } }); p.postMessage({ type: 'request', id: 'del', method: 'models.delete', params: m }); }), mlc);
+      await hostCall(panel, 'models.delete', mlc);
       server.resetBytes();
-      const ms = await timed(panel, 'models.download', mlc);
+      const ms = await timedHostCall(panel, 'models.download', mlc);
       efficiency.push(ms / ((server.bytesServed() / BANDWIDTH) * 1000));
     }
 
@@ -50,7 +32,7 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
     const gguf = { engine: 'wllama', id: 'tiny-3-origins', url: server.ggufUrl };
     server.setBandwidth(0);
     server.resetBytes();
-    await timed(panel, 'models.download', gguf);
+    await timedHostCall(panel, 'models.download', gguf);
     await panel.evaluate((m) => chrome.storage.local.set({ activeModel: m }), gguf);
     const sw = await serviceWorkerOf(context);
     for (const origin of origins) {
@@ -66,10 +48,10 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
     // Kill the host at about half way, bring it back: how much is fetched twice?
     const refetch: number[] = [];
     for (let i = 0; i < Math.min(reps, 3); i++) {
-      await panel.evaluate((m) => new Promise((r) => { const p = chrome.runtime.connect({ name: 'local-ai/engine' }); p.onMessage.addListener((x: { id?: string }) => { if (x.id === 'del') { p.disconnect(); r(null); } }); p.postMessage({ type: 'request', id: 'del', method: 'models.delete', params: m }); }), mlc);
+      await hostCall(panel, 'models.delete', mlc);
       server.setBandwidth(BANDWIDTH);
       server.resetBytes();
-      const done = timed(panel, 'models.download', mlc);
+      const done = timedHostCall(panel, 'models.download', mlc);
       while (server.bytesServed() < server.modelBytes * 0.5) await new Promise((r) => setTimeout(r, 10));
       server.kill();
       await new Promise((r) => setTimeout(r, 500));

@@ -1,27 +1,9 @@
 /** Tables: extraction of a 10k×10 table in a page, DuckDB cold start and a warm 100k-row load + GROUP BY in the host. */
 import type { BrowserContext, Page } from '@playwright/test';
 import { summarize, type Measure } from '../stats';
+import { timedHostCall } from '../ext-client';
 import { stopHostAndWorker } from './startup';
 
-/** Calls the host from an extension page and returns the elapsed milliseconds. */
-function timedHostCall(page: Page, method: string, params: unknown): Promise<number> {
-  return page.evaluate(
-    ([method, params]) =>
-      new Promise<number>((resolve, reject) => {
-        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
-        const t0 = performance.now();
-        port.onMessage.addListener((m: { id?: string; type: string; error?: { message: string } }) => {
-          if (m.id !== 'timed') return;
-          port.disconnect();
-          if (m.type === 'result') resolve(performance.now() - t0);
-          else reject(new Error(m.error?.message));
-        });
-        port.onDisconnect.addListener(() => reject(new Error('The engine host is not running.')));
-        port.postMessage({ type: 'request', id: 'timed', method, params });
-      }),
-    [method, params] as const,
-  );
-}
 
 /** Registers a generated 100k×10 table and groups it: time inside the host (DuckDB) and as the panel sees it. */
 function loadAndGroup(page: Page, scope: string): Promise<{ host: number; panel: number }> {

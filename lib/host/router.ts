@@ -23,7 +23,7 @@ import {
   type SenderInfo,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
-import { DeltaCoalescer } from './delta-coalescer';
+import { streamChat } from './stream-chat';
 import { FairQueue } from './fair-queue';
 import { hostDiagnostics } from './diagnostics';
 import type { SqlHost } from '../sql/sql-host';
@@ -250,45 +250,19 @@ export class EngineRouter {
         if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
         return;
       }
-      const { model: _model, priority: _priority, messages, ...options } = job.params;
-      let firstTokenAt = 0;
-      const chunks = new DeltaCoalescer((data) => {
-        const c = this.clients.get(job.clientId);
-        if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
-      });
-      job.controller.signal.addEventListener('abort', () => chunks.discard());
       const chat = model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
-      const result = await chat(
-        model,
-        { messages, ...options },
-        {
-          signal: job.controller.signal,
-          onDelta: (delta, tokens) => {
-            if (!firstTokenAt) firstTokenAt = this.now();
-            chunks.push(delta, tokens);
-          },
+      const result = await streamChat(
+        chat,
+        job.params,
+        job.controller.signal,
+        (data) => {
+          const c = this.clients.get(job.clientId);
+          if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
         },
+        { enqueuedAt: job.enqueuedAt, startedAt: job.startedAt, now: this.now },
       );
-      chunks.flush();
-      const end = this.now();
-      const decodeMs = firstTokenAt ? end - firstTokenAt : 0;
       const current = this.clients.get(job.clientId);
-      if (!current) return;
-      this.send(current, {
-        type: 'result',
-        id: job.requestId,
-        data: {
-          text: result.text,
-          finishReason: result.finishReason,
-          model,
-          usage: { promptTokens: result.promptTokens, completionTokens: result.completionTokens },
-          timing: {
-            queuedMs: job.startedAt - job.enqueuedAt,
-            firstTokenMs: (firstTokenAt || end) - job.enqueuedAt,
-            tokensPerSecond: decodeMs > 0 ? ((result.completionTokens - 1) * 1000) / decodeMs : 0,
-          },
-        },
-      });
+      if (current) this.send(current, { type: 'result', id: job.requestId, data: result });
     } catch (error) {
       this.loading = null;
       const current = this.clients.get(job.clientId);
