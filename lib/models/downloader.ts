@@ -46,6 +46,8 @@ interface Job {
   controller: AbortController;
   done: Promise<void>;
   fileBytes: Map<string, number>;
+  /** The files, once planned: what cancel() must clear. */
+  plan: DownloadPlan | null;
   speed: { at: number; bytes: number };
 }
 
@@ -84,7 +86,7 @@ export class Downloader {
     const running = this.jobs.get(key);
     if (running && (running.progress.state === 'downloading' || running.progress.state === 'planning')) return running.done;
     const progress: DownloadProgress = { key, model, state: 'planning', receivedBytes: 0, totalBytes: 0, bytesPerSecond: 0, secondsLeft: null, filesDone: 0, files: 0, error: null };
-    const job: Job = { progress, controller: new AbortController(), done: Promise.resolve(), fileBytes: new Map(), speed: { at: performance.now(), bytes: 0 } };
+    const job: Job = { progress, controller: new AbortController(), done: Promise.resolve(), fileBytes: new Map(), plan: null, speed: { at: performance.now(), bytes: 0 } };
     this.jobs.set(key, job);
     job.done = this.run(job).then(
       () => this.update(job, { state: 'ready', secondsLeft: 0, bytesPerSecond: 0 }),
@@ -118,7 +120,8 @@ export class Downloader {
     this.update(job, { state: 'cancelled' });
     job.controller.abort();
     await job.done.catch(() => {});
-    const plan = await planDownload(job.progress.model, this.deps.fetch).catch(() => null);
+    // Cancelled while still planning: only a plan names the pieces an earlier attempt stored.
+    const plan = job.plan ?? (await planDownload(job.progress.model, this.deps.fetch).catch(() => null));
     for (const file of plan?.files ?? []) await this.deps.partials.remove(file.url);
     this.jobs.delete(key);
     this.emit();
@@ -126,6 +129,7 @@ export class Downloader {
 
   private async run(job: Job): Promise<void> {
     const plan: DownloadPlan = await planDownload(job.progress.model, this.deps.fetch);
+    job.plan = plan;
     this.update(job, { state: 'downloading', totalBytes: plan.totalBytes, files: plan.files.length });
     const queue = [...plan.files];
     const worker = async () => {
