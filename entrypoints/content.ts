@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import '@/components/answer-bubble.css';
 import type { ContentMessage } from '@/lib/protocol';
 import { explainInBubble } from '@/lib/page/explain-in-bubble';
-import { readPageContext } from '@/lib/page/page-context';
+import { readPageContext, selectionOf } from '@/lib/page/page-context';
+import { readSelection } from '@/lib/page/selection';
 import { contextTableIndex, extractPageTables, highlightTable, rememberContextTarget } from '@/lib/page/page-tables';
 
 export default defineContentScript({
@@ -20,7 +21,7 @@ export default defineContentScript({
       const message = raw as ContentMessage | undefined;
       if (message?.type === 'explain-selection') {
         // The frame holding the selection answers; the top page explains what to do if none does.
-        const selected = Boolean(getSelection()?.toString().trim() || (document.activeElement as HTMLInputElement | null)?.selectionEnd);
+        const selected = readSelection().text !== '';
         const focusInFrame = document.activeElement?.tagName === 'IFRAME';
         if (selected || (top && !focusInFrame)) void explainInBubble(ctx);
         return undefined;
@@ -37,6 +38,8 @@ export default defineContentScript({
           return Promise.resolve({ index: contextTableIndex() });
         case 'page-context':
           return Promise.resolve(readPageContext());
+        case 'selection':
+          return Promise.resolve(selectionOf());
         case 'page-url':
           return Promise.resolve(location.href);
         default:

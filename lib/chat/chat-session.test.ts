@@ -26,7 +26,7 @@ function session(page: Partial<PageContext>, client: EngineClient) {
   const model: ModelRef = { engine: 'synthetic', id: 'x', contextWindow: 4096 };
   const full: PageContext = { url: 'https://news.example/a', title: 'News', lang: 'en', text: '', source: 'readable', fullChars: 0, selection: null, ...page };
   full.fullChars ||= full.text.length;
-  const s = new ChatSession(client, { scope: async () => 'tab-1', send: async <T,>() => full as T }, async () => ({ model, note: null }), new HistoryStore(`t-${Math.random()}`), (st) => states.push(st));
+  const s = new ChatSession(client, { scope: async () => 'tab-1', send: async <T,>(m: { type: string }) => (m.type === 'selection' ? full.selection : full) as T }, async () => ({ model, note: null }), new HistoryStore(`t-${Math.random()}`), (st) => states.push(st));
   return { s, states };
 }
 

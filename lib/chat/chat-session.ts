@@ -134,9 +134,9 @@ export class ChatSession {
     const instruction = taskInstruction(task, options);
     if (task === 'summarise-page') return this.summarisePage(instruction!);
     // The menu gives the selected text; the page adds the paragraph around it when it can.
-    const fresh = await this.pageBridge.send<PageContext>({ type: 'page-context' }).catch(() => null);
-    const text = selection?.trim() || fresh?.selection?.text || '';
-    this.paragraph = fresh?.selection && fresh.selection.text.includes(text.slice(0, 50)) ? fresh.selection.paragraph : undefined;
+    const fresh = await this.pageBridge.send<PageContext['selection']>({ type: 'selection' }).catch(() => null);
+    const text = selection?.trim() || fresh?.text || '';
+    this.paragraph = fresh && fresh.text.includes(text.slice(0, 50)) ? fresh.paragraph : undefined;
     this.set({ attachment: text || null });
     if (instruction) await this.send(task === 'preset' && options.presetTitle ? `${options.presetTitle}: ${instruction}` : instruction, taskKind(task));
   }

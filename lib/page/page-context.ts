@@ -4,6 +4,7 @@
  * 10 MB page cannot stall the tab; the selection with its surrounding paragraph.
  */
 import { Readability } from '@mozilla/readability';
+import { readSelection } from './selection';
 
 export const MAX_PAGE_CHARS = 1_000_000;
 
@@ -18,20 +19,10 @@ export interface PageContext {
   selection: { text: string; paragraph: string } | null;
 }
 
-function selectionIn(doc: Document): PageContext['selection'] {
-  const active = doc.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-  // Text selected inside an input or textarea is not in the document selection.
-  if (active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && /^(text|search|url|email)?$/.test(active.type)))) {
-    const { selectionStart: a, selectionEnd: b, value } = active;
-    if (a !== null && b !== null && b > a) return { text: value.slice(a, b), paragraph: value.slice(0, 4000) };
-  }
-  const selection = doc.getSelection();
-  const text = selection?.toString().trim() ?? '';
-  if (!selection || !text || !selection.rangeCount) return null;
-  const node = selection.getRangeAt(0).commonAncestorContainer;
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  const block = el?.closest('p, li, td, th, blockquote, pre, section, article, div') ?? el;
-  return { text: text.slice(0, 20_000), paragraph: (block?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 4000) };
+/** The selection as the page context carries it: text and surrounding paragraph, or none. */
+export function selectionOf(doc: Document = document): PageContext['selection'] {
+  const { text, paragraph } = readSelection(doc);
+  return text ? { text, paragraph: paragraph ?? '' } : null;
 }
 
 export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CHARS): PageContext {
@@ -39,7 +30,7 @@ export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CH
     url: doc.location?.href ?? '',
     title: doc.title,
     lang: doc.documentElement.lang || 'en',
-    selection: selectionIn(doc),
+    selection: selectionOf(doc),
   };
   let text = '';
   let source: PageContext['source'] = 'none';

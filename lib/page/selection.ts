@@ -1,4 +1,8 @@
-/** The text the user selected, and where it is on screen, read from a Document. */
+/**
+ * What the user selected — in the page, or inside an input or textarea, whose selection the
+ * document's does not include — with the block of text around it and where it is on screen.
+ * One reader for the bubble, the page context and the menu tasks.
+ */
 export interface SelectionInfo {
   text: string;
   rect: { top: number; left: number; bottom: number } | null;
@@ -6,14 +10,17 @@ export interface SelectionInfo {
   paragraph?: string;
 }
 
+const MAX_TEXT = 20_000;
+const MAX_PARAGRAPH = 4000;
+
 export function readSelection(doc: Document = document): SelectionInfo {
   const active = doc.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-  // Text selected in an input or textarea is not part of the document selection.
-  if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT') && active.selectionStart !== null && active.selectionEnd !== null) {
-    const text = active.value.slice(active.selectionStart, active.selectionEnd).trim();
+  if (active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && /^(text|search|url|email)?$/.test(active.type)))) {
+    const { selectionStart: a, selectionEnd: b, value } = active;
+    const text = a !== null && b !== null ? value.slice(a, b).trim() : '';
     if (text) {
       const r = active.getBoundingClientRect();
-      return { text, rect: { top: r.top, left: r.left, bottom: r.bottom } };
+      return { text: text.slice(0, MAX_TEXT), rect: { top: r.top, left: r.left, bottom: r.bottom }, paragraph: value.slice(0, MAX_PARAGRAPH) };
     }
   }
   const selection = doc.getSelection();
@@ -22,6 +29,11 @@ export function readSelection(doc: Document = document): SelectionInfo {
   const range = selection.getRangeAt(0);
   const r = range.getBoundingClientRect();
   const node = range.commonAncestorContainer;
-  const block = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest('p, li, td, th, blockquote, pre, section, article, div');
-  return { text, rect: { top: r.top, left: r.left, bottom: r.bottom }, paragraph: block?.textContent?.replace(/\s+/g, ' ').trim() };
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const block = el?.closest('p, li, td, th, blockquote, pre, section, article, div') ?? el;
+  return {
+    text: text.slice(0, MAX_TEXT),
+    rect: { top: r.top, left: r.left, bottom: r.bottom },
+    paragraph: (block?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_PARAGRAPH),
+  };
 }

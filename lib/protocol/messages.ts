@@ -149,7 +149,9 @@ export type ContentMessage =
   | { type: 'highlight-table'; index: number | null }
   | { type: 'context-table' }
   | { type: 'page-context' }
-  | { type: 'page-url' };
+  | { type: 'page-url' }
+  /** The selection and its paragraph only: cheaper than the whole page context. */
+  | { type: 'selection' };
 
 export type ContentReply<T extends ContentMessage['type']> = T extends 'extract-tables'
   ? { tables: ExtractedTable[] }
