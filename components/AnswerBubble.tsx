@@ -1,4 +1,5 @@
 /** The small answer bubble shown next to a selection. Model output is rendered as text only. */
+import type { ConsentChoice } from '@/lib/chat/consent';
 export interface AnswerBubbleProps {
   state: 'waiting' | 'streaming' | 'done' | 'error';
   text: string;
@@ -12,7 +13,7 @@ export interface AnswerBubbleProps {
   run?: string;
   /** Asking before the selection goes to a provider off this device. */
   consent?: { provider: string; site: string };
-  onConsent?: (choice: 'once' | 'always' | 'no') => void;
+  onConsent?: (choice: ConsentChoice) => void;
 }
 
 export function AnswerBubble(props: AnswerBubbleProps) {

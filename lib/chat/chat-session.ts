@@ -13,7 +13,8 @@ import { combineMessages, partMessages, planSummary } from './summarise-page';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
-import { runLabel, type ConsentChoice, type ConsentStore } from './consent';
+import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
+import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from './consent';
 
 export interface ChatState {
   messages: ChatMessage[];
@@ -35,7 +36,6 @@ export interface ChatState {
 }
 
 const ANSWER_TOKENS = 512;
-const DEFAULT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16384 };
 
 
 export class ChatSession {
@@ -70,15 +70,15 @@ export class ChatSession {
     if (model.engine !== 'remote' || !model.url || (!page?.text && !this.state.attachment)) return true;
     const provider = new URL(model.url).host;
     const site = page ? new URL(page.url).host || page.url : 'this page';
-    if (await this.consents.allowed(site, provider)) return true;
-    const choice = await new Promise<ConsentChoice>((resolve) => {
-      this.consentAnswer = resolve;
-      this.set({ consent: { site, provider } });
+    return mayShare(this.consents, site, provider, async () => {
+      const choice = await new Promise<ConsentChoice>((resolve) => {
+        this.consentAnswer = resolve;
+        this.set({ consent: { site, provider } });
+      });
+      this.consentAnswer = null;
+      this.set({ consent: null });
+      return choice;
     });
-    this.consentAnswer = null;
-    this.set({ consent: null });
-    if (choice === 'always') await this.consents.allow(site, provider);
-    return choice !== 'no';
   }
 
   private set(next: Partial<ChatState>): void {
@@ -251,7 +251,7 @@ export class ChatSession {
   }
 
   private window(model: ModelRef): number {
-    return this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_WINDOW[model.engine];
+    return this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_CONTEXT_WINDOW[model.engine];
   }
 
   private ratio(model: ModelRef): number {

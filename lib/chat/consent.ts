@@ -4,6 +4,7 @@
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { ModelRef } from '../protocol';
+import { isLoopbackHost } from '../models/hosts';
 
 /** Which sites' text the user let go to which provider. */
 export interface ConsentStore {
@@ -13,13 +14,30 @@ export interface ConsentStore {
 
 export type ConsentChoice = 'once' | 'always' | 'no';
 
+const ENGINE_NAMES: Record<ModelRef['engine'], string> = { webllm: 'WebLLM', wllama: 'llama.cpp', synthetic: 'synthetic', remote: 'remote' };
+
+/** Where a model runs: this device (which engine), a server on this machine, or the cloud (which host). */
+export function placeOf(model: ModelRef): { on: 'device' | 'machine' | 'cloud'; name: string } {
+  if (model.engine !== 'remote' || !model.url) return { on: 'device', name: ENGINE_NAMES[model.engine] };
+  const url = new URL(model.url);
+  return { on: isLoopbackHost(url.hostname) ? 'machine' : 'cloud', name: url.host };
+}
+
+/**
+ * Whether `site`'s content may go to `provider`: allowed before, or the user says so now through
+ * `ask` ("always" is remembered for the site).
+ */
+export async function mayShare(consents: ConsentStore, site: string, provider: string, ask: () => Promise<ConsentChoice>): Promise<boolean> {
+  if (await consents.allowed(site, provider)) return true;
+  const choice = await ask();
+  if (choice === 'always') await consents.allow(site, provider);
+  return choice !== 'no';
+}
+
 /** Where an answer ran, in words, with its speed. */
 export function runLabel(model: ModelRef, timing: { firstTokenMs: number; tokensPerSecond: number }, note: string | null): string {
-  let where = `on this device (${model.engine === 'webllm' ? 'WebLLM' : model.engine === 'wllama' ? 'llama.cpp' : 'synthetic'})`;
-  if (model.engine === 'remote' && model.url) {
-    const host = new URL(model.url).host;
-    where = /^(127\.0\.0\.1|localhost)(:|$)/.test(host) ? `a server on this machine (${host})` : `the cloud: ${host}`;
-  }
+  const place = placeOf(model);
+  const where = place.on === 'device' ? `on this device (${place.name})` : place.on === 'machine' ? `a server on this machine (${place.name})` : `the cloud: ${place.name}`;
   const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
   return `${model.id} · ${where} · ${speed}${note ? ` · because ${note}` : ''}`;
 }

@@ -7,6 +7,7 @@ import { AbortedError, LocalAiError, ModelLoadError, type ModelRef } from '../pr
 import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
 import { cachedGguf } from '../models/cache-names';
+import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 
 export interface WllamaEngineOptions {
   /** URL of wllama.wasm as shipped inside the extension (never a CDN). */
@@ -46,7 +47,7 @@ export class WllamaEngine implements Engine {
     const wllama = new Wllama({ default: this.options.wasmUrl }, { suppressNativeLog: true, logger: QUIET_LOGGER });
     try {
       await wllama.loadModel([blob], {
-        n_ctx: model.contextWindow ?? 2048,
+        n_ctx: model.contextWindow ?? DEFAULT_CONTEXT_WINDOW.wllama,
         n_threads: this.options.threads ?? 1,
         n_gpu_layers: 0,
         n_parallel: 1,

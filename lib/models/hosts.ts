@@ -32,11 +32,16 @@ export const PROVIDER_HOSTS = [
 
 export const CONNECT_SOURCES: readonly string[] = ["'self'", ...MODEL_HOSTS, ...PROVIDER_HOSTS, ...LOOPBACK_HOSTS];
 
+/** A model server on this machine: 127.0.0.1 or localhost, any port. */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost';
+}
+
 /** Whether a provider URL is one the extension may reach: this machine, or a listed cloud provider. */
 export function isAllowedProvider(url: string): boolean {
   try {
     const u = new URL(url);
-    if (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')) return true;
+    if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return true;
     return u.protocol === 'https:' && (PROVIDER_HOSTS as readonly string[]).includes(u.origin);
   } catch {
     return false;

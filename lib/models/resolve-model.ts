@@ -6,7 +6,7 @@
  */
 import type { DeviceCapabilities, EngineClient, ModelRef } from '../protocol';
 import { activeModelItem, fallbackItem, taskModelsItem, type TaskKind } from '../settings/storage-items';
-import { defaultModelFor } from './default-models';
+import { DEFAULT_CONTEXT_WINDOW, defaultModelFor } from './default-models';
 
 export interface Routed {
   model: ModelRef;
@@ -21,8 +21,6 @@ export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'
   return (await routeModel(client, kind)).model;
 }
 
-const WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16_384 };
-
 export async function routeModel(client: EngineClient, kind: TaskKind = 'chat', needs: { pageChars?: number } = {}): Promise<Routed> {
   if (!capabilities.has(client)) capabilities.set(client, client.request('capabilities', {}));
   const caps = await capabilities.get(client)!;
@@ -32,7 +30,7 @@ export async function routeModel(client: EngineClient, kind: TaskKind = 'chat', 
   if (fb.whenNoWebGpu && chosen.engine === 'webllm' && !caps.webgpu) {
     return { model: fb.model, note: 'this device has no WebGPU for the local model' };
   }
-  if (fb.whenTooLong && needs.pageChars && needs.pageChars / 3.5 > (chosen.contextWindow ?? WINDOW[chosen.engine]) * 0.8) {
+  if (fb.whenTooLong && needs.pageChars && needs.pageChars / 3.5 > (chosen.contextWindow ?? DEFAULT_CONTEXT_WINDOW[chosen.engine]) * 0.8) {
     return { model: fb.model, note: 'the page is too long for the local model' };
   }
   if (fb.whenDownloading && !(await client.request('cached', chosen)).cached) {

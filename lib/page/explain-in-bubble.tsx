@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { AbortedError, EngineClient, type BackgroundMessage } from '../protocol';
 import { extensionTransport } from '../host/extension-transport';
 import { routeModel } from '../models/resolve-model';
-import { consentStore, runLabel } from '../chat/consent';
+import { consentStore, mayShare, runLabel, type ConsentChoice } from '../chat/consent';
 import { remoteConsentItem } from '../settings/storage-items';
 import { explainSelectionMessages } from './prompts';
 import { readSelection } from './selection';
@@ -79,13 +79,12 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     if (model.engine === 'remote' && model.url) {
       const provider = new URL(model.url).host;
       const site = location.host;
-      const consents = consentStore(remoteConsentItem);
-      if (!(await consents.allowed(site, provider))) {
-        const choice = await new Promise<'once' | 'always' | 'no'>((resolve) => update({ consent: { provider, site }, onConsent: resolve }));
+      const allowed = await mayShare(consentStore(remoteConsentItem), site, provider, async () => {
+        const choice = await new Promise<ConsentChoice>((resolve) => update({ consent: { provider, site }, onConsent: resolve }));
         update({ consent: undefined });
-        if (choice === 'no') return update({ state: 'done', text: 'Kept on this device: nothing was sent.' });
-        if (choice === 'always') await consents.allow(site, provider);
-      }
+        return choice;
+      });
+      if (!allowed) return update({ state: 'done', text: 'Kept on this device: nothing was sent.' });
     }
     const result = await client.request(
       'chat',

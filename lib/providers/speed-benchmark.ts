@@ -3,6 +3,7 @@
  * where the user sees them (time to first token, tokens per second), medians side by side.
  */
 import type { EngineClient, ModelRef } from '../protocol';
+import { placeOf } from '../chat/consent';
 
 export const DEFAULT_PROMPTS = [
   'Explain in two sentences why the sky is blue.',
@@ -26,9 +27,8 @@ const median = (xs: number[]) => {
 };
 
 export function whereItRuns(model: ModelRef): string {
-  if (model.engine !== 'remote' || !model.url) return `this device (${model.engine === 'wllama' ? 'llama.cpp' : model.engine === 'webllm' ? 'WebLLM' : model.engine})`;
-  const host = new URL(model.url).host;
-  return /^(127\.0\.0\.1|localhost)(:|$)/.test(host) ? `this machine (${host})` : `cloud (${host})`;
+  const place = placeOf(model);
+  return `${place.on === 'device' ? 'this device' : place.on === 'machine' ? 'this machine' : 'cloud'} (${place.name})`;
 }
 
 /** One timed run, measured at the client: first chunk, then tokens over the time after it. */

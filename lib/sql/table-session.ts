@@ -5,7 +5,7 @@
  */
 import type { ContentMessage, EngineClient } from '../protocol';
 import type { Routed } from '../models/resolve-model';
-import { runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
+import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
 import type { ExtractedTable } from '../tables/types';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
@@ -56,10 +56,9 @@ export class TableSession {
     if (model.engine === 'remote' && model.url) {
       const provider = new URL(model.url).host;
       const site = await this.page.send<string>({ type: 'page-url' }).then((u) => new URL(u).host).catch(() => 'this page');
-      if (!(await this.consents.allowed(site, provider))) {
-        const choice = options.confirm ? await options.confirm(provider, site) : 'no';
-        if (choice === 'no') return { kind: 'cannot-answer', message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.` };
-        if (choice === 'always') await this.consents.allow(site, provider);
+      const ask = options.confirm ?? (async () => 'no' as const);
+      if (!(await mayShare(this.consents, site, provider, () => ask(provider, site)))) {
+        return { kind: 'cannot-answer', message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.` };
       }
     }
     let timing = { firstTokenMs: 0, tokensPerSecond: 0 };
