@@ -4,6 +4,7 @@ import type { ConsentChoice } from '@/lib/chat/consent';
 import { Markdown } from './Markdown';
 import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';
+import { ConsentPrompt } from './ConsentPrompt';
 
 export interface ChatPanelProps {
   state: ChatState;
@@ -50,22 +51,9 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
         ))}
       </ol>
       {state.consent && (
-        <div class="consent" role="alertdialog" aria-label="Send page text off this device?" data-testid="consent">
-          <p>
-            Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>? It leaves this device.
-          </p>
-          <div class="row-actions">
-            <button type="button" onClick={() => onConsent('once')}>
-              Send this time
-            </button>
-            <button type="button" onClick={() => onConsent('always')}>
-              Always for {state.consent.site}
-            </button>
-            <button type="button" onClick={() => onConsent('no')}>
-              Keep it on this device
-            </button>
-          </div>
-        </div>
+        <ConsentPrompt site={state.consent.site} onAnswer={onConsent}>
+          Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>? It leaves this device.
+        </ConsentPrompt>
       )}
       {state.progress && (
         <p class="stage" aria-live="polite">

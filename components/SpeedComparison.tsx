@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { compareSpeed, DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
 import type { EngineClient, ModelRef } from '@/lib/protocol';
+import { saveFile } from './save-file';
 
 export interface SpeedComparisonProps {
   client: EngineClient;
@@ -11,11 +12,6 @@ export interface SpeedComparisonProps {
 
 const label = (m: ModelRef) => `${m.id} (${m.engine})`;
 
-function save(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  Object.assign(document.createElement('a'), { href: url, download: name }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
   const [picked, setPicked] = useState<string[]>([]);
@@ -96,10 +92,10 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
           </table>
           <div class="chart" ref={chart} data-testid="speed-chart" />
           <div class="row-actions">
-            <button type="button" onClick={() => save('speed.json', JSON.stringify(rows, null, 2), 'application/json')}>
+            <button type="button" onClick={() => saveFile('speed.json', JSON.stringify(rows, null, 2), 'application/json')}>
               Export JSON
             </button>
-            <button type="button" onClick={() => save('speed.csv', speedCsv(rows), 'text/csv')}>
+            <button type="button" onClick={() => saveFile('speed.csv', speedCsv(rows), 'text/csv')}>
               Export CSV
             </button>
           </div>

@@ -6,6 +6,7 @@ import { toCsv, toMarkdown } from '@/lib/sql/export';
 import type { QueryResult } from '@/lib/sql/table-database';
 import { ResultChart } from './ResultChart';
 import { ResultGrid } from './ResultGrid';
+import { saveFile } from './save-file';
 
 export interface SqlTurnView {
   question: string;
@@ -20,12 +21,6 @@ export interface SqlResultCardProps {
   onCopy: (text: string) => Promise<void>;
 }
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
   const { outcome } = turn;
@@ -73,7 +68,7 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
       {turn.run && <p class="run">{turn.run}</p>}
       {result && (
         <div class="row-actions">
-          <button type="button" onClick={() => download('result.csv', toCsv(result), 'text/csv')}>
+          <button type="button" onClick={() => saveFile('result.csv', toCsv(result), 'text/csv')}>
             Export CSV
           </button>
           <button

@@ -6,6 +6,7 @@ import type { TableSession } from '@/lib/sql/table-session';
 import type { ExtractedTable } from '@/lib/tables/types';
 import type { SqlTurnView } from './SqlResultCard';
 import { TablesView } from './TablesView';
+import { ConsentPrompt } from './ConsentPrompt';
 
 export interface TablesPanelProps {
   session: TableSession;
@@ -60,22 +61,9 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
   return (
     <>
       {consent && (
-        <div class="consent" role="alertdialog" data-testid="consent">
-          <p>
-            Send this page's tables to <strong>{consent.provider}</strong>? They leave this device.
-          </p>
-          <div class="row-actions">
-            <button type="button" onClick={() => consent.answer('once')}>
-              Send this time
-            </button>
-            <button type="button" onClick={() => consent.answer('always')}>
-              Always for {consent.site}
-            </button>
-            <button type="button" onClick={() => consent.answer('no')}>
-              Keep it on this device
-            </button>
-          </div>
-        </div>
+        <ConsentPrompt site={consent.site} onAnswer={consent.answer}>
+          Send this page's tables to <strong>{consent.provider}</strong>? They leave this device.
+        </ConsentPrompt>
       )}
     <TablesView
       tables={tables}
