@@ -95,20 +95,3 @@ export function timedHostCall(page: Page, method: string, params: unknown = {}):
     [method, params] as const,
   );
 }
-
-export function hostCall<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
-  return page.evaluate(
-    ([method, params]) =>
-      new Promise<T>((resolve, reject) => {
-        const port = chrome.runtime.connect({ name: 'local-ai/engine' });
-        port.onMessage.addListener((m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
-          if (m.id !== 'call') return;
-          port.disconnect();
-          if (m.type === 'result') resolve(m.data as T);
-          else reject(new Error(m.error?.message));
-        });
-        port.postMessage({ type: 'request', id: 'call', method, params });
-      }),
-    [method, params] as const,
-  );
-}

@@ -1,8 +1,8 @@
 /** Ten tabs and two panels on one host: engine instances, model loads, and time to first token under contention. */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ModelRef } from '../../lib/protocol';
-import { bubble, runActionOnSelection, serviceWorkerOf } from '../../tests/e2e/fixtures';
-import { contendedFirstTokens, hostCall } from '../ext-client';
+import { bubble, hostRequest, runActionOnSelection, serviceWorkerOf } from '../../tests/e2e/fixtures';
+import { contendedFirstTokens } from '../ext-client';
 import { summarize, type Measure } from '../stats';
 import { stopHostAndWorker } from './startup';
 
@@ -32,7 +32,7 @@ export async function measureTenTabs(
   const sw = await serviceWorkerOf(context);
   for (const tab of tabs) await runActionOnSelection(sw, tab, 'explain-selection');
   for (const tab of tabs) await bubble(tab).and(tab.locator('[data-state=done]')).waitFor({ timeout: 60_000 });
-  const status = await hostCall<Status>(panel, 'status');
+  const status = await hostRequest<Status>(panel, 'status');
 
   const messages = [{ role: 'user', content: 'Hello there.' }];
   const ttfts = await contendedFirstTokens(panel2, { model, messages, max_tokens: 32, temperature: 0 }, 12);

@@ -4,11 +4,11 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { PAGE_HTML, bubble, runActionOnSelection, serviceWorkerOf } from '../../tests/e2e/fixtures';
+import { PAGE_HTML, bubble, hostRequest, runActionOnSelection, serviceWorkerOf } from '../../tests/e2e/fixtures';
 import { startModelServer } from '../../tests/fixtures/model-server';
 import { startStaticServer } from '../../tests/fixtures/static-server';
 import { TINY_MODEL_FILE } from '../../tests/fixtures/tiny-model/make-tiny-gguf';
-import { hostCall, timedHostCall } from '../ext-client';
+import { timedHostCall } from '../ext-client';
 import { summarize, type Measure } from '../stats';
 
 const BANDWIDTH = 16_000_000; // bytes per second, shared by every connection
@@ -21,8 +21,7 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
   try {
     const efficiency: number[] = [];
     for (let i = 0; i < Math.min(reps, 5); i++) {
-      await hostCall(panel, 'models.storage');
-      await hostCall(panel, 'models.delete', mlc);
+      await hostRequest(panel, 'models.delete', mlc);
       server.resetBytes();
       const ms = await timedHostCall(panel, 'models.download', mlc);
       efficiency.push(ms / ((server.bytesServed() / BANDWIDTH) * 1000));
@@ -48,7 +47,7 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
     // Kill the host at about half way, bring it back: how much is fetched twice?
     const refetch: number[] = [];
     for (let i = 0; i < Math.min(reps, 3); i++) {
-      await hostCall(panel, 'models.delete', mlc);
+      await hostRequest(panel, 'models.delete', mlc);
       server.setBandwidth(BANDWIDTH);
       server.resetBytes();
       const done = timedHostCall(panel, 'models.download', mlc);

@@ -1,10 +1,10 @@
 /** JS heap of the engine host document and of the side panel, with the tiny model loaded. */
 import type { BrowserContext, Page } from '@playwright/test';
-import { hostCall } from '../ext-client';
+import { hostRequest } from '../../tests/e2e/fixtures';
 import { summarize, type Measure } from '../stats';
 
 export async function measureMemory(context: BrowserContext, panel: Page): Promise<Measure[]> {
-  const host = await hostCall<{ jsHeapUsedBytes: number | null }>(panel, 'diagnostics');
+  const host = await hostRequest<{ jsHeapUsedBytes: number | null }>(panel, 'diagnostics');
   const cdp = await context.newCDPSession(panel);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -3,7 +3,7 @@
  * virtualised grids to collect all their rows), outlines a table on hover, and remembers
  * which table the user right-clicked for "Ask this table…".
  */
-import { buildTable, collectAriaGrid, findTableElements, rawGridOf, type ExtractedTable } from '../tables';
+import { buildTable, collectAriaGrid, findTableElements, rawGridOf, withUniqueNames, type ExtractedTable } from '../tables';
 
 let lastContextTarget: Element | null = null;
 let outline: HTMLElement | null = null;
@@ -18,12 +18,8 @@ export async function extractPageTables(doc: Document = document): Promise<Extra
     const table = buildTable(el, grid, index);
     if (table.columns.length && table.rows.length) tables.push(table);
   }
-  const seen = new Map<string, number>();
-  return tables.map((t) => {
-    const n = (seen.get(t.sqlName) ?? 0) + 1;
-    seen.set(t.sqlName, n);
-    return n === 1 ? t : { ...t, sqlName: `${t.sqlName}_${n}` };
-  });
+  // Indexes stay the elements' positions: highlighting and "Ask this table…" count the same way.
+  return withUniqueNames(tables);
 }
 
 /** Outlines table `index` (as numbered by extraction) with an overlay; null removes it. */

@@ -85,11 +85,16 @@ export function buildTable(el: Element, grid: RawGrid, index: number): Extracted
   };
 }
 
+/** The same tables with SQL names made unique ("ships", "ships_2", …). */
+export function withUniqueNames(tables: ExtractedTable[]): ExtractedTable[] {
+  const names = uniqueNames(tables.map((t) => t.sqlName));
+  return tables.map((t, i) => ({ ...t, sqlName: names[i]! }));
+}
+
 /** Every data table under `root`, named and typed; table SQL names are unique. */
 export function extractTables(root: Document | Element): ExtractedTable[] {
   const tables = findTableElements(root)
     .map((el, index) => buildTable(el, rawGridOf(el), index))
     .filter((t) => t.columns.length > 0 && t.rows.length > 0);
-  const names = uniqueNames(tables.map((t) => t.sqlName));
-  return tables.map((t, i) => ({ ...t, index: i, sqlName: names[i]! }));
+  return withUniqueNames(tables.map((t, i) => ({ ...t, index: i })));
 }

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
-import { bubble, chooseModel, expect, runActionOnSelection, test } from './fixtures';
+import { bubble, chooseModel, expect, runAction, runActionOnSelection, test } from './fixtures';
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Menu fixture</title></head><body><article><h1>Tides</h1>
 <p id="para">Tides are the rise and fall of sea levels caused by the gravitational forces of the Moon and the Sun.</p>
@@ -33,12 +33,9 @@ async function setup(context: BrowserContext, sw: Worker, extensionId: string): 
   return { page, tabId, openPanel };
 }
 
+/** A menu action for the tab; these open the side panel, which headless runs cannot (see runAction). */
 function run(sw: Worker, id: string, tabId: number, selectionText?: string) {
-  return sw.evaluate(
-    ([id, tabId, selectionText]) =>
-      (globalThis as unknown as { runAction: (a: string, t: object) => Promise<void> }).runAction(id, { tabId, selectionText }).catch(() => {}),
-    [id, tabId, selectionText] as const,
-  );
+  return runAction(sw, id, { tabId, selectionText });
 }
 
 const SELECTION = 'Tides are the rise and fall of sea levels.';
@@ -156,10 +153,7 @@ test('a selection inside a frame gets its bubble there', async ({ context, sw, e
     getSelection()!.addRange(range);
   });
   await page.locator('iframe').focus();
-  await sw.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    await (globalThis as unknown as { runAction: (id: string, t: { tabId: number }) => Promise<void> }).runAction('explain-selection', { tabId: tab!.id! });
-  });
+  expect(await runAction(sw, 'explain-selection')).toBeNull();
   await expect(frame.locator('local-ai-bubble .bubble')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.locator('local-ai-bubble')).toHaveCount(0);
 });
@@ -174,10 +168,7 @@ test('text selected inside a textarea gets the bubble too', async ({ context, sw
     el.focus();
     el.setSelectionRange(10, 40);
   });
-  await sw.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    await (globalThis as unknown as { runAction: (id: string, t: { tabId: number }) => Promise<void> }).runAction('explain-selection', { tabId: tab!.id! });
-  });
+  expect(await runAction(sw, 'explain-selection')).toBeNull();
   await expect(bubble(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(bubble(page).getByRole('alert')).toHaveCount(0);
 });

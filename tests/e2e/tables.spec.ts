@@ -8,7 +8,7 @@ import { schemaGrammar } from '../../lib/sql/sql-grammar';
 import type { ExtractedTable } from '../../lib/tables/types';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { DATES, JOINABLE, VIRTUAL_GRID, WIKI_STATES } from '../fixtures/tables/pages';
-import { chooseModel, expect, hostRequest, test } from './fixtures';
+import { chooseModel, expect, hostRequest, runAction, test } from './fixtures';
 
 const body = (html: string) => /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
 const TABLES_PAGE = `<!doctype html><html lang="en"><head><title>Tables</title></head><body>${body(WIKI_STATES)}${body(JOINABLE)}<h2>Events</h2>${DATES}</body></html>`;
@@ -124,9 +124,7 @@ test('"Ask this table…" on a right-clicked table opens the Tables view with th
   await page.locator('table').nth(2).locator('td').first().click({ button: 'right' });
   await page.keyboard.press('Escape');
   // Headless runs have no user gesture to open the real side panel; the request it leaves is what the panel takes.
-  await sw.evaluate(async (id) => {
-    await (globalThis as unknown as { runAction: (a: string, t: { tabId: number }) => Promise<void> }).runAction('ask-table', { tabId: id }).catch(() => {});
-  }, tabId);
+  await runAction(sw, 'ask-table', { tabId });
   await expect(panel.getByRole('tab', { name: 'Tables' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.locator('.table-list input:checked')).toHaveCount(1);
   await expect(panel.locator('.table-list li', { has: panel.locator('input:checked') })).toContainText('Capitals');
