@@ -25,6 +25,10 @@ export class FairQueue<T extends QueueItem> {
     this.items.push(item);
   }
 
+  has(predicate: (item: T) => boolean): boolean {
+    return this.items.some(predicate);
+  }
+
   /** Removes and returns every item matching `predicate`. */
   remove(predicate: (item: T) => boolean): T[] {
     const removed = this.items.filter(predicate);

@@ -166,7 +166,7 @@ export class EngineRouter {
           method: message.method,
           params: message.params,
         } as Job;
-        if (this.running?.key === job.key || this.queue.order().some((j) => j.key === job.key)) {
+        if (this.running?.key === job.key || this.remote.has(job.key) || this.queue.has((j) => j.key === job.key)) {
           return this.send(client, { type: 'error', id, error: { code: 'bad-request', message: `Request id ${id} is already in use.` } });
         }
         if (job.method === 'chat' && job.params.model.engine === 'remote') return this.runRemote(job);
