@@ -21,7 +21,8 @@ export default defineConfig({
   outDir: process.env.LOCAL_AI_OUT_DIR ?? '.output',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const name of embeddedLibs) files.push({ absoluteSrc: join(libDir!, name), relativeDest: `model-libs/${name}` });
+      for (const name of embeddedLibs)
+        files.push({ absoluteSrc: join(libDir!, name), relativeDest: `model-libs/${name}` });
     },
   },
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,7 +30,14 @@ export default defineConfig({
     name: 'Local AI',
     description: 'Answers about the page you are on, from a language model running on your own device.',
     minimum_chrome_version: '116',
-    permissions: ['offscreen', 'sidePanel', 'storage', 'unlimitedStorage', 'contextMenus', 'declarativeNetRequestWithHostAccess'],
+    permissions: [
+      'offscreen',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'declarativeNetRequestWithHostAccess',
+    ],
     // Model servers on this machine (Ollama, LM Studio, llama.cpp's server): reached without CORS,
     // and Ollama's Origin check is answered by a header rule. Nothing beyond loopback.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

@@ -21,24 +21,26 @@ export function streamThroughExtension(page: Page, params: object): Promise<Clie
         let first = 0;
         let last = 0;
         let firstTokens = 0;
-        port.onMessage.addListener((m: { type: string; id?: string; data?: { tokens: number }; error?: { message: string } }) => {
-          if (m.id !== id) return;
-          if (m.type === 'chunk') {
-            last = performance.now();
-            if (!tokens) {
-              first = last;
-              firstTokens = m.data!.tokens;
+        port.onMessage.addListener(
+          (m: { type: string; id?: string; data?: { tokens: number }; error?: { message: string } }) => {
+            if (m.id !== id) return;
+            if (m.type === 'chunk') {
+              last = performance.now();
+              if (!tokens) {
+                first = last;
+                firstTokens = m.data!.tokens;
+              }
+              tokens += m.data!.tokens;
+            } else if (m.type === 'result') {
+              port.disconnect();
+              // Tokens/s over the tokens that arrived after the first chunk, as for the plain page.
+              resolve({ tokens: tokens - firstTokens + 1, ttftMs: first - start, decodeMs: last - first });
+            } else if (m.type === 'error') {
+              port.disconnect();
+              reject(new Error(m.error?.message));
             }
-            tokens += m.data!.tokens;
-          } else if (m.type === 'result') {
-            port.disconnect();
-            // Tokens/s over the tokens that arrived after the first chunk, as for the plain page.
-            resolve({ tokens: tokens - firstTokens + 1, ttftMs: first - start, decodeMs: last - first });
-          } else if (m.type === 'error') {
-            port.disconnect();
-            reject(new Error(m.error?.message));
-          }
-        });
+          },
+        );
         const start = performance.now();
         port.postMessage({ type: 'request', id, method: 'chat', params });
       }),

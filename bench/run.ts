@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   writeTinyModel(TINY_MODEL_FILE);
   const out = mkdtempSync(join(tmpdir(), 'local-ai-bench-'));
-  await build({ entryPoints: ['bench/plain-page/main.ts'], bundle: true, format: 'esm', outfile: join(out, 'main.js'), logLevel: 'warning' });
+  await build({
+    entryPoints: ['bench/plain-page/main.ts'],
+    bundle: true,
+    format: 'esm',
+    outfile: join(out, 'main.js'),
+    logLevel: 'warning',
+  });
   const plainServer = await startStaticServer({
     '/': { body: '<!doctype html><title>plain</title><script type="module" src="/main.js"></script>' },
     '/main.js': fileRoute(join(out, 'main.js')),
@@ -41,7 +47,11 @@ async function main(): Promise<void> {
   const modelServer = await startStaticServer({ '/tiny-llama.gguf': fileRoute(TINY_MODEL_FILE) });
   const pagesA = await startStaticServer({ '/page.html': { body: PAGE_HTML } }, '127.0.0.1');
   const pagesB = await startStaticServer({ '/page.html': { body: PAGE_HTML } }, 'localhost');
-  const tiny = { engine: 'wllama' as const, id: 'tiny-random-llama', url: `${modelServer.origin}/tiny-llama.gguf` };
+  const tiny = {
+    engine: 'wllama' as const,
+    id: 'tiny-random-llama',
+    url: `${modelServer.origin}/tiny-llama.gguf`,
+  };
 
   step('launching chromium');
   const { context } = await launchWithExtension();
@@ -63,12 +73,14 @@ async function main(): Promise<void> {
     measures.push(...(await measureStreaming(panel, plain, tiny, config)));
     step('ten tabs');
     measures.push(
-      ...(await measureTenTabs(context, panel, panelUrl, tiny, [`${pagesA.origin}/page.html`, `${pagesB.origin}/page.html`])),
+      ...(await measureTenTabs(context, panel, panelUrl, tiny, [
+        `${pagesA.origin}/page.html`,
+        `${pagesB.origin}/page.html`,
+      ])),
     );
     step('memory');
     measures.push(...(await measureMemory(context, panel)));
-    measures.push(
-    );
+    measures.push();
     step('downloads');
     measures.push(...(await measureDownloads(context, panel, config.reps)));
     step('tables');
@@ -80,7 +92,9 @@ async function main(): Promise<void> {
 
   const table = markdownTable(measures);
   console.log(`\n${table}\n`);
-  console.log(`${smoke ? 'smoke run' : 'full run'}: ${config.reps} repetition(s), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${smoke ? 'smoke run' : 'full run'}: ${config.reps} repetition(s), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   writeFileSync(
     'bench/results.json',
     JSON.stringify(
@@ -88,7 +102,16 @@ async function main(): Promise<void> {
         generatedAt: new Date().toISOString(),
         smoke,
         reps: config.reps,
-        measures: measures.map(({ id, median, min, max, unit, goal, label, note }) => ({ id, median, min, max, unit, goal, label, note })),
+        measures: measures.map(({ id, median, min, max, unit, goal, label, note }) => ({
+          id,
+          median,
+          min,
+          max,
+          unit,
+          goal,
+          label,
+          note,
+        })),
       },
       null,
       2,

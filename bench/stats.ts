@@ -12,7 +12,14 @@ export interface Measure {
   note?: string;
 }
 
-export function summarize(id: string, label: string, values: number[], unit: string, goal: string, note?: string): Measure {
+export function summarize(
+  id: string,
+  label: string,
+  values: number[],
+  unit: string,
+  goal: string,
+  note?: string,
+): Measure {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -35,14 +42,20 @@ export function meetsGoal(m: Measure): boolean | null {
   return Math.abs(m.median - goal) <= goal * 0.005;
 }
 
-const fmt = (n: number | null) => (n === null ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 3));
+const fmt = (n: number | null) =>
+  n === null ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(Math.abs(n) >= 10 ? 1 : 3);
 
 export function markdownTable(measures: Measure[]): string {
   const rows = measures.map((m) => {
     const ok = meetsGoal(m);
-    const verdict = m.median === null ? (m.note ?? 'not built') : ok === null ? '' : ok ? 'meets goal' : 'misses goal';
+    const verdict =
+      m.median === null ? (m.note ?? 'not built') : ok === null ? '' : ok ? 'meets goal' : 'misses goal';
     const extra = m.note && m.median !== null ? m.note : '';
     return `| ${m.id} | ${fmt(m.median)} | ${fmt(m.min)} | ${fmt(m.max)} | ${m.unit} | ${m.goal || '—'} | ${[verdict, extra].filter(Boolean).join('; ')} |`;
   });
-  return ['| measure | median | min | max | unit | goal | result |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| measure | median | min | max | unit | goal | result |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -23,7 +23,8 @@ export function AnswerBubble(props: AnswerBubbleProps) {
       <header>
         <strong>Local AI</strong>
         <span class="status" aria-live="polite">
-          {props.state === 'waiting' && (props.loading ?? (props.queuePosition ? `Waiting (#${props.queuePosition})` : 'Thinking…'))}
+          {props.state === 'waiting' &&
+            (props.loading ?? (props.queuePosition ? `Waiting (#${props.queuePosition})` : 'Thinking…'))}
           {props.state === 'done' && 'Done'}
         </span>
         {busy && (
@@ -37,9 +38,7 @@ export function AnswerBubble(props: AnswerBubbleProps) {
       </header>
       {props.consent && (
         <div class="consent">
-          <p>
-            Send this selection to {props.consent.provider}? It leaves this device.
-          </p>
+          <p>Send this selection to {props.consent.provider}? It leaves this device.</p>
           <button type="button" onClick={() => props.onConsent?.('once')}>
             Send this time
           </button>{' '}
@@ -53,7 +52,11 @@ export function AnswerBubble(props: AnswerBubbleProps) {
       )}
       <p class="answer">{props.text}</p>
       {props.run && <p class="run">{props.run}</p>}
-      {props.error && <p class="error" role="alert">{props.error}</p>}
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
       {props.state === 'done' && props.text && (
         <footer>
           <button type="button" onClick={props.onContinue}>

@@ -16,20 +16,39 @@ export interface ChatPanelProps {
   onConsent: (choice: ConsentChoice) => void;
 }
 
-export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, onCopy, onConsent }: ChatPanelProps) {
+export function ChatPanel({
+  state,
+  onSend,
+  onStop,
+  onRegenerate,
+  onTogglePage,
+  onCopy,
+  onConsent,
+}: ChatPanelProps) {
   const last = state.messages.length - 1;
   return (
     <section class="chat">
-      <PageChip page={state.page} problem={state.pageProblem} include={state.includePage} fitted={state.fitted} onToggle={onTogglePage} />
+      <PageChip
+        page={state.page}
+        problem={state.pageProblem}
+        include={state.includePage}
+        fitted={state.fitted}
+        onToggle={onTogglePage}
+      />
       {state.attachment && (
         <p class="attachment" data-testid="attachment">
-          Selected text attached: “{state.attachment.slice(0, 120)}{state.attachment.length > 120 ? '…' : ''}”
+          Selected text attached: “{state.attachment.slice(0, 120)}
+          {state.attachment.length > 120 ? '…' : ''}”
         </p>
       )}
       <ol class="messages">
         {state.messages.map((m, i) => (
           <li class={`message ${m.role}`} key={i}>
-            {m.role === 'assistant' ? <Markdown text={m.content} testId={i === last ? 'answer' : undefined} /> : <p>{m.content}</p>}
+            {m.role === 'assistant' ? (
+              <Markdown text={m.content} testId={i === last ? 'answer' : undefined} />
+            ) : (
+              <p>{m.content}</p>
+            )}
             {state.runs[i] && (
               <p class="run" data-testid="run">
                 {state.runs[i]}
@@ -52,7 +71,8 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
       </ol>
       {state.consent && (
         <ConsentPrompt site={state.consent.site} onAnswer={onConsent}>
-          Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>? It leaves this device.
+          Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>?
+          It leaves this device.
         </ConsentPrompt>
       )}
       {state.progress && (
@@ -65,7 +85,15 @@ export function ChatPanel({ state, onSend, onStop, onRegenerate, onTogglePage, o
           {state.error}
         </p>
       )}
-      <PromptBox name="prompt" placeholder="Ask about this page…" busy={state.streaming} sendLabel="Send" autoFocus onSend={onSend} onStop={onStop} />
+      <PromptBox
+        name="prompt"
+        placeholder="Ask about this page…"
+        busy={state.streaming}
+        sendLabel="Send"
+        autoFocus
+        onSend={onSend}
+        onStop={onStop}
+      />
     </section>
   );
 }

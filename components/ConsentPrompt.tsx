@@ -11,7 +11,12 @@ export interface ConsentPromptProps {
 
 export function ConsentPrompt({ site, children, onAnswer }: ConsentPromptProps) {
   return (
-    <div class="consent" role="alertdialog" aria-label="Send page content off this device?" data-testid="consent">
+    <div
+      class="consent"
+      role="alertdialog"
+      aria-label="Send page content off this device?"
+      data-testid="consent"
+    >
       <p>{children}</p>
       <div class="row-actions">
         <button type="button" onClick={() => onAnswer('once')}>

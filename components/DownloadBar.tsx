@@ -1,7 +1,8 @@
 /** One download: a progress bar with bytes, speed and time left, and Pause / Resume / Cancel. */
 import type { DownloadProgress } from '@/lib/models/downloader';
 
-export const formatBytes = (n: number) => (n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GB` : `${(n / (1 << 20)).toFixed(1)} MB`);
+export const formatBytes = (n: number) =>
+  n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GB` : `${(n / (1 << 20)).toFixed(1)} MB`;
 
 export function formatTime(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
@@ -33,7 +34,9 @@ export function DownloadBar({ download: d, onPause, onResume, onCancel }: Downlo
       {d.state !== 'ready' && <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} />}
       <div class="download-meta">
         {d.totalBytes > 0 && `${formatBytes(d.receivedBytes)} of ${formatBytes(d.totalBytes)}`}
-        {d.state === 'downloading' && d.bytesPerSecond > 0 && ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
+        {d.state === 'downloading' &&
+          d.bytesPerSecond > 0 &&
+          ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
         {d.files > 0 && ` · ${d.filesDone}/${d.files} files`}
       </div>
       {d.error && (

@@ -29,7 +29,12 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
     }
     setError('');
     if (details.current) details.current.open = false;
-    onChange({ engine, id: name, ...(url.trim() ? { url: url.trim() } : {}), ...(engine === 'webllm' && lib.trim() ? { modelLib: lib.trim() } : {}) });
+    onChange({
+      engine,
+      id: name,
+      ...(url.trim() ? { url: url.trim() } : {}),
+      ...(engine === 'webllm' && lib.trim() ? { modelLib: lib.trim() } : {}),
+    });
   };
 
   return (
@@ -46,19 +51,38 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
         </label>
         <label>
           Model id
-          <input name="model-id" value={id} onInput={(e) => setId(e.currentTarget.value)} placeholder="Llama-3.2-1B-Instruct-q4f32_1-MLC" />
+          <input
+            name="model-id"
+            value={id}
+            onInput={(e) => setId(e.currentTarget.value)}
+            placeholder="Llama-3.2-1B-Instruct-q4f32_1-MLC"
+          />
         </label>
         <label>
           Model URL
-          <input name="model-url" value={url} onInput={(e) => setUrl(e.currentTarget.value)} placeholder="https://huggingface.co/…/model.gguf" />
+          <input
+            name="model-url"
+            value={url}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+            placeholder="https://huggingface.co/…/model.gguf"
+          />
         </label>
         {engine === 'webllm' && (
           <label>
             Model library URL (WebLLM, custom models only)
-            <input name="model-lib" value={lib} onInput={(e) => setLib(e.currentTarget.value)} placeholder="https://…/model-webgpu.wasm" />
+            <input
+              name="model-lib"
+              value={lib}
+              onInput={(e) => setLib(e.currentTarget.value)}
+              placeholder="https://…/model-webgpu.wasm"
+            />
           </label>
         )}
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit">Use this model</button>
       </form>
     </details>

@@ -47,9 +47,15 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
     // Everything one could compare: the chosen model, downloaded models, and every provider model.
     void (async () => {
       const active = await activeModel.getValue();
-      const remote = (await providers.getValue()).flatMap((p) => p.models.map((m): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl })));
+      const remote = (await providers.getValue()).flatMap((p) =>
+        p.models.map((m): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl })),
+      );
       const seen = new Set<string>();
-      setCandidates([...(active ? [active] : []), ...(storage?.models.map((m) => m.model) ?? []), ...remote].filter((m) => !seen.has(modelKey(m)) && seen.add(modelKey(m))));
+      setCandidates(
+        [...(active ? [active] : []), ...(storage?.models.map((m) => m.model) ?? []), ...remote].filter(
+          (m) => !seen.has(modelKey(m)) && seen.add(modelKey(m)),
+        ),
+      );
     })();
   }, [storage]);
 
@@ -59,7 +65,10 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
     client.request('models.download', model).then(refresh, (e: Error) => setError(e.message));
   };
   const act = (method: 'models.pause' | 'models.resume' | 'models.cancel') => (key: string) =>
-    void client.request(method, { key }).catch((e: Error) => setError(e.message)).finally(refresh);
+    void client
+      .request(method, { key })
+      .catch((e: Error) => setError(e.message))
+      .finally(refresh);
   const use = async (kind: TaskKind, model: ModelRef) => {
     if (kind === 'chat') await activeModel.setValue(model);
     else await taskModels.setValue({ ...(await taskModels.getValue()), [kind]: model });
@@ -69,7 +78,9 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
     <section class="models">
       {caps && (
         <p class="hint" data-testid="device">
-          {caps.webgpu ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}${caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders'}` : caps.reason}
+          {caps.webgpu
+            ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}${caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders'}`
+            : caps.reason}
         </p>
       )}
       {error && (
@@ -77,9 +88,17 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
           {error}
         </p>
       )}
-      {downloads.filter((d) => d.state !== 'ready').map((d) => (
-        <DownloadBar key={d.key} download={d} onPause={act('models.pause')} onResume={act('models.resume')} onCancel={act('models.cancel')} />
-      ))}
+      {downloads
+        .filter((d) => d.state !== 'ready')
+        .map((d) => (
+          <DownloadBar
+            key={d.key}
+            download={d}
+            onPause={act('models.pause')}
+            onResume={act('models.resume')}
+            onCancel={act('models.cancel')}
+          />
+        ))}
       {caps &&
         TASKS.map(({ kind, label }) => (
           <details class="task-catalog" key={kind} open={kind === 'chat'}>
@@ -91,7 +110,8 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
                     <strong>{c.name}</strong> {i === 0 && c.fits && <span class="badge">Recommended</span>}
                     <div class="meta">
                       ≈ {formatBytes(c.downloadMB * (1 << 20))}
-                      {c.vramMB ? ` · ${formatBytes(c.vramMB * (1 << 20))} GPU memory` : ''} · {c.contextWindow.toLocaleString()} tokens ·{' '}
+                      {c.vramMB ? ` · ${formatBytes(c.vramMB * (1 << 20))} GPU memory` : ''} ·{' '}
+                      {c.contextWindow.toLocaleString()} tokens ·{' '}
                       <a href={c.licence} target="_blank" rel="noopener noreferrer">
                         licence
                       </a>
@@ -115,7 +135,10 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
         ))}
       <details class="custom-model">
         <summary>Any model by URL</summary>
-        <p class="hint">A GGUF file for llama.cpp, or an MLC model repository with its model library for WebLLM. It is checked before anything large is fetched.</p>
+        <p class="hint">
+          A GGUF file for llama.cpp, or an MLC model repository with its model library for WebLLM. It is
+          checked before anything large is fetched.
+        </p>
         <ModelPicker model={null} emptyLabel="add one" onChange={download} />
       </details>
       <h2>Compare speed</h2>
@@ -134,14 +157,18 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
                 <div>
                   <strong>{m.model.id}</strong>
                   <div class="meta">
-                    {formatBytes(m.bytes)} · {m.lastUsed ? `last used ${new Date(m.lastUsed).toLocaleString()}` : 'not used yet'}
+                    {formatBytes(m.bytes)} ·{' '}
+                    {m.lastUsed ? `last used ${new Date(m.lastUsed).toLocaleString()}` : 'not used yet'}
                   </div>
                 </div>
                 <span class="row-actions">
                   <button type="button" onClick={() => void activeModel.setValue(m.model)}>
                     Use
                   </button>
-                  <button type="button" onClick={() => void client.request('models.delete', m.model).then(refresh)}>
+                  <button
+                    type="button"
+                    onClick={() => void client.request('models.delete', m.model).then(refresh)}
+                  >
                     Delete
                   </button>
                 </span>

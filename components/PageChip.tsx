@@ -10,21 +10,32 @@ export interface PageChipProps {
   onToggle: () => void;
 }
 
-const size = (chars: number) => (chars >= 1000 ? `${Math.round(chars / 1000).toLocaleString()}k` : String(chars));
+const size = (chars: number) =>
+  chars >= 1000 ? `${Math.round(chars / 1000).toLocaleString()}k` : String(chars);
 
 export function PageChip({ page, problem, include, fitted, onToggle }: PageChipProps) {
-  if (!page || !page.text) return <p class="page-chip off" data-testid="page-chip">{problem ?? 'Reading the page…'}</p>;
+  if (!page || !page.text)
+    return (
+      <p class="page-chip off" data-testid="page-chip">
+        {problem ?? 'Reading the page…'}
+      </p>
+    );
   const capped = page.fullChars > page.text.length;
   const cut = fitted?.cut || capped;
   return (
     <p class={`page-chip ${include ? 'on' : 'off'}`} data-testid="page-chip">
       <label>
-        <input type="checkbox" checked={include} onChange={onToggle} /> This page: <strong>{page.title || page.url}</strong>
+        <input type="checkbox" checked={include} onChange={onToggle} /> This page:{' '}
+        <strong>{page.title || page.url}</strong>
       </label>
       <span class="chip-size">
         {size(page.text.length)} characters{page.source === 'visible' ? ' (visible text)' : ''}
         {include && cut && (
-          <em> · only the first {Math.round((fitted?.kept ?? 1) * (page.text.length / page.fullChars) * 100)}% fits this model</em>
+          <em>
+            {' '}
+            · only the first {Math.round((fitted?.kept ?? 1) * (page.text.length / page.fullChars) * 100)}%
+            fits this model
+          </em>
         )}
       </span>
     </p>

@@ -12,7 +12,16 @@ export interface PromptBoxProps {
   onStop: () => void;
 }
 
-export function PromptBox({ name, placeholder, busy, sendLabel, rows = 3, autoFocus, onSend, onStop }: PromptBoxProps) {
+export function PromptBox({
+  name,
+  placeholder,
+  busy,
+  sendLabel,
+  rows = 3,
+  autoFocus,
+  onSend,
+  onStop,
+}: PromptBoxProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {

@@ -22,7 +22,12 @@ const DEFAULT_URL = { ollama: 'http://localhost:11434/v1', openai: 'https://api.
 export function ProvidersSection({ client, providers, fallback, activeModel }: ProvidersSectionProps) {
   const [list, setList] = useState<Provider[]>([]);
   const [fb, setFb] = useState<Fallback | null>(null);
-  const [draft, setDraft] = useState<{ name: string; kind: Provider['kind']; baseUrl: string; apiKey: string }>({ name: '', kind: 'ollama', baseUrl: DEFAULT_URL.ollama, apiKey: '' });
+  const [draft, setDraft] = useState<{
+    name: string;
+    kind: Provider['kind'];
+    baseUrl: string;
+    apiKey: string;
+  }>({ name: '', kind: 'ollama', baseUrl: DEFAULT_URL.ollama, apiKey: '' });
   const [test, setTest] = useState<{ ok: boolean; text: string; models: string[] } | null>(null);
   useEffect(() => {
     void providers.getValue().then(setList);
@@ -35,15 +40,30 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
   const runTest = async () => {
     setTest(null);
     try {
-      const { models } = await client.request('providers.test', { kind: draft.kind, baseUrl: draft.baseUrl.trim(), apiKey: draft.apiKey.trim() || undefined });
-      setTest({ ok: true, text: `Connected: ${models.length} model${models.length === 1 ? '' : 's'}.`, models });
+      const { models } = await client.request('providers.test', {
+        kind: draft.kind,
+        baseUrl: draft.baseUrl.trim(),
+        apiKey: draft.apiKey.trim() || undefined,
+      });
+      setTest({
+        ok: true,
+        text: `Connected: ${models.length} model${models.length === 1 ? '' : 's'}.`,
+        models,
+      });
     } catch (e) {
       setTest({ ok: false, text: e instanceof Error ? e.message : String(e), models: [] });
     }
   };
   const save = () => {
     if (!test?.ok) return;
-    const provider: Provider = { id: crypto.randomUUID().slice(0, 8), name: draft.name.trim() || new URL(draft.baseUrl).host, kind: draft.kind, baseUrl: draft.baseUrl.trim(), apiKey: draft.apiKey.trim() || undefined, models: test.models };
+    const provider: Provider = {
+      id: crypto.randomUUID().slice(0, 8),
+      name: draft.name.trim() || new URL(draft.baseUrl).host,
+      kind: draft.kind,
+      baseUrl: draft.baseUrl.trim(),
+      apiKey: draft.apiKey.trim() || undefined,
+      models: test.models,
+    };
     void providers.setValue([...list, provider]);
     setDraft({ ...draft, name: '', apiKey: '' });
     setTest(null);
@@ -52,7 +72,10 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
 
   return (
     <div class="providers">
-      <p class="hint">Answers run on this device unless you choose otherwise. Ollama and LM Studio on this machine keep everything local; a cloud provider sees what you send it.</p>
+      <p class="hint">
+        Answers run on this device unless you choose otherwise. Ollama and LM Studio on this machine keep
+        everything local; a cloud provider sees what you send it.
+      </p>
       <ul class="presets">
         {list.map((p) => (
           <li key={p.id} data-testid="provider">
@@ -66,8 +89,16 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
             <span class="provider-models">
               {p.models.map((m) => (
                 <span key={m}>
-                  {m} <button type="button" onClick={() => void activeModel.setValue(ref(p, m))}>Use</button>{' '}
-                  <button type="button" onClick={() => fb && void fallback.setValue({ ...fb, model: ref(p, m) })}>Fallback</button>
+                  {m}{' '}
+                  <button type="button" onClick={() => void activeModel.setValue(ref(p, m))}>
+                    Use
+                  </button>{' '}
+                  <button
+                    type="button"
+                    onClick={() => fb && void fallback.setValue({ ...fb, model: ref(p, m) })}
+                  >
+                    Fallback
+                  </button>
                 </span>
               ))}
             </span>
@@ -75,16 +106,37 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
         ))}
       </ul>
       <form class="preset-form" onSubmit={(e) => (e.preventDefault(), save())}>
-        <select name="provider-kind" value={draft.kind} onChange={(e) => {
-          const kind = e.currentTarget.value as Provider['kind'];
-          setDraft({ ...draft, kind, baseUrl: DEFAULT_URL[kind] });
-        }}>
+        <select
+          name="provider-kind"
+          value={draft.kind}
+          onChange={(e) => {
+            const kind = e.currentTarget.value as Provider['kind'];
+            setDraft({ ...draft, kind, baseUrl: DEFAULT_URL[kind] });
+          }}
+        >
           <option value="ollama">Ollama</option>
           <option value="openai">OpenAI-compatible (OpenAI, LM Studio, vLLM, llama.cpp server)</option>
         </select>
-        <input name="provider-name" placeholder="Name (optional)" value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-        <input name="provider-url" placeholder="Base URL, ending in /v1" value={draft.baseUrl} onInput={(e) => setDraft({ ...draft, baseUrl: e.currentTarget.value })} />
-        <input name="provider-key" type="password" autocomplete="off" placeholder="API key (kept on this device only)" value={draft.apiKey} onInput={(e) => setDraft({ ...draft, apiKey: e.currentTarget.value })} />
+        <input
+          name="provider-name"
+          placeholder="Name (optional)"
+          value={draft.name}
+          onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+        />
+        <input
+          name="provider-url"
+          placeholder="Base URL, ending in /v1"
+          value={draft.baseUrl}
+          onInput={(e) => setDraft({ ...draft, baseUrl: e.currentTarget.value })}
+        />
+        <input
+          name="provider-key"
+          type="password"
+          autocomplete="off"
+          placeholder="API key (kept on this device only)"
+          value={draft.apiKey}
+          onInput={(e) => setDraft({ ...draft, apiKey: e.currentTarget.value })}
+        />
         <div class="row-actions">
           <button type="button" onClick={() => void runTest()}>
             Test connection
@@ -94,7 +146,11 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
           </button>
         </div>
         {test && (
-          <p class={test.ok ? 'hint' : 'error'} role={test.ok ? 'status' : 'alert'} data-testid="provider-test">
+          <p
+            class={test.ok ? 'hint' : 'error'}
+            role={test.ok ? 'status' : 'alert'}
+            data-testid="provider-test"
+          >
             {test.text}
           </p>
         )}
@@ -102,12 +158,26 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
       {fb && (
         <div class="fallback" data-testid="fallback">
           <p>
-            Fallback: <strong>{fb.model ? `${fb.model.id} (${fb.model.url ? new URL(fb.model.url).host : ''})` : 'none — always on this device'}</strong>
+            Fallback:{' '}
+            <strong>
+              {fb.model
+                ? `${fb.model.id} (${fb.model.url ? new URL(fb.model.url).host : ''})`
+                : 'none — always on this device'}
+            </strong>
           </p>
           {(['whenNoWebGpu', 'whenDownloading', 'whenTooLong'] as const).map((k) => (
             <label key={k}>
-              <input type="checkbox" name={k} checked={fb[k]} onChange={(e) => void fallback.setValue({ ...fb, [k]: e.currentTarget.checked })} />{' '}
-              {k === 'whenNoWebGpu' ? 'when this device has no WebGPU' : k === 'whenDownloading' ? 'while the local model is still downloading' : 'when the page is too long for the local model'}
+              <input
+                type="checkbox"
+                name={k}
+                checked={fb[k]}
+                onChange={(e) => void fallback.setValue({ ...fb, [k]: e.currentTarget.checked })}
+              />{' '}
+              {k === 'whenNoWebGpu'
+                ? 'when this device has no WebGPU'
+                : k === 'whenDownloading'
+                  ? 'while the local model is still downloading'
+                  : 'when the page is too long for the local model'}
             </label>
           ))}
           {fb.model && (

@@ -12,18 +12,27 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
     const xi = result.columns.findIndex((c) => c.name === spec.x);
     const yi = result.columns.findIndex((c) => c.name === spec.y);
     const temporal = /^(Date|Timestamp)/i.test(result.columns[xi]?.type ?? '');
-    const data = result.rows.map((r) => ({ x: temporal ? new Date(String(r[xi])) : r[xi], y: r[yi] as number }));
+    const data = result.rows.map((r) => ({
+      x: temporal ? new Date(String(r[xi])) : r[xi],
+      y: r[yi] as number,
+    }));
     const mark =
-      spec.type === 'bar' ? Plot.barY(data, { x: 'x', y: 'y', fill: '#3b6cf6' })
-      : spec.type === 'line' ? Plot.line(data, { x: 'x', y: 'y', stroke: 'currentColor', marker: data.length < 40 })
-      : Plot.dot(data, { x: 'x', y: 'y', fill: 'currentColor' });
+      spec.type === 'bar'
+        ? Plot.barY(data, { x: 'x', y: 'y', fill: '#3b6cf6' })
+        : spec.type === 'line'
+          ? Plot.line(data, { x: 'x', y: 'y', stroke: 'currentColor', marker: data.length < 40 })
+          : Plot.dot(data, { x: 'x', y: 'y', fill: 'currentColor' });
     const svg = Plot.plot({
       width: Math.max(240, el.clientWidth),
       height: 200,
       marginLeft: 56,
       marginBottom: spec.type === 'bar' ? 56 : 32,
       // Bars keep the query's order (e.g. ORDER BY value DESC), not alphabetical order.
-      x: { label: spec.x, tickRotate: spec.type === 'bar' && data.length > 6 ? -35 : 0, ...(spec.type === 'bar' ? { domain: data.map((d) => d.x) } : {}) },
+      x: {
+        label: spec.x,
+        tickRotate: spec.type === 'bar' && data.length > 6 ? -35 : 0,
+        ...(spec.type === 'bar' ? { domain: data.map((d) => d.x) } : {}),
+      },
       y: { label: spec.y, grid: true },
       style: { background: 'transparent', color: 'currentColor', fontSize: '11px' },
       marks: [mark, Plot.ruleY([0])],
@@ -31,5 +40,13 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
     el.replaceChildren(svg);
     return () => el.replaceChildren();
   }, [spec, result]);
-  return <div class="chart" ref={box} data-testid="result-chart" data-chart={spec.type} aria-label={`${spec.type} chart of ${spec.y} by ${spec.x}`} />;
+  return (
+    <div
+      class="chart"
+      ref={box}
+      data-testid="result-chart"
+      data-chart={spec.type}
+      aria-label={`${spec.type} chart of ${spec.y} by ${spec.x}`}
+    />
+  );
 }

@@ -43,7 +43,11 @@ export function ResultGrid({ result }: { result: QueryResult }) {
               key={item.key}
               aria-rowindex={item.index + 2}
               class="grid-row"
-              style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: `${ROW}px` }}
+              style={{
+                gridTemplateColumns: template,
+                transform: `translateY(${item.start}px)`,
+                height: `${ROW}px`,
+              }}
             >
               {result.rows[item.index]!.map((v, i) => (
                 <span role="cell" key={i} class={typeof v === 'number' ? 'num' : v === null ? 'null' : ''}>
@@ -57,7 +61,8 @@ export function ResultGrid({ result }: { result: QueryResult }) {
       <p class="grid-foot">
         {result.rowCount} row{result.rowCount === 1 ? '' : 's'}
         {result.truncated && ' (first 10,000 shown)'}
-        {result.elapsedMs !== undefined && ` · ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`}
+        {result.elapsedMs !== undefined &&
+          ` · ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`}
       </p>
     </div>
   );

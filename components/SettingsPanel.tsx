@@ -19,7 +19,25 @@ export interface SettingsPanelProps {
   providers: ComponentChildren;
 }
 
-const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ja', 'zh', 'ko', 'ru', 'uk', 'tr', 'ar', 'hi'];
+const LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'pl',
+  'sv',
+  'ja',
+  'zh',
+  'ko',
+  'ru',
+  'uk',
+  'tr',
+  'ar',
+  'hi',
+];
 const TASKS: { kind: TaskKind; label: string }[] = [
   { kind: 'chat', label: 'Chat and questions' },
   { kind: 'summarise', label: 'Summarising' },
@@ -38,7 +56,13 @@ function useItem<T>(item: Item<T>, fallback: T): [T, (v: T) => void] {
 
 const name = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
-export function SettingsPanel({ language, presets, taskModels, browserLanguage, providers }: SettingsPanelProps) {
+export function SettingsPanel({
+  language,
+  presets,
+  taskModels,
+  browserLanguage,
+  providers,
+}: SettingsPanelProps) {
   const [lang, setLang] = useItem(language, '');
   const [list, setList] = useItem<Preset[]>(presets, []);
   const [models, setModels] = useItem<Partial<Record<TaskKind, ModelRef>>>(taskModels, {});
@@ -63,7 +87,11 @@ export function SettingsPanel({ language, presets, taskModels, browserLanguage, 
           <li key={p.id}>
             <strong>{p.title}</strong>
             <span>{p.prompt}</span>
-            <button type="button" aria-label={`Delete ${p.title}`} onClick={() => setList(list.filter((x) => x.id !== p.id))}>
+            <button
+              type="button"
+              aria-label={`Delete ${p.title}`}
+              onClick={() => setList(list.filter((x) => x.id !== p.id))}
+            >
               Delete
             </button>
           </li>
@@ -76,12 +104,26 @@ export function SettingsPanel({ language, presets, taskModels, browserLanguage, 
           const title = draft.title.trim();
           const prompt = draft.prompt.trim();
           if (!title || !prompt) return;
-          setList([...list, { id: crypto.randomUUID().slice(0, 8), title: title.slice(0, 60), prompt: prompt.slice(0, 2000) }]);
+          setList([
+            ...list,
+            { id: crypto.randomUUID().slice(0, 8), title: title.slice(0, 60), prompt: prompt.slice(0, 2000) },
+          ]);
           setDraft({ title: '', prompt: '' });
         }}
       >
-        <input name="preset-title" placeholder="Menu title, e.g. Find the main claim" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
-        <textarea name="preset-prompt" rows={2} placeholder="Instruction for the selected text" value={draft.prompt} onInput={(e) => setDraft({ ...draft, prompt: e.currentTarget.value })} />
+        <input
+          name="preset-title"
+          placeholder="Menu title, e.g. Find the main claim"
+          value={draft.title}
+          onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
+        />
+        <textarea
+          name="preset-prompt"
+          rows={2}
+          placeholder="Instruction for the selected text"
+          value={draft.prompt}
+          onInput={(e) => setDraft({ ...draft, prompt: e.currentTarget.value })}
+        />
         <button type="submit">Add preset</button>
       </form>
 
@@ -90,9 +132,18 @@ export function SettingsPanel({ language, presets, taskModels, browserLanguage, 
       {TASKS.map(({ kind, label }) => (
         <div class="task-model" key={kind}>
           <span>{label}</span>
-          <ModelPicker model={models[kind] ?? null} emptyLabel="the model chosen at the top" onChange={(m) => setModels({ ...models, [kind]: m })} />
+          <ModelPicker
+            model={models[kind] ?? null}
+            emptyLabel="the model chosen at the top"
+            onChange={(m) => setModels({ ...models, [kind]: m })}
+          />
           {models[kind] && (
-            <button type="button" onClick={() => setModels(Object.fromEntries(Object.entries(models).filter(([k]) => k !== kind)))}>
+            <button
+              type="button"
+              onClick={() =>
+                setModels(Object.fromEntries(Object.entries(models).filter(([k]) => k !== kind)))
+              }
+            >
               Use the default
             </button>
           )}

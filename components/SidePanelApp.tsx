@@ -51,7 +51,8 @@ export function SidePanelApp(props: SidePanelAppProps) {
     () =>
       client.onStatus((s) => {
         // User Timing mark for the benchmark: the panel is usable once the host has answered.
-        if (!performance.getEntriesByName('local-ai:panel-ready').length) performance.mark('local-ai:panel-ready');
+        if (!performance.getEntriesByName('local-ai:panel-ready').length)
+          performance.mark('local-ai:panel-ready');
         setStatus(s);
       }),
     [client],
@@ -82,7 +83,10 @@ export function SidePanelApp(props: SidePanelAppProps) {
     if (!request || request.view !== 'chat') return;
     setRequest(null);
     if (request.conversation) void chatSession.continueConversation(request.conversation);
-    else if (request.task) void props.taskOptions(request.presetId).then((o) => chatSession.runTask(request.task!, request.selection, o));
+    else if (request.task)
+      void props
+        .taskOptions(request.presetId)
+        .then((o) => chatSession.runTask(request.task!, request.selection, o));
   }, [request, chatSession]);
 
   return (
@@ -114,7 +118,13 @@ export function SidePanelApp(props: SidePanelAppProps) {
       ) : view === 'tables' ? (
         <TablesPanel session={session} focusTable={focusTable} onCopy={copyText} />
       ) : view === 'models' ? (
-        <ModelsPanel client={client} status={status} activeModel={modelSetting} taskModels={props.taskModels} providers={props.providers} />
+        <ModelsPanel
+          client={client}
+          status={status}
+          activeModel={modelSetting}
+          taskModels={props.taskModels}
+          providers={props.providers}
+        />
       ) : (
         props.settings
       )}

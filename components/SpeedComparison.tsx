@@ -12,7 +12,6 @@ export interface SpeedComparisonProps {
 
 const label = (m: ModelRef) => `${m.id} (${m.engine})`;
 
-
 export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
   const [picked, setPicked] = useState<string[]>([]);
   const [prompts, setPrompts] = useState(DEFAULT_PROMPTS.join('\n'));
@@ -49,7 +48,13 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
     setBusy(true);
     setRows([]);
     const models = candidates.filter((m) => picked.includes(label(m)));
-    await compareSpeed(client, models, { prompts: prompts.split('\n').map((p) => p.trim()).filter(Boolean), onRow: (row) => setRows((r) => [...r, row]) });
+    await compareSpeed(client, models, {
+      prompts: prompts
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      onRow: (row) => setRows((r) => [...r, row]),
+    });
     setBusy(false);
   };
 
@@ -59,12 +64,26 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
         {candidates.map((m) => (
           <li key={label(m)}>
             <label>
-              <input type="checkbox" checked={picked.includes(label(m))} onChange={(e) => setPicked(e.currentTarget.checked ? [...picked, label(m)] : picked.filter((p) => p !== label(m)))} /> {label(m)}
+              <input
+                type="checkbox"
+                checked={picked.includes(label(m))}
+                onChange={(e) =>
+                  setPicked(
+                    e.currentTarget.checked ? [...picked, label(m)] : picked.filter((p) => p !== label(m)),
+                  )
+                }
+              />{' '}
+              {label(m)}
             </label>
           </li>
         ))}
       </ul>
-      <textarea name="speed-prompts" rows={3} value={prompts} onInput={(e) => setPrompts(e.currentTarget.value)} />
+      <textarea
+        name="speed-prompts"
+        rows={3}
+        value={prompts}
+        onInput={(e) => setPrompts(e.currentTarget.value)}
+      />
       <button type="button" disabled={busy || !picked.length} onClick={() => void run()}>
         {busy ? 'Running…' : 'Compare'}
       </button>
@@ -92,7 +111,10 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
           </table>
           <div class="chart" ref={chart} data-testid="speed-chart" />
           <div class="row-actions">
-            <button type="button" onClick={() => saveFile('speed.json', JSON.stringify(rows, null, 2), 'application/json')}>
+            <button
+              type="button"
+              onClick={() => saveFile('speed.json', JSON.stringify(rows, null, 2), 'application/json')}
+            >
               Export JSON
             </button>
             <button type="button" onClick={() => saveFile('speed.csv', speedCsv(rows), 'text/csv')}>

@@ -21,13 +21,14 @@ export interface SqlResultCardProps {
   onCopy: (text: string) => Promise<void>;
 }
 
-
 export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
   const { outcome } = turn;
   const initialSql = outcome.kind === 'answer' || outcome.kind === 'failed' ? outcome.sql : '';
   const [sql, setSql] = useState(initialSql);
   const [result, setResult] = useState<QueryResult | null>(outcome.kind === 'answer' ? outcome.result : null);
-  const [error, setError] = useState<string | null>(outcome.kind === 'failed' ? outcome.error : outcome.kind === 'error' ? outcome.message : null);
+  const [error, setError] = useState<string | null>(
+    outcome.kind === 'failed' ? outcome.error : outcome.kind === 'error' ? outcome.message : null,
+  );
   const [copied, setCopied] = useState(false);
   const [edited, setEdited] = useState(false);
 
@@ -46,9 +47,15 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
   return (
     <article class="sql-card">
       <h3 class="question">{turn.question}</h3>
-      {outcome.kind === 'answer' && <p class="answer-line">{edited ? 'Result of your edited SQL:' : outcome.answer}</p>}
+      {outcome.kind === 'answer' && (
+        <p class="answer-line">{edited ? 'Result of your edited SQL:' : outcome.answer}</p>
+      )}
       {outcome.kind === 'cannot-answer' && <p class="answer-line">{outcome.message}</p>}
-      {outcome.kind === 'failed' && <p class="answer-line">The model's SQL did not work after {outcome.attempts} tries. Edit it below and run it again.</p>}
+      {outcome.kind === 'failed' && (
+        <p class="answer-line">
+          The model's SQL did not work after {outcome.attempts} tries. Edit it below and run it again.
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -59,7 +66,13 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
       {initialSql && (
         <details class="sql" open={outcome.kind === 'failed'}>
           <summary>SQL</summary>
-          <textarea name="sql" rows={4} spellcheck={false} value={sql} onInput={(e) => setSql(e.currentTarget.value)} />
+          <textarea
+            name="sql"
+            rows={4}
+            spellcheck={false}
+            value={sql}
+            onInput={(e) => setSql(e.currentTarget.value)}
+          />
           <button type="button" onClick={rerun}>
             Run
           </button>

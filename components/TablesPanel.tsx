@@ -22,7 +22,11 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const controller = useRef<AbortController | null>(null);
-  const [consent, setConsent] = useState<{ provider: string; site: string; answer: (c: ConsentChoice) => void } | null>(null);
+  const [consent, setConsent] = useState<{
+    provider: string;
+    site: string;
+    answer: (c: ConsentChoice) => void;
+  } | null>(null);
 
   const load = async () => {
     setTables(null);
@@ -30,7 +34,11 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
     try {
       const found = await session.load();
       setTables(found);
-      setSelected(focusTable !== null && found.some((t) => t.index === focusTable) ? [focusTable] : found.map((t) => t.index));
+      setSelected(
+        focusTable !== null && found.some((t) => t.index === focusTable)
+          ? [focusTable]
+          : found.map((t) => t.index),
+      );
       setTurns([]);
     } catch (e) {
       setTables([]);
@@ -48,11 +56,17 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
         only: selected,
         onStage: setStage,
         signal: controller.current.signal,
-        confirm: (provider, site) => new Promise<ConsentChoice>((answer) => setConsent({ provider, site, answer })).finally(() => setConsent(null)),
+        confirm: (provider, site) =>
+          new Promise<ConsentChoice>((answer) => setConsent({ provider, site, answer })).finally(() =>
+            setConsent(null),
+          ),
       });
       setTurns((t) => [...t, { question, outcome: outcome as SqlAnswer, run }]);
     } catch (e) {
-      setTurns((t) => [...t, { question, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } }]);
+      setTurns((t) => [
+        ...t,
+        { question, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } },
+      ]);
     } finally {
       setStage(null);
     }
@@ -65,20 +79,20 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
           Send this page's tables to <strong>{consent.provider}</strong>? They leave this device.
         </ConsentPrompt>
       )}
-    <TablesView
-      tables={tables}
-      loadError={loadError}
-      turns={turns}
-      stage={stage}
-      selected={selected}
-      onSelect={setSelected}
-      onHover={(i) => session.highlight(i)}
-      onReload={load}
-      onAsk={ask}
-      onStop={() => controller.current?.abort()}
-      onRun={(sql) => session.run(sql)}
-      onCopy={onCopy}
-    />
+      <TablesView
+        tables={tables}
+        loadError={loadError}
+        turns={turns}
+        stage={stage}
+        selected={selected}
+        onSelect={setSelected}
+        onHover={(i) => session.highlight(i)}
+        onReload={load}
+        onAsk={ask}
+        onStop={() => controller.current?.abort()}
+        onRun={(sql) => session.run(sql)}
+        onCopy={onCopy}
+      />
     </>
   );
 }

@@ -33,7 +33,11 @@ export function TablesView(props: TablesViewProps) {
   return (
     <section class="tables">
       <header class="tables-head">
-        <span>{tables === null ? 'Reading the page’s tables…' : `${tables.length} table${tables.length === 1 ? '' : 's'} on this page`}</span>
+        <span>
+          {tables === null
+            ? 'Reading the page’s tables…'
+            : `${tables.length} table${tables.length === 1 ? '' : 's'} on this page`}
+        </span>
         <button type="button" onClick={props.onReload}>
           Reload
         </button>
@@ -46,13 +50,21 @@ export function TablesView(props: TablesViewProps) {
       {tables?.length === 0 && <p class="hint">No data tables were found on this page.</p>}
       <ul class="table-list">
         {tables?.map((t) => (
-          <li key={t.index} onMouseEnter={() => props.onHover(t.index)} onMouseLeave={() => props.onHover(null)}>
+          <li
+            key={t.index}
+            onMouseEnter={() => props.onHover(t.index)}
+            onMouseLeave={() => props.onHover(null)}
+          >
             <label>
               <input
                 type="checkbox"
                 checked={props.selected.includes(t.index)}
                 onChange={(e) =>
-                  props.onSelect(e.currentTarget.checked ? [...props.selected, t.index] : props.selected.filter((i) => i !== t.index))
+                  props.onSelect(
+                    e.currentTarget.checked
+                      ? [...props.selected, t.index]
+                      : props.selected.filter((i) => i !== t.index),
+                  )
                 }
               />
               <strong>{t.name}</strong>
@@ -77,7 +89,11 @@ export function TablesView(props: TablesViewProps) {
           onStop={props.onStop}
         />
       )}
-      {props.stage && <p class="stage" aria-live="polite">{STAGES[props.stage]}</p>}
+      {props.stage && (
+        <p class="stage" aria-live="polite">
+          {STAGES[props.stage]}
+        </p>
+      )}
     </section>
   );
 }

@@ -18,8 +18,10 @@ export default defineBackground(() => {
         (error): BackgroundReply => ({ ok: false, error: serializeError(error) }),
       );
     }
-    if (type === 'continue-in-panel' && sender.tab?.id !== undefined) return continueInPanel(message, sender.tab.id);
-    if (type === 'provider-endpoint') return providerEndpoint(String((message as { baseUrl?: unknown }).baseUrl), sender.url);
+    if (type === 'continue-in-panel' && sender.tab?.id !== undefined)
+      return continueInPanel(message, sender.tab.id);
+    if (type === 'provider-endpoint')
+      return providerEndpoint(String((message as { baseUrl?: unknown }).baseUrl), sender.url);
     return undefined;
   });
 

@@ -4,7 +4,12 @@ import type { ContentMessage } from '@/lib/protocol';
 import { explainInBubble } from '@/lib/page/explain-in-bubble';
 import { readPageContext, selectionOf } from '@/lib/page/page-context';
 import { readSelection } from '@/lib/page/selection';
-import { contextTableIndex, extractPageTables, highlightTable, rememberContextTarget } from '@/lib/page/page-tables';
+import {
+  contextTableIndex,
+  extractPageTables,
+  highlightTable,
+  rememberContextTarget,
+} from '@/lib/page/page-tables';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,7 +21,9 @@ export default defineContentScript({
     rememberContextTarget();
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
       // Only this extension's own pages and service worker may drive the page side.
-      const fromExtension = sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
+      const fromExtension =
+        sender.id === browser.runtime.id &&
+        (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
       if (!fromExtension) return undefined;
       const message = raw as ContentMessage | undefined;
       if (message?.type === 'explain-selection') {

@@ -31,7 +31,8 @@ export async function measureTenTabs(
   }
   const sw = await serviceWorkerOf(context);
   for (const tab of tabs) await runActionOnSelection(sw, tab, 'explain-selection');
-  for (const tab of tabs) await bubble(tab).and(tab.locator('[data-state=done]')).waitFor({ timeout: 60_000 });
+  for (const tab of tabs)
+    await bubble(tab).and(tab.locator('[data-state=done]')).waitFor({ timeout: 60_000 });
   const status = await hostRequest<Status>(panel, 'status');
 
   const messages = [{ role: 'user', content: 'Hello there.' }];
@@ -39,11 +40,23 @@ export async function measureTenTabs(
   for (const tab of tabs) await tab.close();
   await panel2.close();
   return [
-    summarize('engines_with_10_tabs', 'engine instances with 10 tabs and 2 panels connected', [status.engineInstances], 'count', '= 1'),
-    summarize('model_loads_with_10_tabs', 'model loads with 10 tabs and 2 panels connected', [status.modelLoads], 'count', '= 1'),
+    summarize(
+      'engines_with_10_tabs',
+      'engine instances with 10 tabs and 2 panels connected',
+      [status.engineInstances],
+      'count',
+      '= 1',
+    ),
+    summarize(
+      'model_loads_with_10_tabs',
+      'model loads with 10 tabs and 2 panels connected',
+      [status.modelLoads],
+      'count',
+      '= 1',
+    ),
     summarize(
       'ttft_10_tabs_ms',
-      '12 simultaneous clients: each one\'s time to first token (spread = min…max)',
+      "12 simultaneous clients: each one's time to first token (spread = min…max)",
       ttfts,
       'ms',
       '',

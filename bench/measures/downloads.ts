@@ -4,7 +4,13 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { PAGE_HTML, bubble, hostRequest, runActionOnSelection, serviceWorkerOf } from '../../tests/e2e/fixtures';
+import {
+  PAGE_HTML,
+  bubble,
+  hostRequest,
+  runActionOnSelection,
+  serviceWorkerOf,
+} from '../../tests/e2e/fixtures';
 import { startModelServer } from '../../tests/fixtures/model-server';
 import { startStaticServer } from '../../tests/fixtures/static-server';
 import { TINY_MODEL_FILE } from '../../tests/fixtures/tiny-model/make-tiny-gguf';
@@ -13,11 +19,23 @@ import { summarize, type Measure } from '../stats';
 
 const BANDWIDTH = 16_000_000; // bytes per second, shared by every connection
 
-
-export async function measureDownloads(context: BrowserContext, panel: Page, reps: number): Promise<Measure[]> {
-  const server = await startModelServer({ shards: 12, shardBytes: 2_000_000, bandwidth: BANDWIDTH, gguf: readFileSync(TINY_MODEL_FILE) });
+export async function measureDownloads(
+  context: BrowserContext,
+  panel: Page,
+  reps: number,
+): Promise<Measure[]> {
+  const server = await startModelServer({
+    shards: 12,
+    shardBytes: 2_000_000,
+    bandwidth: BANDWIDTH,
+    gguf: readFileSync(TINY_MODEL_FILE),
+  });
   const mlc = { engine: 'webllm', id: 'Synthetic-q4f32_1-MLC', url: server.repo, modelLib: server.modelLib };
-  const origins = await Promise.all(['127.0.0.1', 'localhost', '127.0.0.2'].map((host) => startStaticServer({ '/page.html': { body: PAGE_HTML } }, host)));
+  const origins = await Promise.all(
+    ['127.0.0.1', 'localhost', '127.0.0.2'].map((host) =>
+      startStaticServer({ '/page.html': { body: PAGE_HTML } }, host),
+    ),
+  );
   try {
     const efficiency: number[] = [];
     for (let i = 0; i < Math.min(reps, 5); i++) {
@@ -59,9 +77,27 @@ export async function measureDownloads(context: BrowserContext, panel: Page, rep
       refetch.push(Math.max(0, server.bytesServed() - server.modelBytes) / server.modelBytes);
     }
     return [
-      summarize('download_efficiency', `download time ÷ (bytes ÷ ${BANDWIDTH / 1e6} MB/s throttled bandwidth), ${(server.modelBytes / 1e6).toFixed(1)} MB model`, efficiency, 'ratio', '≤ 1.10'),
-      summarize('bytes_3_origins_ratio', 'bytes fetched when pages on 3 origins use the model ÷ model size', [threeOrigins], 'ratio', '= 1'),
-      summarize('refetch_after_kill_ratio', 'bytes fetched again after the model host dies at ~50% ÷ model size', refetch, 'ratio', '≤ 0.05'),
+      summarize(
+        'download_efficiency',
+        `download time ÷ (bytes ÷ ${BANDWIDTH / 1e6} MB/s throttled bandwidth), ${(server.modelBytes / 1e6).toFixed(1)} MB model`,
+        efficiency,
+        'ratio',
+        '≤ 1.10',
+      ),
+      summarize(
+        'bytes_3_origins_ratio',
+        'bytes fetched when pages on 3 origins use the model ÷ model size',
+        [threeOrigins],
+        'ratio',
+        '= 1',
+      ),
+      summarize(
+        'refetch_after_kill_ratio',
+        'bytes fetched again after the model host dies at ~50% ÷ model size',
+        refetch,
+        'ratio',
+        '≤ 0.05',
+      ),
     ];
   } finally {
     await server.close();

@@ -11,7 +11,13 @@ export async function measureMemory(context: BrowserContext, panel: Page): Promi
   await cdp.detach();
   const mb = (b: number) => b / 1024 / 1024;
   return [
-    summarize('heap_host_mb', 'engine host document JS heap (model weights live in the engine Worker\'s WebAssembly memory)', [mb(host.jsHeapUsedBytes ?? NaN)], 'MB', ''),
+    summarize(
+      'heap_host_mb',
+      "engine host document JS heap (model weights live in the engine Worker's WebAssembly memory)",
+      [mb(host.jsHeapUsedBytes ?? NaN)],
+      'MB',
+      '',
+    ),
     summarize('heap_panel_mb', 'side panel JS heap after GC', [mb(usedSize)], 'MB', ''),
   ];
 }

@@ -18,7 +18,11 @@ export async function stopHostAndWorker(context: BrowserContext, page: Page): Pr
   await cdp.detach();
 }
 
-export async function measureHostColdStart(context: BrowserContext, page: Page, reps: number): Promise<Measure> {
+export async function measureHostColdStart(
+  context: BrowserContext,
+  page: Page,
+  reps: number,
+): Promise<Measure> {
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     await stopHostAndWorker(context, page);
@@ -40,10 +44,20 @@ export async function measureHostColdStart(context: BrowserContext, page: Page, 
       }),
     );
   }
-  return summarize('host_cold_start_ms', 'service worker start → engine host answering, cold', times, 'ms', '≤ 300');
+  return summarize(
+    'host_cold_start_ms',
+    'service worker start → engine host answering, cold',
+    times,
+    'ms',
+    '≤ 300',
+  );
 }
 
-export async function measurePanelReady(context: BrowserContext, panelUrl: string, reps: number): Promise<Measure> {
+export async function measurePanelReady(
+  context: BrowserContext,
+  panelUrl: string,
+  reps: number,
+): Promise<Measure> {
   const times: number[] = [];
   for (let i = 0; i < reps; i++) {
     const page = await context.newPage();
@@ -54,5 +68,11 @@ export async function measurePanelReady(context: BrowserContext, panelUrl: strin
     times.push(await page.evaluate(() => performance.getEntriesByName('local-ai:panel-ready')[0]!.startTime));
     await page.close();
   }
-  return summarize('panel_ready_ms', 'side panel navigation → input focused and host status shown', times, 'ms', '');
+  return summarize(
+    'panel_ready_ms',
+    'side panel navigation → input focused and host status shown',
+    times,
+    'ms',
+    '',
+  );
 }

@@ -14,7 +14,11 @@ async function pairs(panel: Page, plain: Page, model: ModelRef, tokens: number, 
     // Each side runs in the foreground tab, as a user's active page would.
     plain: async () => {
       await plain.bringToFront();
-      return plain.evaluate(([m, msgs, n]) => window.runPlain(m, msgs, n), [model, messages, tokens] as const);
+      return plain.evaluate(([m, msgs, n]) => window.runPlain(m, msgs, n), [
+        model,
+        messages,
+        tokens,
+      ] as const);
     },
     ext: async () => {
       await panel.bringToFront();
@@ -32,7 +36,8 @@ async function pairs(panel: Page, plain: Page, model: ModelRef, tokens: number, 
     if (i % 2) out.push({ ext: await run.ext(), plain: await run.plain() });
     else out.push({ plain: await run.plain(), ext: await run.ext() });
   }
-  if (process.env.BENCH_VERBOSE) for (const r of out) console.log(model.id, tps(r.plain).toFixed(0), tps(r.ext).toFixed(0));
+  if (process.env.BENCH_VERBOSE)
+    for (const r of out) console.log(model.id, tps(r.plain).toFixed(0), tps(r.ext).toFixed(0));
   return out;
 }
 
@@ -43,7 +48,13 @@ export async function measureStreaming(
   config: { reps: number; llamaTokens: number; syntheticTokens: number },
 ): Promise<Measure[]> {
   const llama = await pairs(panel, plain, tiny, config.llamaTokens, config.reps);
-  const synth = await pairs(panel, plain, { engine: 'synthetic', id: 'synthetic-2000' }, config.syntheticTokens, config.reps);
+  const synth = await pairs(
+    panel,
+    plain,
+    { engine: 'synthetic', id: 'synthetic-2000' },
+    config.syntheticTokens,
+    config.reps,
+  );
   const side = (rows: typeof llama, key: 'plain' | 'ext') => median(rows.map((r) => tps(r[key]))).toFixed(0);
   return [
     summarize(

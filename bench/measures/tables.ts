@@ -4,16 +4,38 @@ import { summarize, type Measure } from '../stats';
 import { timedHostCall } from '../ext-client';
 import { stopHostAndWorker } from './startup';
 
-
 /** Registers a generated 100k×10 table and groups it: time inside the host (DuckDB) and as the panel sees it. */
 function loadAndGroup(page: Page, scope: string): Promise<{ host: number; panel: number }> {
   return page.evaluate(async (scope) => {
     const rows = Array.from({ length: 100_000 }, (_, r) => [
-      `region ${r % 50}`, r, r * 1.5, (r * 7) % 1000, `name ${r}`, r % 7, (r % 100) / 10, `2024-01-${String((r % 28) + 1).padStart(2, '0')}`, r % 2, `x${r % 13}`,
+      `region ${r % 50}`,
+      r,
+      r * 1.5,
+      (r * 7) % 1000,
+      `name ${r}`,
+      r % 7,
+      (r % 100) / 10,
+      `2024-01-${String((r % 28) + 1).padStart(2, '0')}`,
+      r % 2,
+      `x${r % 13}`,
     ]);
-    const types = ['text', 'integer', 'decimal', 'integer', 'text', 'integer', 'decimal', 'date', 'integer', 'text'];
+    const types = [
+      'text',
+      'integer',
+      'decimal',
+      'integer',
+      'text',
+      'integer',
+      'decimal',
+      'date',
+      'integer',
+      'text',
+    ];
     const table = {
-      index: 0, name: 'Big', sqlName: 'big', source: 'html',
+      index: 0,
+      name: 'Big',
+      sqlName: 'big',
+      source: 'html',
       columns: types.map((type, c) => ({ name: `c${c}`, sqlName: `c${c}`, type })),
       rows,
     };
@@ -22,16 +44,21 @@ function loadAndGroup(page: Page, scope: string): Promise<{ host: number; panel:
     // No named inner functions here: the bench runs under tsx, whose helpers do not exist in the page.
     for (const [method, params] of [
       ['sql.register', { scope, tables: [table] }],
-      ['sql.run', { scope, sql: 'SELECT c0, SUM(c2) AS total, AVG(c6) FROM big GROUP BY c0 ORDER BY total DESC' }],
+      [
+        'sql.run',
+        { scope, sql: 'SELECT c0, SUM(c2) AS total, AVG(c6) FROM big GROUP BY c0 ORDER BY total DESC' },
+      ],
     ] as const) {
       host += await new Promise<number>((resolve, reject) => {
         const port = chrome.runtime.connect({ name: 'local-ai/engine' });
-        port.onMessage.addListener((m: { id?: string; type: string; data?: { elapsedMs: number }; error?: { message: string } }) => {
-          if (m.id !== 'g') return;
-          port.disconnect();
-          if (m.type === 'result') resolve(m.data!.elapsedMs);
-          else reject(new Error(m.error?.message));
-        });
+        port.onMessage.addListener(
+          (m: { id?: string; type: string; data?: { elapsedMs: number }; error?: { message: string } }) => {
+            if (m.id !== 'g') return;
+            port.disconnect();
+            if (m.type === 'result') resolve(m.data!.elapsedMs);
+            else reject(new Error(m.error?.message));
+          },
+        );
         port.postMessage({ type: 'request', id: 'g', method, params });
       });
     }
@@ -39,7 +66,12 @@ function loadAndGroup(page: Page, scope: string): Promise<{ host: number; panel:
   }, scope);
 }
 
-export async function measureTables(context: BrowserContext, panel: Page, plain: Page, reps: number): Promise<Measure[]> {
+export async function measureTables(
+  context: BrowserContext,
+  panel: Page,
+  plain: Page,
+  reps: number,
+): Promise<Measure[]> {
   await plain.bringToFront();
   const extract: number[] = [];
   for (let i = 0; i < reps + 1; i++) {
@@ -61,9 +93,27 @@ export async function measureTables(context: BrowserContext, panel: Page, plain:
   await loadAndGroup(panel, 'warmup');
   for (let i = 0; i < reps; i++) warm.push(await loadAndGroup(panel, `big${i % 2}`));
   return [
-    summarize('extract_10k_ms', 'extractTables on a 10,000 × 10 table in a page (Chromium)', extract, 'ms', '≤ 150'),
-    summarize('duckdb_cold_ms', 'DuckDB-WASM cold start in the host: instantiate, open, first query', cold, 'ms', ''),
-    summarize('duckdb_groupby_100k_ms', 'DuckDB in the host: load 100k × 10 typed rows + GROUP BY, warm', warm.map((w) => w.host), 'ms', '≤ 400'),
+    summarize(
+      'extract_10k_ms',
+      'extractTables on a 10,000 × 10 table in a page (Chromium)',
+      extract,
+      'ms',
+      '≤ 150',
+    ),
+    summarize(
+      'duckdb_cold_ms',
+      'DuckDB-WASM cold start in the host: instantiate, open, first query',
+      cold,
+      'ms',
+      '',
+    ),
+    summarize(
+      'duckdb_groupby_100k_ms',
+      'DuckDB in the host: load 100k × 10 typed rows + GROUP BY, warm',
+      warm.map((w) => w.host),
+      'ms',
+      '≤ 400',
+    ),
     summarize(
       'tables_100k_via_panel_ms',
       'the same as the panel sees it: plus sending 100k rows from the panel to the host',

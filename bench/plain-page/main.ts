@@ -26,9 +26,10 @@ window.runPlain = async (model, messages, maxTokens) => {
   const key = `${model.engine}:${model.id}`;
   let engine = engines.get(key);
   if (!engine) {
-    engine = model.engine === 'wllama'
-      ? new WllamaEngine({ wasmUrl: new URL('/wllama.wasm', location.href).href })
-      : new SyntheticEngine();
+    engine =
+      model.engine === 'wllama'
+        ? new WllamaEngine({ wasmUrl: new URL('/wllama.wasm', location.href).href })
+        : new SyntheticEngine();
     await engine.load(model, () => {});
     engines.set(key, engine);
   }
@@ -60,10 +61,15 @@ declare global {
 window.runExtract = (rows, cols) => {
   document.getElementById('bench-table')?.remove();
   const head = `<tr>${Array.from({ length: cols }, (_, c) => `<th>Column ${c}</th>`).join('')}</tr>`;
-  const body = Array.from({ length: rows }, (_, r) =>
-    `<tr>${Array.from({ length: cols }, (_, c) => `<td>${c === 0 ? `Item ${r}` : c % 3 === 0 ? `${(r * c) % 100}.5%` : ((r * 7919 + c) % 100000).toLocaleString('en')}</td>`).join('')}</tr>`,
+  const body = Array.from(
+    { length: rows },
+    (_, r) =>
+      `<tr>${Array.from({ length: cols }, (_, c) => `<td>${c === 0 ? `Item ${r}` : c % 3 === 0 ? `${(r * c) % 100}.5%` : ((r * 7919 + c) % 100000).toLocaleString('en')}</td>`).join('')}</tr>`,
   ).join('');
-  document.body.insertAdjacentHTML('beforeend', `<table id="bench-table"><caption>Bench</caption><thead>${head}</thead><tbody>${body}</tbody></table>`);
+  document.body.insertAdjacentHTML(
+    'beforeend',
+    `<table id="bench-table"><caption>Bench</caption><thead>${head}</thead><tbody>${body}</tbody></table>`,
+  );
   // A real page has styled and laid out its table long before anyone asks about it.
   void document.body.offsetHeight;
   const t0 = performance.now();

@@ -9,7 +9,16 @@ import { createPageBridge } from '@/lib/page/page-bridge';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
 import { HistoryStore } from '@/lib/chat/history-store';
-import { activeModelItem, answerLanguageItem, fallbackItem, panelRequestItem, presetsItem, providersItem, remoteConsentItem, taskModelsItem } from '@/lib/settings/storage-items';
+import {
+  activeModelItem,
+  answerLanguageItem,
+  fallbackItem,
+  panelRequestItem,
+  presetsItem,
+  providersItem,
+  remoteConsentItem,
+  taskModelsItem,
+} from '@/lib/settings/storage-items';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import { ProvidersSection } from '@/components/ProvidersSection';
 
@@ -24,13 +33,31 @@ render(
     client={client}
     modelSetting={activeModelItem}
     panelRequests={panelRequestItem}
-    createTableSession={(tabId) => new TableSession(client, createPageBridge(browser, tabId ?? pinned), () => routeModel(client, 'sql'), consents)}
+    createTableSession={(tabId) =>
+      new TableSession(
+        client,
+        createPageBridge(browser, tabId ?? pinned),
+        () => routeModel(client, 'sql'),
+        consents,
+      )
+    }
     createChatSession={(tabId, onChange) =>
-      new ChatSession(client, createPageBridge(browser, tabId ?? pinned), (kind, needs) => routeModel(client, kind, needs), history, onChange, consents)
+      new ChatSession(
+        client,
+        createPageBridge(browser, tabId ?? pinned),
+        (kind, needs) => routeModel(client, kind, needs),
+        history,
+        onChange,
+        consents,
+      )
     }
     taskOptions={async (presetId) => {
       const preset = presetId ? (await presetsItem.getValue()).find((p) => p.id === presetId) : undefined;
-      return { language: (await answerLanguageItem.getValue()) || navigator.language, presetPrompt: preset?.prompt, presetTitle: preset?.title };
+      return {
+        language: (await answerLanguageItem.getValue()) || navigator.language,
+        presetPrompt: preset?.prompt,
+        presetTitle: preset?.title,
+      };
     }}
     taskModels={taskModelsItem}
     providers={providersItem}
@@ -40,7 +67,14 @@ render(
         presets={presetsItem}
         taskModels={taskModelsItem}
         browserLanguage={navigator.language}
-        providers={<ProvidersSection client={client} providers={providersItem} fallback={fallbackItem} activeModel={activeModelItem} />}
+        providers={
+          <ProvidersSection
+            client={client}
+            providers={providersItem}
+            fallback={fallbackItem}
+            activeModel={activeModelItem}
+          />
+        }
       />
     }
     searchHistory={(query) => history.search(query)}

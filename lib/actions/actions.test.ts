@@ -6,7 +6,9 @@ import { ACTIONS } from './index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const NOT_ACTIONS = new Set(['index.ts', 'types.ts', 'register.ts', 'panel-task.ts']);
-const actionFiles = readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ACTIONS.has(f));
+const actionFiles = readdirSync(here).filter(
+  (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ACTIONS.has(f),
+);
 const readme = readFileSync(join(here, '../../README.md'), 'utf8');
 
 function fakeServices(tableIndex: number | null = null) {
@@ -33,7 +35,7 @@ describe('user actions', () => {
     expect(readme).toContain(`\`${id}\``);
   });
 
-  it('explain-selection asks the tab\'s content script; open-panel opens the panel', async () => {
+  it("explain-selection asks the tab's content script; open-panel opens the panel", async () => {
     const services = fakeServices();
     await ACTIONS.find((a) => a.id === 'explain-selection')!.run({ tabId: 7 }, services);
     expect(services.sendToTab).toHaveBeenCalledWith(7, { type: 'explain-selection' });
@@ -41,12 +43,17 @@ describe('user actions', () => {
     expect(services.openSidePanel).toHaveBeenCalledWith(7);
   });
 
-  it.each(['explain', 'summarise', 'translate', 'rewrite', 'ask-about', 'summarise-page'])('%s opens the panel at once and leaves it the task', async (id) => {
-    const services = fakeServices();
-    await ACTIONS.find((a) => a.id === id)!.run({ tabId: 3, selectionText: 'some text' }, services);
-    expect(services.order[0]).toBe('open');
-    expect(services.setPanelRequest).toHaveBeenCalledWith(expect.objectContaining({ view: 'chat', tabId: 3, selection: 'some text' }));
-  });
+  it.each(['explain', 'summarise', 'translate', 'rewrite', 'ask-about', 'summarise-page'])(
+    '%s opens the panel at once and leaves it the task',
+    async (id) => {
+      const services = fakeServices();
+      await ACTIONS.find((a) => a.id === id)!.run({ tabId: 3, selectionText: 'some text' }, services);
+      expect(services.order[0]).toBe('open');
+      expect(services.setPanelRequest).toHaveBeenCalledWith(
+        expect.objectContaining({ view: 'chat', tabId: 3, selection: 'some text' }),
+      );
+    },
+  );
 
   it('ask-table opens the panel at once, then leaves it the right-clicked table', async () => {
     const services = fakeServices(2);

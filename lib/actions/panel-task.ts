@@ -13,7 +13,13 @@ export function panelTask(id: string, title: string, contexts: ActionContext[], 
     async run(target, services) {
       // Open first: Chrome only lets the panel open while the click's user gesture lasts.
       const opening = services.openSidePanel(target.tabId);
-      await services.setPanelRequest({ view: 'chat', tabId: target.tabId, task, selection: target.selectionText, presetId: target.presetId });
+      await services.setPanelRequest({
+        view: 'chat',
+        tabId: target.tabId,
+        task,
+        selection: target.selectionText,
+        presetId: target.presetId,
+      });
       await opening;
     },
   };

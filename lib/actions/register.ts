@@ -42,10 +42,18 @@ async function buildMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   for (const action of ACTIONS) {
     if (!action.contexts.length || action.id === 'preset') continue;
-    browser.contextMenus.create({ id: action.id, title: action.title, contexts: action.contexts as [ActionContext, ...ActionContext[]] });
+    browser.contextMenus.create({
+      id: action.id,
+      title: action.title,
+      contexts: action.contexts as [ActionContext, ...ActionContext[]],
+    });
   }
   for (const p of await presetsItem.getValue()) {
-    browser.contextMenus.create({ id: presetMenuId(p.id), title: p.title.slice(0, 60), contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: presetMenuId(p.id),
+      title: p.title.slice(0, 60),
+      contexts: ['selection'],
+    });
   }
 }
 
@@ -55,7 +63,11 @@ async function buildMenus(): Promise<void> {
  */
 export async function continueInPanel(message: unknown, tabId: number): Promise<BackgroundReply> {
   const parsed = v.safeParse(ContinueInPanelSchema, message);
-  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: 'A conversation to continue must be a list of messages.' } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: 'A conversation to continue must be a list of messages.' },
+    };
   const opening = actionServices.openSidePanel(tabId).catch(() => {});
   await actionServices.setPanelRequest({ view: 'chat', tabId, conversation: parsed.output.conversation });
   await opening;

@@ -37,9 +37,20 @@ export interface ChatState {
 
 const ANSWER_TOKENS = 512;
 
-
 export class ChatSession {
-  private state: ChatState = { messages: [], streaming: false, error: null, page: null, pageProblem: null, includePage: true, fitted: null, attachment: null, progress: null, consent: null, runs: {} };
+  private state: ChatState = {
+    messages: [],
+    streaming: false,
+    error: null,
+    page: null,
+    pageProblem: null,
+    includePage: true,
+    fitted: null,
+    attachment: null,
+    progress: null,
+    consent: null,
+    runs: {},
+  };
   private conversation: Conversation | null = null;
   /** The paragraph around the attached selection, when the page gave it. */
   private paragraph: string | undefined;
@@ -99,9 +110,17 @@ export class ChatSession {
       const page = await this.pageBridge.send<PageContext>({ type: 'page-context' });
       const problem = page.source === 'none' ? 'This page has no readable text.' : null;
       this.conversation = await this.history.latestForPage(pageKeyOf(page.url));
-      this.set({ page, pageProblem: problem, messages: this.conversation?.messages.map(({ role, content }) => ({ role, content })) ?? [] });
+      this.set({
+        page,
+        pageProblem: problem,
+        messages: this.conversation?.messages.map(({ role, content }) => ({ role, content })) ?? [],
+      });
     } catch {
-      this.set({ page: null, pageProblem: 'Chrome does not let extensions read this page (chrome:// pages, the Web Store, the PDF viewer). Ask without it, or open a regular web page.' });
+      this.set({
+        page: null,
+        pageProblem:
+          'Chrome does not let extensions read this page (chrome:// pages, the Web Store, the PDF viewer). Ask without it, or open a regular web page.',
+      });
     }
   }
 
@@ -111,7 +130,10 @@ export class ChatSession {
 
   openConversation(conversation: Conversation): void {
     this.conversation = conversation;
-    this.set({ messages: conversation.messages.map(({ role, content }) => ({ role, content })), error: null });
+    this.set({
+      messages: conversation.messages.map(({ role, content }) => ({ role, content })),
+      error: null,
+    });
   }
 
   stop(): void {
@@ -134,11 +156,17 @@ export class ChatSession {
     const instruction = taskInstruction(task, options);
     if (task === 'summarise-page') return this.summarisePage(instruction!);
     // The menu gives the selected text; the page adds the paragraph around it when it can.
-    const fresh = await this.pageBridge.send<PageContext['selection']>({ type: 'selection' }).catch(() => null);
+    const fresh = await this.pageBridge
+      .send<PageContext['selection']>({ type: 'selection' })
+      .catch(() => null);
     const text = selection?.trim() || fresh?.text || '';
     this.paragraph = fresh && fresh.text.includes(text.slice(0, 50)) ? fresh.paragraph : undefined;
     this.set({ attachment: text || null });
-    if (instruction) await this.send(task === 'preset' && options.presetTitle ? `${options.presetTitle}: ${instruction}` : instruction, taskKind(task));
+    if (instruction)
+      await this.send(
+        task === 'preset' && options.presetTitle ? `${options.presetTitle}: ${instruction}` : instruction,
+        taskKind(task),
+      );
   }
 
   /** Carries a conversation over (from the answer bubble). */
@@ -149,12 +177,17 @@ export class ChatSession {
   }
 
   async send(question: string, kind: TaskKind = 'chat'): Promise<void> {
-    const routed = await this.model(kind, { pageChars: this.state.includePage ? this.state.page?.text.length : 0 });
+    const routed = await this.model(kind, {
+      pageChars: this.state.includePage ? this.state.page?.text.length : 0,
+    });
     const model = routed.model;
     const share = await this.mayShare(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
-    const show = (answer: string) => this.set({ messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }] });
+    const show = (answer: string) =>
+      this.set({
+        messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }],
+      });
     show('');
     this.set({ streaming: true, error: null });
     try {
@@ -169,8 +202,13 @@ export class ChatSession {
             { model, messages: prompt, max_tokens: ANSWER_TOKENS },
             { signal: this.controller.signal, onChunk: ({ delta }) => show((answer += delta)) },
           );
-          this.charsPerToken.set(model.id, calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens));
-          this.set({ runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) } });
+          this.charsPerToken.set(
+            model.id,
+            calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens),
+          );
+          this.set({
+            runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
+          });
           break;
         } catch (error) {
           const over = overflow(error);
@@ -181,7 +219,8 @@ export class ChatSession {
         }
       }
     } catch (error) {
-      if (!(error instanceof AbortedError)) this.set({ error: error instanceof Error ? error.message : String(error) });
+      if (!(error instanceof AbortedError))
+        this.set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       this.set({ streaming: false });
       this.set({ attachment: null });
@@ -198,7 +237,9 @@ export class ChatSession {
     const routed = await this.model('summarise', { pageChars: page.text.length });
     const model = routed.model;
     if (!(await this.mayShare(model))) {
-      this.set({ error: `Kept on this device: ${model.id} runs off this device. Pick a local model to summarise this page.` });
+      this.set({
+        error: `Kept on this device: ${model.id} runs off this device. Pick a local model to summarise this page.`,
+      });
       return;
     }
     const window = this.window(model);
@@ -206,12 +247,17 @@ export class ChatSession {
     this.controller = new AbortController();
     const signal = this.controller.signal;
     const question = { role: 'user' as const, content: instruction };
-    const show = (content: string) => this.set({ messages: [...prior, question, { role: 'assistant', content }] });
+    const show = (content: string) =>
+      this.set({ messages: [...prior, question, { role: 'assistant', content }] });
     this.set({ streaming: true, error: null });
     show('');
     try {
       let summaries: string[] = [];
-      let plan = planSummary(page.text, { contextWindow: window, reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) });
+      let plan = planSummary(page.text, {
+        contextWindow: window,
+        reserveTokens: ANSWER_TOKENS + 256,
+        charsPerToken: this.ratio(model),
+      });
       for (let attempt = 0; ; attempt++) {
         // Part summaries together must fit the combining prompt.
         const partTokens = Math.max(48, Math.floor((window - ANSWER_TOKENS - 300) / plan.parts.length));
@@ -220,7 +266,11 @@ export class ChatSession {
           for (const [i, part] of plan.parts.entries()) {
             this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
             const messages = partMessages(page.title, part, i, plan.parts.length, instruction);
-            const r = await this.client.request('chat', { model, messages, max_tokens: partTokens }, { signal });
+            const r = await this.client.request(
+              'chat',
+              { model, messages, max_tokens: partTokens },
+              { signal },
+            );
             summaries.push(r.text);
           }
           break;
@@ -230,20 +280,31 @@ export class ChatSession {
           // The engine counted exactly: plan again with its ratio, and a margin.
           const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length, instruction);
           this.charsPerToken.set(model.id, (chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
-          plan = planSummary(page.text, { contextWindow: window, reserveTokens: ANSWER_TOKENS + 256, charsPerToken: this.ratio(model) });
+          plan = planSummary(page.text, {
+            contextWindow: window,
+            reserveTokens: ANSWER_TOKENS + 256,
+            charsPerToken: this.ratio(model),
+          });
         }
       }
       this.set({ progress: plan.parts.length > 1 ? 'Combining the parts…' : null });
       const cut = plan.total > plan.parts.length || page.fullChars > page.text.length;
-      const note = cut ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._` : '';
+      const note = cut
+        ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._`
+        : '';
       let answer = '';
-      await this.client.request('chat', { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS }, {
-        signal,
-        onChunk: ({ delta }) => show((answer += delta)),
-      });
+      await this.client.request(
+        'chat',
+        { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS },
+        {
+          signal,
+          onChunk: ({ delta }) => show((answer += delta)),
+        },
+      );
       show(answer + note);
     } catch (error) {
-      if (!(error instanceof AbortedError)) this.set({ error: error instanceof Error ? error.message : String(error) });
+      if (!(error instanceof AbortedError))
+        this.set({ error: error instanceof Error ? error.message : String(error) });
     } finally {
       this.set({ streaming: false, progress: null });
       await this.persist().catch(() => {});
@@ -258,13 +319,24 @@ export class ChatSession {
     return this.charsPerToken.get(model.id) ?? 3.5;
   }
 
-  private prompt(model: ModelRef, prior: ChatMessage[], question: string, share = true): { messages: ChatMessage[]; fitted: Fitted | null } {
+  private prompt(
+    model: ModelRef,
+    prior: ChatMessage[],
+    question: string,
+    share = true,
+  ): { messages: ChatMessage[]; fitted: Fitted | null } {
     const window = this.window(model);
     const ratio = this.ratio(model);
     const tokens = (text: string) => Math.ceil(text.length / ratio) + 8;
     // The answer, the instructions and the question come first; earlier turns get at most half
     // of what is left (oldest dropped first), and the page the rest.
-    const free = window - ANSWER_TOKENS - tokens(SYSTEM_PROMPT) - tokens(question) - tokens(this.state.attachment ?? '') - 64;
+    const free =
+      window -
+      ANSWER_TOKENS -
+      tokens(SYSTEM_PROMPT) -
+      tokens(question) -
+      tokens(this.state.attachment ?? '') -
+      64;
     const history: ChatMessage[] = [];
     let used = 0;
     for (const m of [...prior].reverse()) {
@@ -275,15 +347,37 @@ export class ChatSession {
     if (history[0]?.role === 'assistant') used -= tokens(history.shift()!.content);
     const reserveTokens = window - Math.max(0, free - used);
     const page = this.state.includePage && share ? this.state.page : null;
-    const fitted = page?.text ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: ratio }) : null;
+    const fitted = page?.text
+      ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: ratio })
+      : null;
     const context: ChatMessage[] = [];
     if (page && fitted?.text) {
-      context.push({ role: 'user', content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}` }, { role: 'assistant', content: 'I have read the page.' });
+      context.push(
+        {
+          role: 'user',
+          content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}`,
+        },
+        { role: 'assistant', content: 'I have read the page.' },
+      );
     }
     if (this.state.attachment && share) {
-      context.push({ role: 'user', content: `Text the user selected on the page:\n${selectionData(this.state.attachment, this.paragraph)}` }, { role: 'assistant', content: 'I have read the selection.' });
+      context.push(
+        {
+          role: 'user',
+          content: `Text the user selected on the page:\n${selectionData(this.state.attachment, this.paragraph)}`,
+        },
+        { role: 'assistant', content: 'I have read the selection.' },
+      );
     }
-    return { messages: [{ role: 'system', content: SYSTEM_PROMPT }, ...context, ...history, { role: 'user', content: question }], fitted };
+    return {
+      messages: [
+        { role: 'system', content: SYSTEM_PROMPT },
+        ...context,
+        ...history,
+        { role: 'user', content: question },
+      ],
+      fitted,
+    };
   }
 
   private async persist(): Promise<void> {

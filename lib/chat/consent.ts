@@ -14,7 +14,12 @@ export interface ConsentStore {
 
 export type ConsentChoice = 'once' | 'always' | 'no';
 
-const ENGINE_NAMES: Record<ModelRef['engine'], string> = { webllm: 'WebLLM', wllama: 'llama.cpp', synthetic: 'synthetic', remote: 'remote' };
+const ENGINE_NAMES: Record<ModelRef['engine'], string> = {
+  webllm: 'WebLLM',
+  wllama: 'llama.cpp',
+  synthetic: 'synthetic',
+  remote: 'remote',
+};
 
 /** Where a model runs: this device (which engine), a server on this machine, or the cloud (which host). */
 export function placeOf(model: ModelRef): { on: 'device' | 'machine' | 'cloud'; name: string } {
@@ -27,7 +32,12 @@ export function placeOf(model: ModelRef): { on: 'device' | 'machine' | 'cloud'; 
  * Whether `site`'s content may go to `provider`: allowed before, or the user says so now through
  * `ask` ("always" is remembered for the site).
  */
-export async function mayShare(consents: ConsentStore, site: string, provider: string, ask: () => Promise<ConsentChoice>): Promise<boolean> {
+export async function mayShare(
+  consents: ConsentStore,
+  site: string,
+  provider: string,
+  ask: () => Promise<ConsentChoice>,
+): Promise<boolean> {
   if (await consents.allowed(site, provider)) return true;
   const choice = await ask();
   if (choice === 'always') await consents.allow(site, provider);
@@ -35,15 +45,26 @@ export async function mayShare(consents: ConsentStore, site: string, provider: s
 }
 
 /** Where an answer ran, in words, with its speed. */
-export function runLabel(model: ModelRef, timing: { firstTokenMs: number; tokensPerSecond: number }, note: string | null): string {
+export function runLabel(
+  model: ModelRef,
+  timing: { firstTokenMs: number; tokensPerSecond: number },
+  note: string | null,
+): string {
   const place = placeOf(model);
-  const where = place.on === 'device' ? `on this device (${place.name})` : place.on === 'machine' ? `a server on this machine (${place.name})` : `the cloud: ${place.name}`;
+  const where =
+    place.on === 'device'
+      ? `on this device (${place.name})`
+      : place.on === 'machine'
+        ? `a server on this machine (${place.name})`
+        : `the cloud: ${place.name}`;
   const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
   return `${model.id} · ${where} · ${speed}${note ? ` · because ${note}` : ''}`;
 }
 
 /** The consent store on a storage item: site host → provider hosts allowed. */
-export function consentStore(item: WxtStorageItem<Record<string, string[]>, Record<string, unknown>>): ConsentStore {
+export function consentStore(
+  item: WxtStorageItem<Record<string, string[]>, Record<string, unknown>>,
+): ConsentStore {
   return {
     allowed: async (site, provider) => ((await item.getValue())[site] ?? []).includes(provider),
     allow: async (site, provider) => {

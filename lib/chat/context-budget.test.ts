@@ -22,7 +22,7 @@ describe('context budget', () => {
     expect(chunks.join(' ').replace(/\s+/g, ' ')).toBe(text);
   });
 
-  it('learns characters per token from the engine\'s counts', () => {
+  it("learns characters per token from the engine's counts", () => {
     expect(calibrate(4, 300, 100)).toBe(3.5);
     expect(calibrate(4, 300, 0)).toBe(4);
   });

@@ -10,7 +10,9 @@ export const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + 
 
 /** The engine's own count when a prompt did not fit its context window (llama.cpp's message). */
 export function overflow(error: unknown): { tokens: number; window: number } | null {
-  const m = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(error instanceof Error ? error.message : '');
+  const m = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(
+    error instanceof Error ? error.message : '',
+  );
   return m ? { tokens: Number(m[1]), window: Number(m[2]) } : null;
 }
 export interface Budget {
@@ -29,7 +31,10 @@ export interface Fitted {
 
 /** The longest prefix of `text` that fits, cut at a paragraph or sentence end where possible. */
 export function fitToBudget(text: string, budget: Budget): Fitted {
-  const maxChars = Math.max(0, Math.floor((budget.contextWindow - budget.reserveTokens) * budget.charsPerToken));
+  const maxChars = Math.max(
+    0,
+    Math.floor((budget.contextWindow - budget.reserveTokens) * budget.charsPerToken),
+  );
   if (text.length <= maxChars) return { text, cut: false, kept: 1 };
   let end = maxChars;
   const paragraph = text.lastIndexOf('\n', maxChars);

@@ -58,7 +58,8 @@ export class HistoryStore {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const all = await (await this.open()).getAllFromIndex('conversations', 'byUpdated');
     const hits = all.reverse().filter((c) => {
-      const haystack = `${c.pageTitle} ${c.pageKey} ${c.messages.map((m) => m.content).join(' ')}`.toLowerCase();
+      const haystack =
+        `${c.pageTitle} ${c.pageKey} ${c.messages.map((m) => m.content).join(' ')}`.toLowerCase();
       return words.every((w) => haystack.includes(w));
     });
     return hits.slice(0, limit);

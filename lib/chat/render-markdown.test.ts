@@ -8,7 +8,36 @@ function dangers(html: string): string[] {
   box.innerHTML = html;
   const found: string[] = [];
   for (const el of Array.from(box.querySelectorAll('*'))) {
-    if (!['P', 'BR', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'A', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'].includes(el.tagName)) found.push(`<${el.tagName}>`);
+    if (
+      ![
+        'P',
+        'BR',
+        'STRONG',
+        'EM',
+        'DEL',
+        'CODE',
+        'PRE',
+        'UL',
+        'OL',
+        'LI',
+        'BLOCKQUOTE',
+        'A',
+        'TABLE',
+        'THEAD',
+        'TBODY',
+        'TR',
+        'TH',
+        'TD',
+        'HR',
+        'H1',
+        'H2',
+        'H3',
+        'H4',
+        'H5',
+        'H6',
+      ].includes(el.tagName)
+    )
+      found.push(`<${el.tagName}>`);
     for (const attr of Array.from(el.attributes)) {
       if (!['href', 'title', 'target', 'rel'].includes(attr.name)) found.push(`${el.tagName}@${attr.name}`);
       if (attr.name === 'href' && !/^(https?:|mailto:)/i.test(attr.value)) found.push(`href=${attr.value}`);
@@ -19,11 +48,15 @@ function dangers(html: string): string[] {
 
 describe('renderMarkdown', () => {
   it('renders ordinary markdown', () => {
-    const html = renderMarkdown('# Title\n\n**bold** and `code`\n\n- one\n- two\n\n[site](https://example.com)');
+    const html = renderMarkdown(
+      '# Title\n\n**bold** and `code`\n\n- one\n- two\n\n[site](https://example.com)',
+    );
     expect(html).toContain('<h1>Title</h1>');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<li>one</li>');
-    expect(html).toContain('<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow">site</a>');
+    expect(html).toContain(
+      '<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow">site</a>',
+    );
   });
 
   it('shows HTML the model writes as text', () => {

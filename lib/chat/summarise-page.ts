@@ -25,10 +25,19 @@ export function planSummary(text: string, budget: Budget): SummaryPlan {
   return { parts: all.slice(0, MAX_PARTS), total: all.length };
 }
 
-export function partMessages(title: string, part: string, index: number, total: number, instruction: string): ChatMessage[] {
+export function partMessages(
+  title: string,
+  part: string,
+  index: number,
+  total: number,
+  instruction: string,
+): ChatMessage[] {
   return [
     { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: `Part ${index + 1} of ${total} of the page "${title.slice(0, 200)}":\n${quotePageText(part)}\n\nSummarise this part in a few bullet points.` },
+    {
+      role: 'user',
+      content: `Part ${index + 1} of ${total} of the page "${title.slice(0, 200)}":\n${quotePageText(part)}\n\nSummarise this part in a few bullet points.`,
+    },
   ].map((m) => ({ ...m, role: m.role as ChatMessage['role'] }));
 }
 
@@ -36,6 +45,9 @@ export function combineMessages(title: string, summaries: string[], instruction:
   const joined = summaries.map((s, i) => `Part ${i + 1}:\n${s}`).join('\n\n');
   return [
     { role: 'system', content: SYSTEM_PROMPT },
-    { role: 'user', content: `Summaries of the parts of the page "${title.slice(0, 200)}":\n${quotePageText(joined)}\n\n${instruction}` },
+    {
+      role: 'user',
+      content: `Summaries of the parts of the page "${title.slice(0, 200)}":\n${quotePageText(joined)}\n\n${instruction}`,
+    },
   ];
 }

@@ -25,7 +25,11 @@ export interface EngineService {
   /** Makes `model` the loaded model; a no-op when it already is. */
   load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void>;
   /** Loads `model` if needed, then streams a completion from it. */
-  chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion>;
+  chat(
+    model: ModelRef,
+    request: ChatCompletionRequest,
+    options: ChatCompletionOptions,
+  ): Promise<ChatCompletion>;
   stats(): EngineStats;
   /** Whether every file `model` needs is already stored on this device. */
   isCached(model: ModelRef): Promise<boolean>;
@@ -65,7 +69,11 @@ export class EngineRuntime implements EngineService {
     }
   }
 
-  async chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+  async chat(
+    model: ModelRef,
+    request: ChatCompletionRequest,
+    options: ChatCompletionOptions,
+  ): Promise<ChatCompletion> {
     await this.load(model, () => {});
     return this.current!.engine.chat(request, options);
   }

@@ -57,6 +57,11 @@ export type EngineFactory = (id: EngineId) => Engine;
 /** Two refs name the same model when engine, id and source agree. */
 export function sameModel(a: ModelRef | null, b: ModelRef | null): boolean {
   if (!a || !b) return a === b;
-  return a.engine === b.engine && a.id === b.id && a.url === b.url && a.modelLib === b.modelLib &&
-    a.contextWindow === b.contextWindow;
+  return (
+    a.engine === b.engine &&
+    a.id === b.id &&
+    a.url === b.url &&
+    a.modelLib === b.modelLib &&
+    a.contextWindow === b.contextWindow
+  );
 }

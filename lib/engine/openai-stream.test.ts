@@ -3,7 +3,16 @@ import { chatStreamReader } from './openai-stream';
 
 const event = (data: unknown) => `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 const delta = (content: string) => event({ choices: [{ delta: { content }, finish_reason: null }] });
-const STREAM = [delta('Hel'), delta('lo'), delta(' world'), event({ choices: [{ delta: {}, finish_reason: 'stop' }], usage: { prompt_tokens: 7, completion_tokens: 3 } }), event('[DONE]')].join('');
+const STREAM = [
+  delta('Hel'),
+  delta('lo'),
+  delta(' world'),
+  event({
+    choices: [{ delta: {}, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 7, completion_tokens: 3 },
+  }),
+  event('[DONE]'),
+].join('');
 
 function read(pieces: string[]) {
   const deltas: string[] = [];
@@ -14,10 +23,20 @@ function read(pieces: string[]) {
 
 describe('chatStreamReader', () => {
   it('reads a stream however it is split: every byte apart, or all in one piece', () => {
-    for (const pieces of [[STREAM], STREAM.split(''), STREAM.match(/[\s\S]{1,7}/g)!, STREAM.split(/(?<=\n)/)]) {
+    for (const pieces of [
+      [STREAM],
+      STREAM.split(''),
+      STREAM.match(/[\s\S]{1,7}/g)!,
+      STREAM.split(/(?<=\n)/),
+    ]) {
       const { result, deltas } = read(pieces);
       expect(deltas.join('')).toBe('Hello world');
-      expect(result).toEqual({ text: 'Hello world', finishReason: 'stop', promptTokens: 7, completionTokens: 3 });
+      expect(result).toEqual({
+        text: 'Hello world',
+        finishReason: 'stop',
+        promptTokens: 7,
+        completionTokens: 3,
+      });
     }
   });
 

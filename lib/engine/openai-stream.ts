@@ -38,11 +38,17 @@ export function chatStreamReader(onDelta: (text: string) => void) {
       try {
         chunk = JSON.parse(event.data) as Chunk;
       } catch {
-        failure = new LocalAiError('engine-failed', `The provider sent a malformed chunk: ${event.data.slice(0, 80)}`);
+        failure = new LocalAiError(
+          'engine-failed',
+          `The provider sent a malformed chunk: ${event.data.slice(0, 80)}`,
+        );
         return;
       }
       if (chunk.error) {
-        failure = new LocalAiError('engine-failed', `The provider reported: ${chunk.error.message ?? 'an error'}`);
+        failure = new LocalAiError(
+          'engine-failed',
+          `The provider reported: ${chunk.error.message ?? 'an error'}`,
+        );
         return;
       }
       const choice = chunk.choices?.[0];
@@ -63,7 +69,11 @@ export function chatStreamReader(onDelta: (text: string) => void) {
     },
     end(): StreamResult {
       if (failure) throw failure;
-      if (!done && !finish) throw new LocalAiError('engine-failed', 'The provider closed the connection before the answer was finished.');
+      if (!done && !finish)
+        throw new LocalAiError(
+          'engine-failed',
+          'The provider closed the connection before the answer was finished.',
+        );
       return {
         text,
         finishReason: finish === 'length' ? 'length' : 'stop',

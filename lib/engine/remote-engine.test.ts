@@ -9,17 +9,37 @@ afterEach(async () => {
   server = null;
 });
 
-const ask = (endpoint: ProviderEndpoint, model: string, signal = new AbortController().signal, remote = {}) => {
+const ask = (
+  endpoint: ProviderEndpoint,
+  model: string,
+  signal = new AbortController().signal,
+  remote = {},
+) => {
   let streamed = '';
-  return remoteChat(endpoint, model, { messages: [{ role: 'user', content: 'hello there world' }] }, { signal, onDelta: (d) => (streamed += d) }, remote).then((r) => ({ ...r, streamed }));
+  return remoteChat(
+    endpoint,
+    model,
+    { messages: [{ role: 'user', content: 'hello there world' }] },
+    { signal, onDelta: (d) => (streamed += d) },
+    remote,
+  ).then((r) => ({ ...r, streamed }));
 };
 
 describe('remote providers (against a local OpenAI-compatible server)', () => {
   it('streams an answer, sending the key trimmed of whitespace', async () => {
     server = await startOpenAiServer({ apiKey: 'sk-test' });
     const r = await ask({ kind: 'openai', baseUrl: server.baseUrl, apiKey: '  sk-test \n' }, 'echo');
-    expect(r).toMatchObject({ text: 'hello there world', streamed: 'hello there world', finishReason: 'stop', promptTokens: 11 });
-    expect(server.requests().at(-1)).toMatchObject({ path: '/v1/chat/completions', model: 'echo', auth: 'Bearer sk-test' });
+    expect(r).toMatchObject({
+      text: 'hello there world',
+      streamed: 'hello there world',
+      finishReason: 'stop',
+      promptTokens: 11,
+    });
+    expect(server.requests().at(-1)).toMatchObject({
+      path: '/v1/chat/completions',
+      model: 'echo',
+      auth: 'Bearer sk-test',
+    });
   });
 
   it('lists models the OpenAI way and the Ollama way', async () => {
@@ -37,8 +57,12 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
     await expect(ask(ok, 'html')).rejects.toThrow(/502.*web page, not the API/);
     await expect(ask(ok, 'malformed')).rejects.toThrow(/malformed chunk/);
     await expect(ask(ok, 'cut')).rejects.toThrow(/closed the connection before the answer was finished/);
-    await expect(ask(ok, 'hang', undefined, { firstByteMs: 300 })).rejects.toThrow(/stopped answering \(timed out\)/);
-    await expect(ask({ kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }, 'echo')).rejects.toThrow(/Could not reach 127\.0\.0\.1:9/);
+    await expect(ask(ok, 'hang', undefined, { firstByteMs: 300 })).rejects.toThrow(
+      /stopped answering \(timed out\)/,
+    );
+    await expect(ask({ kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }, 'echo')).rejects.toThrow(
+      /Could not reach 127\.0\.0\.1:9/,
+    );
   });
 
   it('cancelling closes the connection to the provider', async () => {
@@ -46,7 +70,12 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
     const s = server;
     const controller = new AbortController();
     let streamed = '';
-    const pending = remoteChat({ kind: 'openai', baseUrl: s.baseUrl }, 'slow', { messages: [{ role: 'user', content: 'x' }] }, { signal: controller.signal, onDelta: (d) => (streamed += d) });
+    const pending = remoteChat(
+      { kind: 'openai', baseUrl: s.baseUrl },
+      'slow',
+      { messages: [{ role: 'user', content: 'x' }] },
+      { signal: controller.signal, onDelta: (d) => (streamed += d) },
+    );
     await expect.poll(() => streamed.length).toBeGreaterThan(5);
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(AbortedError);

@@ -43,21 +43,38 @@ export async function diagnose(res: Response, endpoint: ProviderEndpoint): Promi
     detail = 'it answered with a web page, not the API: check the URL (it usually ends in /v1)';
   }
   const tail = detail ? `: ${detail}` : '';
-  if (res.status === 401) return new LocalAiError('engine-failed', `${host} refused the API key (401)${tail}. Check the key in Settings → Providers.`);
+  if (res.status === 401)
+    return new LocalAiError(
+      'engine-failed',
+      `${host} refused the API key (401)${tail}. Check the key in Settings → Providers.`,
+    );
   if (res.status === 403 && endpoint.kind === 'ollama') {
-    return new LocalAiError('engine-failed', `Ollama at ${host} refused this extension's origin (403). Local AI removes the Origin header for this host; if it still refuses, start Ollama with OLLAMA_ORIGINS=chrome-extension://*.`);
+    return new LocalAiError(
+      'engine-failed',
+      `Ollama at ${host} refused this extension's origin (403). Local AI removes the Origin header for this host; if it still refuses, start Ollama with OLLAMA_ORIGINS=chrome-extension://*.`,
+    );
   }
-  if (res.status === 403) return new LocalAiError('engine-failed', `${host} refused the request (403)${tail}.`);
-  if (res.status === 404) return new LocalAiError('engine-failed', `${host} has no such endpoint or model (404)${tail}.`);
+  if (res.status === 403)
+    return new LocalAiError('engine-failed', `${host} refused the request (403)${tail}.`);
+  if (res.status === 404)
+    return new LocalAiError('engine-failed', `${host} has no such endpoint or model (404)${tail}.`);
   if (res.status === 429) {
     const retry = res.headers.get('retry-after');
-    return new LocalAiError('engine-failed', `${host} is rate limiting requests (429)${retry ? `; try again in ${retry} s` : ''}${tail}.`);
+    return new LocalAiError(
+      'engine-failed',
+      `${host} is rate limiting requests (429)${retry ? `; try again in ${retry} s` : ''}${tail}.`,
+    );
   }
   return new LocalAiError('engine-failed', `${host} answered ${res.status}${tail}.`);
 }
 
 /** A fetch that fails clearly when the network does. */
-async function call(endpoint: ProviderEndpoint, url: string, init: RequestInit, fetchFn: typeof fetch): Promise<Response> {
+async function call(
+  endpoint: ProviderEndpoint,
+  url: string,
+  init: RequestInit,
+  fetchFn: typeof fetch,
+): Promise<Response> {
   try {
     return await fetchFn(url, { ...init, credentials: 'omit' });
   } catch (error) {
@@ -71,14 +88,29 @@ async function call(endpoint: ProviderEndpoint, url: string, init: RequestInit, 
 }
 
 /** The models a provider offers, from its own list. */
-export async function listModels(endpoint: ProviderEndpoint, fetchFn: typeof fetch = fetch): Promise<string[]> {
+export async function listModels(
+  endpoint: ProviderEndpoint,
+  fetchFn: typeof fetch = fetch,
+): Promise<string[]> {
   const root = trimSlash(endpoint.baseUrl);
   const url = endpoint.kind === 'ollama' ? `${new URL(root).origin}/api/tags` : `${root}/models`;
-  const res = await call(endpoint, url, { headers: headers(endpoint), signal: AbortSignal.timeout(10_000) }, fetchFn);
+  const res = await call(
+    endpoint,
+    url,
+    { headers: headers(endpoint), signal: AbortSignal.timeout(10_000) },
+    fetchFn,
+  );
   if (!res.ok) throw await diagnose(res, endpoint);
-  const body = (await res.json().catch(() => null)) as { data?: { id: string }[]; models?: { name: string }[] } | null;
+  const body = (await res.json().catch(() => null)) as {
+    data?: { id: string }[];
+    models?: { name: string }[];
+  } | null;
   const names = body?.data?.map((m) => m.id) ?? body?.models?.map((m) => m.name);
-  if (!names) throw new LocalAiError('engine-failed', `${url} did not return a model list; is this an ${endpoint.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible'} server?`);
+  if (!names)
+    throw new LocalAiError(
+      'engine-failed',
+      `${url} did not return a model list; is this an ${endpoint.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible'} server?`,
+    );
   return names.sort();
 }
 
@@ -115,10 +147,21 @@ export async function remoteChat(
       ...(request.stop ? { stop: request.stop } : {}),
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
     };
-    const res = await call(endpoint, `${trimSlash(endpoint.baseUrl)}/chat/completions`, { method: 'POST', headers: headers(endpoint), body: JSON.stringify(body), signal: controller.signal }, remote.fetch ?? fetch);
+    const res = await call(
+      endpoint,
+      `${trimSlash(endpoint.baseUrl)}/chat/completions`,
+      { method: 'POST', headers: headers(endpoint), body: JSON.stringify(body), signal: controller.signal },
+      remote.fetch ?? fetch,
+    );
     if (!res.ok) throw await diagnose(res, endpoint);
-    if (!(res.headers.get('content-type') ?? '').includes('event-stream') && (res.headers.get('content-type') ?? '').includes('html')) {
-      throw new LocalAiError('engine-failed', `${new URL(endpoint.baseUrl).host} answered with a web page, not a stream: check the URL.`);
+    if (
+      !(res.headers.get('content-type') ?? '').includes('event-stream') &&
+      (res.headers.get('content-type') ?? '').includes('html')
+    ) {
+      throw new LocalAiError(
+        'engine-failed',
+        `${new URL(endpoint.baseUrl).host} answered with a web page, not a stream: check the URL.`,
+      );
     }
     const reader = chatStreamReader(options.onDelta);
     const decoder = new TextDecoder();
@@ -133,7 +176,10 @@ export async function remoteChat(
   } catch (error) {
     if (options.signal.aborted) throw new AbortedError();
     if (timedOut || (error instanceof DOMException && error.name === 'AbortError')) {
-      throw new LocalAiError('engine-failed', `${new URL(endpoint.baseUrl).host} stopped answering (timed out).`);
+      throw new LocalAiError(
+        'engine-failed',
+        `${new URL(endpoint.baseUrl).host} stopped answering (timed out).`,
+      );
     }
     throw error;
   } finally {

@@ -6,7 +6,13 @@
  * (e.g. hostile HTML) into "model output".
  */
 import { AbortedError, type ModelRef } from '../protocol';
-import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
+import type {
+  ChatCompletion,
+  ChatCompletionOptions,
+  ChatCompletionRequest,
+  Engine,
+  LoadReport,
+} from './engine';
 
 export interface SyntheticOptions {
   tokensPerSecond?: number;
@@ -57,7 +63,7 @@ export class SyntheticEngine implements Engine {
     const total = request.max_tokens ?? 64;
     const start = performance.now();
     let text = '';
-    for (let i = 0; i < total; ) {
+    for (let i = 0; i < total;) {
       if (options.signal.aborted) throw new AbortedError();
       // Emit every token that is due by now, then sleep until the next one is.
       const due = Math.min(total, Math.floor(((performance.now() - start) * this.rate) / 1000) + 1);
@@ -72,7 +78,10 @@ export class SyntheticEngine implements Engine {
     return { text, finishReason: 'length', promptTokens, completionTokens: total };
   }
 
-  private async echo(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+  private async echo(
+    request: ChatCompletionRequest,
+    options: ChatCompletionOptions,
+  ): Promise<ChatCompletion> {
     const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const pieces = text.match(/[\s\S]{1,4}/g) ?? [];
     for (const piece of pieces) {
@@ -80,7 +89,12 @@ export class SyntheticEngine implements Engine {
       options.onDelta(piece);
       await sleep(1, options.signal);
     }
-    return { text, finishReason: 'stop', promptTokens: Math.ceil(text.length / 4), completionTokens: pieces.length };
+    return {
+      text,
+      finishReason: 'stop',
+      promptTokens: Math.ceil(text.length / 4),
+      completionTokens: pieces.length,
+    };
   }
 
   async unload(): Promise<void> {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../protocol';
 import { buildAppConfig, findPrebuilt, requiredFeatures } from './webllm-config';
-import { DEFAULT_GGUF, DEFAULT_WEBLLM_F16, DEFAULT_WEBLLM_F32, defaultModelFor } from '../models/default-models';
+import {
+  DEFAULT_GGUF,
+  DEFAULT_WEBLLM_F16,
+  DEFAULT_WEBLLM_F32,
+  defaultModelFor,
+} from '../models/default-models';
 
 describe('WebLLM app config', () => {
-  it('uses WebLLM\'s own prebuilt record for a catalog id, on the Cache API backend', () => {
+  it("uses WebLLM's own prebuilt record for a catalog id, on the Cache API backend", () => {
     const config = buildAppConfig(DEFAULT_WEBLLM_F32);
     expect(config.cacheBackend).toBe('cache');
     expect(config.model_list).toHaveLength(1);
@@ -29,7 +34,7 @@ describe('WebLLM app config', () => {
     ]);
   });
 
-  it('explains what to do for an unknown id without URLs, and refuses other engines\' models', () => {
+  it("explains what to do for an unknown id without URLs, and refuses other engines' models", () => {
     expect(() => buildAppConfig({ engine: 'webllm', id: 'nope' })).toThrow(ModelLoadError);
     expect(() => buildAppConfig({ engine: 'webllm', id: 'nope' })).toThrow(/model library/);
     expect(() => buildAppConfig(DEFAULT_GGUF)).toThrow(/not a WebLLM model/);

@@ -4,8 +4,20 @@
  * engine Worker, so it uses MLCEngine directly rather than WebLLM's own worker wrappers.
  */
 import { MLCEngine } from '@mlc-ai/web-llm';
-import { AbortedError, EngineUnavailableError, LocalAiError, ModelLoadError, type ModelRef } from '../protocol';
-import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
+import {
+  AbortedError,
+  EngineUnavailableError,
+  LocalAiError,
+  ModelLoadError,
+  type ModelRef,
+} from '../protocol';
+import type {
+  ChatCompletion,
+  ChatCompletionOptions,
+  ChatCompletionRequest,
+  Engine,
+  LoadReport,
+} from './engine';
 import { buildAppConfig } from './webllm-config';
 
 export class WebLlmEngine implements Engine {
@@ -14,16 +26,23 @@ export class WebLlmEngine implements Engine {
 
   async load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void> {
     if (!('gpu' in navigator)) {
-      throw new EngineUnavailableError('WebLLM needs WebGPU, which this browser does not offer. Use a llama.cpp (GGUF) model.');
+      throw new EngineUnavailableError(
+        'WebLLM needs WebGPU, which this browser does not offer. Use a llama.cpp (GGUF) model.',
+      );
     }
     const appConfig = buildAppConfig(model);
     const engine = (this.engine ??= new MLCEngine());
     engine.setAppConfig(appConfig);
     engine.setInitProgressCallback((r) => onProgress({ progress: r.progress, text: r.text }));
     try {
-      await engine.reload(model.id, model.contextWindow ? { context_window_size: model.contextWindow } : undefined);
+      await engine.reload(
+        model.id,
+        model.contextWindow ? { context_window_size: model.contextWindow } : undefined,
+      );
     } catch (error) {
-      throw new ModelLoadError(`WebLLM could not load ${model.id}: ${error instanceof Error ? error.message : error}`);
+      throw new ModelLoadError(
+        `WebLLM could not load ${model.id}: ${error instanceof Error ? error.message : error}`,
+      );
     }
   }
 
@@ -44,9 +63,11 @@ export class WebLlmEngine implements Engine {
         seed: request.seed,
         stop: request.stop,
         response_format:
-          format?.type === 'grammar' ? { type: 'grammar', grammar: format.grammar }
-          : format?.type === 'json_object' ? { type: 'json_object', schema: format.schema }
-          : undefined,
+          format?.type === 'grammar'
+            ? { type: 'grammar', grammar: format.grammar }
+            : format?.type === 'json_object'
+              ? { type: 'json_object', schema: format.schema }
+              : undefined,
       });
       let text = '';
       let finishReason: ChatCompletion['finishReason'] = 'stop';
@@ -62,10 +83,18 @@ export class WebLlmEngine implements Engine {
         if (chunk.usage) usage = chunk.usage;
       }
       if (options.signal.aborted) throw new AbortedError();
-      return { text, finishReason, promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens };
+      return {
+        text,
+        finishReason,
+        promptTokens: usage.prompt_tokens,
+        completionTokens: usage.completion_tokens,
+      };
     } catch (error) {
       if (options.signal.aborted || error instanceof AbortedError) throw new AbortedError();
-      throw new LocalAiError('engine-failed', `WebLLM failed: ${error instanceof Error ? error.message : error}`);
+      throw new LocalAiError(
+        'engine-failed',
+        `WebLLM failed: ${error instanceof Error ? error.message : error}`,
+      );
     } finally {
       options.signal.removeEventListener('abort', stopOnAbort);
     }

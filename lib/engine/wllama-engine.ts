@@ -4,7 +4,13 @@
  */
 import { Wllama, WllamaAbortError } from '@wllama/wllama/esm/index.js';
 import { AbortedError, LocalAiError, ModelLoadError, type ModelRef } from '../protocol';
-import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, Engine, LoadReport } from './engine';
+import type {
+  ChatCompletion,
+  ChatCompletionOptions,
+  ChatCompletionRequest,
+  Engine,
+  LoadReport,
+} from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
 import { cachedGguf } from '../models/cache-names';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
@@ -31,7 +37,9 @@ export class WllamaEngine implements Engine {
 
   async load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void> {
     if (!model.url) {
-      throw new ModelLoadError(`"${model.id}" has no GGUF file URL; llama.cpp models are loaded from a .gguf URL.`);
+      throw new ModelLoadError(
+        `"${model.id}" has no GGUF file URL; llama.cpp models are loaded from a .gguf URL.`,
+      );
     }
     await this.unload();
     // A model downloaded (and verified) before loads from the cache: no network at all.
@@ -44,7 +52,10 @@ export class WllamaEngine implements Engine {
         }),
       ));
     onProgress({ progress: 0.9, text: `Starting llama.cpp with ${model.id}` });
-    const wllama = new Wllama({ default: this.options.wasmUrl }, { suppressNativeLog: true, logger: QUIET_LOGGER });
+    const wllama = new Wllama(
+      { default: this.options.wasmUrl },
+      { suppressNativeLog: true, logger: QUIET_LOGGER },
+    );
     try {
       await wllama.loadModel([blob], {
         n_ctx: model.contextWindow ?? DEFAULT_CONTEXT_WINDOW.wllama,
@@ -81,9 +92,14 @@ export class WllamaEngine implements Engine {
         ...(request.stop ? { stop: request.stop } : {}),
         ...(format?.type === 'grammar' ? { grammar: format.grammar } : {}),
         ...(format?.type === 'json_object'
-          ? { response_format: format.schema
-              ? { type: 'json_schema' as const, json_schema: { name: 'answer', schema: JSON.parse(format.schema) } }
-              : { type: 'json_object' as const } }
+          ? {
+              response_format: format.schema
+                ? {
+                    type: 'json_schema' as const,
+                    json_schema: { name: 'answer', schema: JSON.parse(format.schema) },
+                  }
+                : { type: 'json_object' as const },
+            }
           : {}),
         abortSignal: options.signal,
         onData: (chunk) => {

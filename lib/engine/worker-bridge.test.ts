@@ -13,7 +13,17 @@ function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   const runtime = new EngineRuntime((id) => {
-    if (id === 'wllama') return { id, load: async () => { throw new ModelLoadError('no such file'); }, chat: async () => { throw new Error(); }, unload: async () => {} };
+    if (id === 'wllama')
+      return {
+        id,
+        load: async () => {
+          throw new ModelLoadError('no such file');
+        },
+        chat: async () => {
+          throw new Error();
+        },
+        unload: async () => {},
+      };
     return new SyntheticEngine({ tokensPerSecond: 400 });
   }, cacheQuery);
   serveEngineRuntime(port1 as never, runtime);
@@ -50,7 +60,10 @@ describe('engine Worker bridge', () => {
     const service = bridge();
     const controller = new AbortController();
     let tokens = 0;
-    const pending = service.chat(model, request(10_000), { signal: controller.signal, onDelta: () => tokens++ });
+    const pending = service.chat(model, request(10_000), {
+      signal: controller.signal,
+      onDelta: () => tokens++,
+    });
     await expect.poll(() => tokens).toBeGreaterThan(0);
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(AbortedError);
@@ -58,7 +71,9 @@ describe('engine Worker bridge', () => {
 
   it('carries typed load errors and cache answers across', async () => {
     const service = bridge(async (m) => m.id === 'here');
-    await expect(service.load({ engine: 'wllama', id: 'x', url: 'http://127.0.0.1:1/x.gguf' }, () => {})).rejects.toBeInstanceOf(ModelLoadError);
+    await expect(
+      service.load({ engine: 'wllama', id: 'x', url: 'http://127.0.0.1:1/x.gguf' }, () => {}),
+    ).rejects.toBeInstanceOf(ModelLoadError);
     expect(await service.isCached({ engine: 'webllm', id: 'here' })).toBe(true);
     expect(await service.isCached({ engine: 'webllm', id: 'gone' })).toBe(false);
   });

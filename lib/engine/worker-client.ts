@@ -37,8 +37,16 @@ export class WorkerEngineService implements EngineService {
     await this.call({ op: 'load', id: 0, model }, { onProgress });
   }
 
-  async chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
-    const result = await this.call({ op: 'chat', id: 0, model, request }, { onDelta: options.onDelta }, options.signal);
+  async chat(
+    model: ModelRef,
+    request: ChatCompletionRequest,
+    options: ChatCompletionOptions,
+  ): Promise<ChatCompletion> {
+    const result = await this.call(
+      { op: 'chat', id: 0, model, request },
+      { onDelta: options.onDelta },
+      options.signal,
+    );
     return result!;
   }
 

@@ -25,14 +25,14 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
     if (data.op === 'cached') {
       runtime.isCached(data.model).then(
         (cached) => scope.postMessage({ op: 'cached', id, cached }),
-        (error) => scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() }),
+        (error) =>
+          scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() }),
       );
       return;
     }
     const controller = new AbortController();
     running.set(id, controller);
-    const onProgress = (report: LoadReport) =>
-      scope.postMessage({ op: 'progress', id, report });
+    const onProgress = (report: LoadReport) => scope.postMessage({ op: 'progress', id, report });
     try {
       let result = null;
       if (data.op === 'load') {
@@ -41,7 +41,9 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
         await runtime.load(data.model, onProgress);
         // Merge tokens that come within a few milliseconds: each message wakes the host's
         // thread, and on a busy CPU that costs the engine time on its critical path.
-        const deltas = new DeltaCoalescer(({ delta, tokens }) => scope.postMessage({ op: 'delta', id, text: delta, tokens }));
+        const deltas = new DeltaCoalescer(({ delta, tokens }) =>
+          scope.postMessage({ op: 'delta', id, text: delta, tokens }),
+        );
         try {
           result = await runtime.chat(data.model, data.request, {
             signal: controller.signal,

@@ -4,13 +4,24 @@ import { readCapabilities } from './capabilities';
 const adapter = (f16: boolean) => ({
   features: new Set(f16 ? ['shader-f16'] : []),
   limits: { maxBufferSize: 268435456, maxStorageBufferBindingSize: 134217728 },
-  info: { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader', isFallbackAdapter: true },
+  info: {
+    vendor: 'google',
+    architecture: 'swiftshader',
+    device: '',
+    description: 'SwiftShader',
+    isFallbackAdapter: true,
+  },
 });
 
 describe('readCapabilities', () => {
   it('reports no WebGPU and picks llama.cpp when navigator.gpu is missing', async () => {
     const caps = await readCapabilities({ hardwareConcurrency: 4 });
-    expect(caps).toMatchObject({ webgpu: false, adapter: null, defaultEngine: 'wllama', hardwareConcurrency: 4 });
+    expect(caps).toMatchObject({
+      webgpu: false,
+      adapter: null,
+      defaultEngine: 'wllama',
+      hardwareConcurrency: 4,
+    });
     expect(caps.reason).toMatch(/no WebGPU/);
   });
 
@@ -30,6 +41,8 @@ describe('readCapabilities', () => {
       defaultEngine: 'webllm',
       adapter: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
     });
-    expect((await readCapabilities({ gpu: { requestAdapter: async () => adapter(false) } })).shaderF16).toBe(false);
+    expect((await readCapabilities({ gpu: { requestAdapter: async () => adapter(false) } })).shaderF16).toBe(
+      false,
+    );
   });
 });

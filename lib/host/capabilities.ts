@@ -5,17 +5,27 @@
 import type { DeviceCapabilities } from '../protocol';
 
 interface GpuLike {
-  requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<AdapterLike | null>;
+  requestAdapter(options?: {
+    powerPreference?: 'high-performance' | 'low-power';
+  }): Promise<AdapterLike | null>;
 }
 
 interface AdapterLike {
   features: { has(name: string): boolean };
   limits: { maxBufferSize: number; maxStorageBufferBindingSize: number };
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    device?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
   isFallbackAdapter?: boolean;
 }
 
-export async function readCapabilities(nav: { gpu?: unknown; hardwareConcurrency?: number } = navigator): Promise<DeviceCapabilities> {
+export async function readCapabilities(
+  nav: { gpu?: unknown; hardwareConcurrency?: number } = navigator,
+): Promise<DeviceCapabilities> {
   const base = {
     hardwareConcurrency: nav.hardwareConcurrency ?? 1,
     shaderF16: false,
@@ -24,7 +34,13 @@ export async function readCapabilities(nav: { gpu?: unknown; hardwareConcurrency
   };
   const gpu = nav.gpu as GpuLike | undefined;
   if (!gpu) {
-    return { ...base, webgpu: false, adapter: null, defaultEngine: 'wllama', reason: 'This browser has no WebGPU; models run on the CPU with llama.cpp.' };
+    return {
+      ...base,
+      webgpu: false,
+      adapter: null,
+      defaultEngine: 'wllama',
+      reason: 'This browser has no WebGPU; models run on the CPU with llama.cpp.',
+    };
   }
   let adapter: AdapterLike | null = null;
   try {
@@ -33,7 +49,14 @@ export async function readCapabilities(nav: { gpu?: unknown; hardwareConcurrency
     adapter = null;
   }
   if (!adapter) {
-    return { ...base, webgpu: false, adapter: null, defaultEngine: 'wllama', reason: 'WebGPU found no usable GPU adapter (it may be blocked or disabled); models run on the CPU with llama.cpp.' };
+    return {
+      ...base,
+      webgpu: false,
+      adapter: null,
+      defaultEngine: 'wllama',
+      reason:
+        'WebGPU found no usable GPU adapter (it may be blocked or disabled); models run on the CPU with llama.cpp.',
+    };
   }
   const info = adapter.info ?? {};
   return {

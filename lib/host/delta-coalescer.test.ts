@@ -6,7 +6,11 @@ afterEach(() => vi.useRealTimers());
 function setup() {
   let t = 0;
   const sent: CoalescedChunk[] = [];
-  const c = new DeltaCoalescer((chunk) => sent.push(chunk), 4, () => t);
+  const c = new DeltaCoalescer(
+    (chunk) => sent.push(chunk),
+    4,
+    () => t,
+  );
   return { c, sent, advance: (ms: number) => (t += ms) };
 }
 
@@ -16,7 +20,10 @@ describe('DeltaCoalescer', () => {
     c.push('a');
     advance(10);
     c.push('b');
-    expect(sent).toEqual([{ delta: 'a', tokens: 1 }, { delta: 'b', tokens: 1 }]);
+    expect(sent).toEqual([
+      { delta: 'a', tokens: 1 },
+      { delta: 'b', tokens: 1 },
+    ]);
   });
 
   it('merges tokens that come faster than the interval, losing none', () => {
@@ -39,7 +46,10 @@ describe('DeltaCoalescer', () => {
     c.push('b');
     expect(sent).toHaveLength(1);
     vi.advanceTimersByTime(4);
-    expect(sent).toEqual([{ delta: 'a', tokens: 1 }, { delta: 'b', tokens: 1 }]);
+    expect(sent).toEqual([
+      { delta: 'a', tokens: 1 },
+      { delta: 'b', tokens: 1 },
+    ]);
   });
 
   it('discards held text on cancel', () => {

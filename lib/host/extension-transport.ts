@@ -18,11 +18,18 @@ export const extensionTransport: ClientTransport = {
   async ensureHost() {
     let reply: BackgroundReply | undefined;
     try {
-      reply = (await browser.runtime.sendMessage({ type: 'ensure-host' } satisfies BackgroundMessage)) as BackgroundReply;
+      reply = (await browser.runtime.sendMessage({
+        type: 'ensure-host',
+      } satisfies BackgroundMessage)) as BackgroundReply;
     } catch (error) {
-      throw new HostUnavailableError(`Could not start the engine host: ${error instanceof Error ? error.message : error}`);
+      throw new HostUnavailableError(
+        `Could not start the engine host: ${error instanceof Error ? error.message : error}`,
+      );
     }
-    if (!reply?.ok) throw reply ? deserializeError(reply.error) : new HostUnavailableError('The service worker did not answer.');
+    if (!reply?.ok)
+      throw reply
+        ? deserializeError(reply.error)
+        : new HostUnavailableError('The service worker did not answer.');
   },
   connect() {
     return browser.runtime.connect({ name: ENGINE_PORT }) as unknown as ClientPort;

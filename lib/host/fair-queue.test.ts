@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FairQueue, type QueueItem } from './fair-queue';
 
 type Item = QueueItem & { name: string };
-const item = (clientId: number, name: string, priority: Item['priority'] = 'interactive'): Item => ({ clientId, name, priority });
+const item = (clientId: number, name: string, priority: Item['priority'] = 'interactive'): Item => ({
+  clientId,
+  name,
+  priority,
+});
 
 function drain(queue: FairQueue<Item>): string[] {
   const out: string[] = [];
@@ -39,7 +43,7 @@ describe('FairQueue', () => {
     expect(drain(q)).toEqual(['a1', 'c1', 'a2', 'b1']);
   });
 
-  it('removes a client\'s items', () => {
+  it("removes a client's items", () => {
     const q = new FairQueue<Item>();
     q.push(item(1, 'a1'));
     q.push(item(2, 'b1'));

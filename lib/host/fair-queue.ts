@@ -70,7 +70,8 @@ export class FairQueue<T extends QueueItem> {
       const a = items[i]!;
       const b = items[best]!;
       const byRank = RANK[a.priority] - RANK[b.priority];
-      if (byRank < 0 || (byRank === 0 && (served.get(a.clientId) ?? 0) < (served.get(b.clientId) ?? 0))) best = i;
+      if (byRank < 0 || (byRank === 0 && (served.get(a.clientId) ?? 0) < (served.get(b.clientId) ?? 0)))
+        best = i;
     }
     return best;
   }

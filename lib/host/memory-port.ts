@@ -39,7 +39,10 @@ class Side<In, Out> {
   }
 }
 
-export function memoryPortPair(name: string, sender: RouterPort['sender']): { client: ClientPort; host: RouterPort } {
+export function memoryPortPair(
+  name: string,
+  sender: RouterPort['sender'],
+): { client: ClientPort; host: RouterPort } {
   const client = new Side<never, never>(name);
   const host = new Side<never, never>(name, sender);
   client.peer = host;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AbortedError, ENGINE_PORT, EngineClient, type ChatParams, type HostMessage, type HostStatus, type ModelRef } from '../protocol';
+import {
+  AbortedError,
+  ENGINE_PORT,
+  EngineClient,
+  type ChatParams,
+  type HostMessage,
+  type HostStatus,
+  type ModelRef,
+} from '../protocol';
 import { EngineRuntime } from '../engine/engine-runtime';
 import { SyntheticEngine } from '../engine/synthetic-engine';
 import type { Engine } from '../engine/engine';
@@ -25,7 +33,16 @@ function setup() {
   const router = new EngineRouter({
     engines: runtime,
     extensionId: EXT,
-    capabilities: async () => ({ webgpu: false, adapter: null, shaderF16: false, maxBufferSize: 0, maxStorageBufferBindingSize: 0, reason: 'none', defaultEngine: 'wllama', hardwareConcurrency: 2 }),
+    capabilities: async () => ({
+      webgpu: false,
+      adapter: null,
+      shaderF16: false,
+      maxBufferSize: 0,
+      maxStorageBufferBindingSize: 0,
+      reason: 'none',
+      defaultEngine: 'wllama',
+      hardwareConcurrency: 2,
+    }),
   });
   const connect = (sender: RouterPort['sender'] = { id: EXT, tab: { id: 1 } }) => {
     const { client, host } = memoryPortPair(ENGINE_PORT, sender);
@@ -52,7 +69,9 @@ describe('EngineRouter', () => {
     const results = await Promise.all(
       clients.map(async ({ client }) => {
         let streamed = '';
-        const result = await client.request('chat', ask(fast, 30), { onChunk: ({ delta }) => (streamed += delta) });
+        const result = await client.request('chat', ask(fast, 30), {
+          onChunk: ({ delta }) => (streamed += delta),
+        });
         return { streamed, result };
       }),
     );
@@ -61,7 +80,14 @@ describe('EngineRouter', () => {
       expect(result.text.trim().split(' ')).toHaveLength(30);
       expect(result.usage.completionTokens).toBe(30);
     }
-    expect(router.status()).toMatchObject({ engineInstances: 1, modelLoads: 1, loaded: fast, completed: 3, running: 0, queued: 0 });
+    expect(router.status()).toMatchObject({
+      engineInstances: 1,
+      modelLoads: 1,
+      loaded: fast,
+      completed: 3,
+      running: 0,
+      queued: 0,
+    });
   });
 
   it('runs interactive requests before background ones, and tells waiters their place', async () => {
@@ -73,7 +99,9 @@ describe('EngineRouter', () => {
     const positions: number[] = [];
     const first = a.client.request('chat', ask(slow, 6)).then(() => done.push('first'));
     await new Promise((r) => setTimeout(r, 5));
-    const bg = b.client.request('chat', ask(fast, 3, { priority: 'background' }), { onQueued: (p) => positions.push(p) }).then(() => done.push('background'));
+    const bg = b.client
+      .request('chat', ask(fast, 3, { priority: 'background' }), { onQueued: (p) => positions.push(p) })
+      .then(() => done.push('background'));
     const ui = c.client.request('chat', ask(fast, 3)).then(() => done.push('interactive'));
     await Promise.all([first, bg, ui]);
     expect(done).toEqual(['first', 'interactive', 'background']);
@@ -164,6 +192,8 @@ describe('EngineRouter', () => {
     const req = { type: 'request', id: 'dup', method: 'chat', params: ask(slow, 50) } as const;
     port.postMessage(req);
     port.postMessage(req);
-    await expect.poll(() => replies.find((r) => r.type === 'error')).toMatchObject({ id: 'dup', error: { code: 'bad-request' } });
+    await expect
+      .poll(() => replies.find((r) => r.type === 'error'))
+      .toMatchObject({ id: 'dup', error: { code: 'bad-request' } });
   });
 });

@@ -82,7 +82,10 @@ export class EngineRouter {
   private readonly now: () => number;
   private readonly remote = new Map<string, Job>();
   private readonly remoteChat: EngineService['chat'] = (model, request, options) => {
-    if (!this.deps.providers) return Promise.reject(new LocalAiError('engine-unavailable', 'This engine host has no remote providers.'));
+    if (!this.deps.providers)
+      return Promise.reject(
+        new LocalAiError('engine-unavailable', 'This engine host has no remote providers.'),
+      );
     return this.deps.providers.chat(model, request, options);
   };
 
@@ -137,9 +140,11 @@ export class EngineRouter {
     // Downloads and SQL are served by their own services, outside the engine queue.
     const prefix = message.method.split('.')[0];
     if (prefix === 'models' || prefix === 'sql' || prefix === 'providers') {
-      const service = prefix === 'models' ? this.deps.models : prefix === 'sql' ? this.deps.sql : this.deps.providers;
+      const service =
+        prefix === 'models' ? this.deps.models : prefix === 'sql' ? this.deps.sql : this.deps.providers;
       return this.answer(client, id, () => {
-        if (!service) throw new LocalAiError('engine-unavailable', `This engine host does not serve ${message.method}.`);
+        if (!service)
+          throw new LocalAiError('engine-unavailable', `This engine host does not serve ${message.method}.`);
         return service.call(message as never);
       });
     }
@@ -149,12 +154,15 @@ export class EngineRouter {
       case 'diagnostics':
         return this.send(client, { type: 'result', id, data: hostDiagnostics() });
       case 'cached':
-        return this.answer(client, id, async () => ({ cached: await this.deps.engines.isCached(message.params) }));
+        return this.answer(client, id, async () => ({
+          cached: await this.deps.engines.isCached(message.params),
+        }));
       case 'capabilities':
         return this.answer(client, id, () => this.deps.capabilities());
       case 'chat':
       case 'load': {
-        const priority = message.method === 'chat' ? (message.params.priority ?? 'interactive') : 'interactive';
+        const priority =
+          message.method === 'chat' ? (message.params.priority ?? 'interactive') : 'interactive';
         const job = {
           key: `${client.id}:${id}`,
           clientId: client.id,
@@ -166,8 +174,16 @@ export class EngineRouter {
           method: message.method,
           params: message.params,
         } as Job;
-        if (this.running?.key === job.key || this.remote.has(job.key) || this.queue.has((j) => j.key === job.key)) {
-          return this.send(client, { type: 'error', id, error: { code: 'bad-request', message: `Request id ${id} is already in use.` } });
+        if (
+          this.running?.key === job.key ||
+          this.remote.has(job.key) ||
+          this.queue.has((j) => j.key === job.key)
+        ) {
+          return this.send(client, {
+            type: 'error',
+            id,
+            error: { code: 'bad-request', message: `Request id ${id} is already in use.` },
+          });
         }
         if (job.method === 'chat' && job.params.model.engine === 'remote') return this.runRemote(job);
         this.queue.push(job);
@@ -241,7 +257,9 @@ export class EngineRouter {
       const remote = model.engine === 'remote';
       if (!remote) {
         this.deps.models?.touch(model);
-        await this.deps.engines.load(model, (report) => this.reportProgress(model, report.progress, report.text));
+        await this.deps.engines.load(model, (report) =>
+          this.reportProgress(model, report.progress, report.text),
+        );
         this.loading = null;
         this.broadcastStatus();
       }
@@ -250,7 +268,8 @@ export class EngineRouter {
         if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
         return;
       }
-      const chat = model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
+      const chat =
+        model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
       const result = await streamChat(
         chat,
         job.params,
@@ -294,7 +313,12 @@ export class EngineRouter {
   private announcePositions(): void {
     this.queue.order().forEach((job, index) => {
       const client = this.clients.get(job.clientId);
-      if (client) this.send(client, { type: 'queued', id: job.requestId, position: index + 1 + (this.running ? 1 : 0) });
+      if (client)
+        this.send(client, {
+          type: 'queued',
+          id: job.requestId,
+          position: index + 1 + (this.running ? 1 : 0),
+        });
     });
     this.broadcastStatus();
   }

@@ -31,7 +31,13 @@ export function startEngineHost(): EngineRouter {
     capabilities: () => (capabilities ??= readCapabilities()),
     sql: new SqlHost(connectBrowserDuckDb),
     models,
-    providers: new ProviderHost(async (baseUrl) => (await browser.runtime.sendMessage({ type: 'provider-endpoint', baseUrl })) as ProviderEndpoint | null),
+    providers: new ProviderHost(
+      async (baseUrl) =>
+        (await browser.runtime.sendMessage({
+          type: 'provider-endpoint',
+          baseUrl,
+        })) as ProviderEndpoint | null,
+    ),
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
   return router;

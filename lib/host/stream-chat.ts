@@ -23,13 +23,17 @@ export async function streamChat(
   let firstTokenAt = 0;
   const chunks = new DeltaCoalescer(sendChunk);
   signal.addEventListener('abort', () => chunks.discard());
-  const result = await chat(model, { messages, ...options }, {
-    signal,
-    onDelta: (delta, tokens) => {
-      if (!firstTokenAt) firstTokenAt = times.now();
-      chunks.push(delta, tokens);
+  const result = await chat(
+    model,
+    { messages, ...options },
+    {
+      signal,
+      onDelta: (delta, tokens) => {
+        if (!firstTokenAt) firstTokenAt = times.now();
+        chunks.push(delta, tokens);
+      },
     },
-  });
+  );
   chunks.flush();
   const end = times.now();
   const decodeMs = firstTokenAt ? end - firstTokenAt : 0;

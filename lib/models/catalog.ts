@@ -29,41 +29,98 @@ const APACHE = 'https://www.apache.org/licenses/LICENSE-2.0';
 
 export const FAMILIES: Record<string, Family> = {
   'llama-3.2-1b': {
-    name: 'Llama 3.2 1B Instruct', params: 1.2, contextWindow: 4096, licence: LLAMA_LICENCE, lowResource: true,
-    f16: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', f32: 'Llama-3.2-1B-Instruct-q4f32_1-MLC', vramMB: { f16: 879, f32: 1129 },
-    gguf: { id: 'Llama-3.2-1B-Instruct-Q4_K_M', url: `${HF}/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf` },
+    name: 'Llama 3.2 1B Instruct',
+    params: 1.2,
+    contextWindow: 4096,
+    licence: LLAMA_LICENCE,
+    lowResource: true,
+    f16: 'Llama-3.2-1B-Instruct-q4f16_1-MLC',
+    f32: 'Llama-3.2-1B-Instruct-q4f32_1-MLC',
+    vramMB: { f16: 879, f32: 1129 },
+    gguf: {
+      id: 'Llama-3.2-1B-Instruct-Q4_K_M',
+      url: `${HF}/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf`,
+    },
   },
   'llama-3.2-3b': {
-    name: 'Llama 3.2 3B Instruct', params: 3.2, contextWindow: 4096, licence: LLAMA_LICENCE, lowResource: true,
-    f16: 'Llama-3.2-3B-Instruct-q4f16_1-MLC', f32: 'Llama-3.2-3B-Instruct-q4f32_1-MLC', vramMB: { f16: 2264, f32: 2952 },
+    name: 'Llama 3.2 3B Instruct',
+    params: 3.2,
+    contextWindow: 4096,
+    licence: LLAMA_LICENCE,
+    lowResource: true,
+    f16: 'Llama-3.2-3B-Instruct-q4f16_1-MLC',
+    f32: 'Llama-3.2-3B-Instruct-q4f32_1-MLC',
+    vramMB: { f16: 2264, f32: 2952 },
   },
   'qwen-2.5-1.5b': {
-    name: 'Qwen 2.5 1.5B Instruct', params: 1.5, contextWindow: 4096, licence: APACHE, lowResource: true,
-    f16: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', f32: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC', vramMB: { f16: 1630, f32: 1889 },
-    gguf: { id: 'qwen2.5-1.5b-instruct-q4_k_m', url: `${HF}/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf` },
+    name: 'Qwen 2.5 1.5B Instruct',
+    params: 1.5,
+    contextWindow: 4096,
+    licence: APACHE,
+    lowResource: true,
+    f16: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
+    f32: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC',
+    vramMB: { f16: 1630, f32: 1889 },
+    gguf: {
+      id: 'qwen2.5-1.5b-instruct-q4_k_m',
+      url: `${HF}/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf`,
+    },
   },
   'qwen-2.5-0.5b': {
-    name: 'Qwen 2.5 0.5B Instruct', params: 0.5, contextWindow: 4096, licence: APACHE, lowResource: true,
-    f16: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC', f32: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', vramMB: { f16: 945, f32: 1060 },
-    gguf: { id: 'qwen2.5-0.5b-instruct-q4_k_m', url: `${HF}/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf` },
+    name: 'Qwen 2.5 0.5B Instruct',
+    params: 0.5,
+    contextWindow: 4096,
+    licence: APACHE,
+    lowResource: true,
+    f16: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
+    f32: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
+    vramMB: { f16: 945, f32: 1060 },
+    gguf: {
+      id: 'qwen2.5-0.5b-instruct-q4_k_m',
+      url: `${HF}/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf`,
+    },
   },
   'qwen-2.5-coder-1.5b': {
-    name: 'Qwen 2.5 Coder 1.5B Instruct', params: 1.5, contextWindow: 4096, licence: APACHE, lowResource: false,
-    f16: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC', f32: 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC', vramMB: { f16: 1630, f32: 1889 },
-    gguf: { id: 'qwen2.5-coder-1.5b-instruct-q4_k_m', url: `${HF}/Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF/resolve/main/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf` },
+    name: 'Qwen 2.5 Coder 1.5B Instruct',
+    params: 1.5,
+    contextWindow: 4096,
+    licence: APACHE,
+    lowResource: false,
+    f16: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC',
+    f32: 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC',
+    vramMB: { f16: 1630, f32: 1889 },
+    gguf: {
+      id: 'qwen2.5-coder-1.5b-instruct-q4_k_m',
+      url: `${HF}/Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF/resolve/main/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf`,
+    },
   },
   'phi-3.5-mini': {
-    name: 'Phi 3.5 mini Instruct', params: 3.8, contextWindow: 4096, licence: `${HF}/microsoft/Phi-3.5-mini-instruct/blob/main/LICENSE`, lowResource: false,
-    f16: 'Phi-3.5-mini-instruct-q4f16_1-MLC', f32: 'Phi-3.5-mini-instruct-q4f32_1-MLC', vramMB: { f16: 3672, f32: 5483 },
+    name: 'Phi 3.5 mini Instruct',
+    params: 3.8,
+    contextWindow: 4096,
+    licence: `${HF}/microsoft/Phi-3.5-mini-instruct/blob/main/LICENSE`,
+    lowResource: false,
+    f16: 'Phi-3.5-mini-instruct-q4f16_1-MLC',
+    f32: 'Phi-3.5-mini-instruct-q4f32_1-MLC',
+    vramMB: { f16: 3672, f32: 5483 },
   },
   'gemma-2-2b': {
-    name: 'Gemma 2 2B', params: 2.6, contextWindow: 4096, licence: 'https://ai.google.dev/gemma/terms', lowResource: false,
-    f16: 'gemma-2-2b-it-q4f16_1-MLC', f32: 'gemma-2-2b-it-q4f32_1-MLC', vramMB: { f16: 1895, f32: 2509 },
+    name: 'Gemma 2 2B',
+    params: 2.6,
+    contextWindow: 4096,
+    licence: 'https://ai.google.dev/gemma/terms',
+    lowResource: false,
+    f16: 'gemma-2-2b-it-q4f16_1-MLC',
+    f32: 'gemma-2-2b-it-q4f32_1-MLC',
+    vramMB: { f16: 1895, f32: 2509 },
   },
 };
 
 export const TASK_MODELS: Record<TaskKind, { recommended: string; alternatives: string[] }> = {
-  chat: { recommended: 'llama-3.2-1b', alternatives: ['qwen-2.5-1.5b', 'llama-3.2-3b', 'phi-3.5-mini', 'qwen-2.5-0.5b'] },
+  chat: {
+    recommended: 'llama-3.2-1b',
+    alternatives: ['qwen-2.5-1.5b', 'llama-3.2-3b', 'phi-3.5-mini', 'qwen-2.5-0.5b'],
+  },
   summarise: { recommended: 'llama-3.2-3b', alternatives: ['llama-3.2-1b', 'qwen-2.5-1.5b', 'phi-3.5-mini'] },
   translate: { recommended: 'qwen-2.5-1.5b', alternatives: ['gemma-2-2b', 'llama-3.2-3b', 'qwen-2.5-0.5b'] },
   sql: { recommended: 'qwen-2.5-coder-1.5b', alternatives: ['qwen-2.5-1.5b', 'llama-3.2-3b'] },
@@ -87,18 +144,47 @@ export interface CatalogChoice {
 const MB = 1 << 20;
 
 /** The build of a family for this device. */
-export function chooseBuild(familyId: string, caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>): CatalogChoice {
+export function chooseBuild(
+  familyId: string,
+  caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>,
+): CatalogChoice {
   const f = FAMILIES[familyId];
   if (!f) throw new Error(`No model family "${familyId}".`);
-  const base = { family: familyId, name: f.name, downloadMB: Math.round(f.params * 600), contextWindow: f.contextWindow, licence: f.licence };
+  const base = {
+    family: familyId,
+    name: f.name,
+    downloadMB: Math.round(f.params * 600),
+    contextWindow: f.contextWindow,
+    licence: f.licence,
+  };
   const needsBuffer = (f.lowResource ? 128 : 1024) * MB;
   if (caps.webgpu && caps.maxStorageBufferBindingSize >= needsBuffer) {
-    if (caps.shaderF16 && f.f16) return { ...base, model: { engine: 'webllm', id: f.f16 }, vramMB: f.vramMB.f16 ?? null, fits: true, note: 'WebGPU, 16-bit' };
-    if (f.f32) return { ...base, model: { engine: 'webllm', id: f.f32 }, vramMB: f.vramMB.f32 ?? null, fits: true, note: caps.shaderF16 ? 'WebGPU, 32-bit' : 'WebGPU, 32-bit (this GPU has no shader-f16)' };
+    if (caps.shaderF16 && f.f16)
+      return {
+        ...base,
+        model: { engine: 'webllm', id: f.f16 },
+        vramMB: f.vramMB.f16 ?? null,
+        fits: true,
+        note: 'WebGPU, 16-bit',
+      };
+    if (f.f32)
+      return {
+        ...base,
+        model: { engine: 'webllm', id: f.f32 },
+        vramMB: f.vramMB.f32 ?? null,
+        fits: true,
+        note: caps.shaderF16 ? 'WebGPU, 32-bit' : 'WebGPU, 32-bit (this GPU has no shader-f16)',
+      };
   }
   if (f.gguf) {
     const why = caps.webgpu ? 'the GPU allows too little memory per buffer' : 'no WebGPU';
-    return { ...base, model: { engine: 'wllama', id: f.gguf.id, url: f.gguf.url }, vramMB: null, fits: true, note: `CPU with llama.cpp (${why})` };
+    return {
+      ...base,
+      model: { engine: 'wllama', id: f.gguf.id, url: f.gguf.url },
+      vramMB: null,
+      fits: true,
+      note: `CPU with llama.cpp (${why})`,
+    };
   }
   const why = !caps.webgpu
     ? 'needs WebGPU, and there is no llama.cpp build of it'
@@ -107,7 +193,10 @@ export function chooseBuild(familyId: string, caps: Pick<DeviceCapabilities, 'we
 }
 
 /** A task's models for this device: the recommended one first, then alternatives that fit, then those that do not. */
-export function catalogFor(task: TaskKind, caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>): CatalogChoice[] {
+export function catalogFor(
+  task: TaskKind,
+  caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>,
+): CatalogChoice[] {
   const { recommended, alternatives } = TASK_MODELS[task];
   const choices = [recommended, ...alternatives].map((id) => chooseBuild(id, caps));
   return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];

@@ -14,7 +14,12 @@ export const DEFAULT_GGUF: ModelRef = {
 };
 
 /** Context window an engine gets when a model does not say: llama.cpp allocates 2,048 here. */
-export const DEFAULT_CONTEXT_WINDOW: Record<ModelRef['engine'], number> = { wllama: 2048, webllm: 4096, synthetic: 4096, remote: 16_384 };
+export const DEFAULT_CONTEXT_WINDOW: Record<ModelRef['engine'], number> = {
+  wllama: 2048,
+  webllm: 4096,
+  synthetic: 4096,
+  remote: 16_384,
+};
 
 export function defaultModelFor(capabilities: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16'>): ModelRef {
   if (!capabilities.webgpu) return DEFAULT_GGUF;

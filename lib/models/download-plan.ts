@@ -7,7 +7,6 @@
 import { LocalAiError, type ModelRef } from '../protocol';
 import { GGUF_CACHE } from './cache-names';
 
-
 export interface DownloadFile {
   url: string;
   cache: string;
@@ -47,9 +46,16 @@ async function fetchSmall(fetchFn: Fetch, url: string, what: string): Promise<Ui
   try {
     res = await fetchFn(url, { credentials: 'omit' });
   } catch (error) {
-    throw new LocalAiError('model-load-failed', `Could not reach ${url} (${error instanceof Error ? error.message : error}). Check the connection and try again.`);
+    throw new LocalAiError(
+      'model-load-failed',
+      `Could not reach ${url} (${error instanceof Error ? error.message : error}). Check the connection and try again.`,
+    );
   }
-  if (!res.ok) throw new LocalAiError('model-load-failed', `${url} answered ${res.status}: this is not a model ${what} we can use.`);
+  if (!res.ok)
+    throw new LocalAiError(
+      'model-load-failed',
+      `${url} answered ${res.status}: this is not a model ${what} we can use.`,
+    );
   return new Uint8Array(await res.arrayBuffer());
 }
 
@@ -57,7 +63,10 @@ function parseJson<T>(bytes: Uint8Array, url: string, what: string): T {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as T;
   } catch {
-    throw new LocalAiError('model-load-failed', `${url} is not valid JSON, so this is not an MLC model (${what}).`);
+    throw new LocalAiError(
+      'model-load-failed',
+      `${url} is not valid JSON, so this is not an MLC model (${what}).`,
+    );
   }
 }
 
@@ -82,10 +91,19 @@ async function remoteSize(fetchFn: Fetch, url: string): Promise<number | null> {
 export async function planDownload(model: ModelRef, fetchFn: Fetch = fetch): Promise<DownloadPlan> {
   const files: DownloadFile[] = [];
   if (model.engine === 'wllama') {
-    if (!model.url) throw new LocalAiError('model-load-failed', 'A llama.cpp model needs the URL of its .gguf file.');
-    const head = await fetchFn(model.url, { headers: { Range: 'bytes=0-3' }, credentials: 'omit' }).catch(() => null);
-    const magic = head?.ok ? new TextDecoder().decode(new Uint8Array(await head.arrayBuffer()).slice(0, 4)) : '';
-    if (magic !== 'GGUF') throw new LocalAiError('model-load-failed', `${model.url} is not a GGUF file (it does not start with "GGUF").`);
+    if (!model.url)
+      throw new LocalAiError('model-load-failed', 'A llama.cpp model needs the URL of its .gguf file.');
+    const head = await fetchFn(model.url, { headers: { Range: 'bytes=0-3' }, credentials: 'omit' }).catch(
+      () => null,
+    );
+    const magic = head?.ok
+      ? new TextDecoder().decode(new Uint8Array(await head.arrayBuffer()).slice(0, 4))
+      : '';
+    if (magic !== 'GGUF')
+      throw new LocalAiError(
+        'model-load-failed',
+        `${model.url} is not a GGUF file (it does not start with "GGUF").`,
+      );
     files.push({ url: model.url, cache: GGUF_CACHE, size: await remoteSize(fetchFn, model.url) });
   } else if (model.engine === 'webllm') {
     // Loaded only when a WebLLM model is planned: WebLLM is large and the host starts without it.
@@ -95,24 +113,52 @@ export async function planDownload(model: ModelRef, fetchFn: Fetch = fetch): Pro
     const configUrl = `${base}mlc-chat-config.json`;
     const configBytes = await fetchSmall(fetchFn, configUrl, 'configuration');
     const config = parseJson<{ tokenizer_files?: string[] }>(configBytes, configUrl, 'mlc-chat-config.json');
-    files.push({ url: configUrl, cache: 'webllm/config', size: configBytes.length, body: configBytes, integrity: record.integrity?.config });
+    files.push({
+      url: configUrl,
+      cache: 'webllm/config',
+      size: configBytes.length,
+      body: configBytes,
+      integrity: record.integrity?.config,
+    });
     for (const name of config.tokenizer_files ?? ['tokenizer.json']) {
       const url = `${base}${name}`;
-      files.push({ url, cache: 'webllm/model', size: await remoteSize(fetchFn, url), integrity: record.integrity?.tokenizer?.[name] });
+      files.push({
+        url,
+        cache: 'webllm/model',
+        size: await remoteSize(fetchFn, url),
+        integrity: record.integrity?.tokenizer?.[name],
+      });
     }
     const manifestUrl = `${base}tensor-cache.json`;
     const manifestBytes = await fetchSmall(fetchFn, manifestUrl, 'weights manifest');
-    const manifest = parseJson<{ records?: { dataPath: string; nbytes: number; sha256?: string }[] }>(manifestBytes, manifestUrl, 'tensor-cache.json');
+    const manifest = parseJson<{ records?: { dataPath: string; nbytes: number; sha256?: string }[] }>(
+      manifestBytes,
+      manifestUrl,
+      'tensor-cache.json',
+    );
     if (!Array.isArray(manifest.records) || !manifest.records.length) {
-      throw new LocalAiError('model-load-failed', `${manifestUrl} lists no weight shards: this is not an MLC model.`);
+      throw new LocalAiError(
+        'model-load-failed',
+        `${manifestUrl} lists no weight shards: this is not an MLC model.`,
+      );
     }
     files.push({ url: manifestUrl, cache: 'webllm/model', size: manifestBytes.length, body: manifestBytes });
     for (const r of manifest.records) {
-      files.push({ url: new URL(r.dataPath, base).href, cache: 'webllm/model', size: r.nbytes, sha256: r.sha256 });
+      files.push({
+        url: new URL(r.dataPath, base).href,
+        cache: 'webllm/model',
+        size: r.nbytes,
+        sha256: r.sha256,
+      });
     }
     // A model library shipped inside the extension needs no download.
     if (!record.model_lib.startsWith(globalThis.location?.origin ?? '\u0000')) {
-      files.push({ url: record.model_lib, cache: 'webllm/wasm', size: await remoteSize(fetchFn, record.model_lib), integrity: record.integrity?.model_lib });
+      files.push({
+        url: record.model_lib,
+        cache: 'webllm/wasm',
+        size: await remoteSize(fetchFn, record.model_lib),
+        integrity: record.integrity?.model_lib,
+      });
     }
   } else {
     throw new LocalAiError('model-load-failed', 'The synthetic engine has nothing to download.');

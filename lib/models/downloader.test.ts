@@ -13,7 +13,12 @@ afterEach(async () => {
   server = null;
 });
 
-const mlc = (s: ModelServer): ModelRef => ({ engine: 'webllm', id: 'Synthetic-q4f32_1-MLC', url: s.repo, modelLib: s.modelLib });
+const mlc = (s: ModelServer): ModelRef => ({
+  engine: 'webllm',
+  id: 'Synthetic-q4f32_1-MLC',
+  url: s.repo,
+  modelLib: s.modelLib,
+});
 
 function setup(s: ModelServer, options: { retries?: number; backoffMs?: number } = {}) {
   const caches = memoryCaches();
@@ -53,7 +58,11 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
     const progress = seen.map((d) => d[0]!).filter((p) => p.state !== 'planning');
     const received = progress.map((p) => p.receivedBytes);
     expect(received).toEqual([...received].sort((a, b) => a - b));
-    expect(progress.at(-1)).toMatchObject({ state: 'ready', receivedBytes: server.modelBytes, totalBytes: server.modelBytes });
+    expect(progress.at(-1)).toMatchObject({
+      state: 'ready',
+      receivedBytes: server.modelBytes,
+      totalBytes: server.modelBytes,
+    });
     expect([...caches.dump().get('webllm/model')!.keys()]).toHaveLength(6);
     // Two panels asked at once: one download.
     expect(server.bytesServed()).toBeLessThan(server.modelBytes * 1.02);
@@ -64,7 +73,9 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
     const s = server;
     const { downloader } = setup(s, { backoffMs: 300, retries: 6 });
     const done = downloader.download(mlc(s));
-    await expect.poll(() => s.bytesServed(), { interval: 20, timeout: 10_000 }).toBeGreaterThan(s.modelBytes * 0.5);
+    await expect
+      .poll(() => s.bytesServed(), { interval: 20, timeout: 10_000 })
+      .toBeGreaterThan(s.modelBytes * 0.5);
     s.kill();
     setTimeout(() => s.revive(), 400);
     await done;
@@ -86,7 +97,9 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
     const s = server;
     const { downloader, caches } = setup(s);
     const first = downloader.download(mlc(s)).catch((e: Error) => e);
-    await expect.poll(() => downloader.list()[0]?.receivedBytes ?? 0, { interval: 20 }).toBeGreaterThan(200_000);
+    await expect
+      .poll(() => downloader.list()[0]?.receivedBytes ?? 0, { interval: 20 })
+      .toBeGreaterThan(200_000);
     downloader.pause(downloader.list()[0]!.key);
     expect((await first) as Error).toHaveProperty('message', 'The download is paused.');
     expect(downloader.list()[0]!.state).toBe('paused');
@@ -101,8 +114,12 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
 
   it('refuses URLs that are not models, saying why', async () => {
     server = await startModelServer();
-    await expect(planDownload({ engine: 'wllama', id: 'x', url: `${server.repo}/resolve/main/tokenizer.json` })).rejects.toThrow(/not a GGUF file/);
-    await expect(planDownload({ engine: 'webllm', id: 'x', url: `${server.origin}/nothing`, modelLib: server.modelLib })).rejects.toThrow(/answered 404/);
+    await expect(
+      planDownload({ engine: 'wllama', id: 'x', url: `${server.repo}/resolve/main/tokenizer.json` }),
+    ).rejects.toThrow(/not a GGUF file/);
+    await expect(
+      planDownload({ engine: 'webllm', id: 'x', url: `${server.origin}/nothing`, modelLib: server.modelLib }),
+    ).rejects.toThrow(/answered 404/);
   });
 });
 
@@ -112,7 +129,9 @@ describe('matchesIntegrity', () => {
     const data = new TextEncoder().encode('hello').buffer as ArrayBuffer;
     expect(await matchesIntegrity(data, 'sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(true);
     expect(await matchesIntegrity(data, 'sha256-AAAANul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(false);
-    expect(await matchesIntegrity(data, 'md5-abc sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(true);
+    expect(await matchesIntegrity(data, 'md5-abc sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(
+      true,
+    );
   });
 });
 
@@ -124,7 +143,9 @@ describe('ModelHost', () => {
     const caches = memoryCaches();
     const partials = new IdbPartialStore(`p-${Math.random()}`);
     const first = new ModelHost({ caches, fetch: (u, i) => fetch(u, i), partials, onChange: () => {} });
-    const running = first.call({ type: 'request', id: '1', method: 'models.download', params: mlc(s) }).catch(() => {});
+    const running = first
+      .call({ type: 'request', id: '1', method: 'models.download', params: mlc(s) })
+      .catch(() => {});
     await expect.poll(() => s.bytesServed(), { interval: 20 }).toBeGreaterThan(s.modelBytes * 0.4);
     // The "browser closes": the first host stops; a new one starts and carries on by itself.
     first.downloader.pause(first.downloads()[0]!.key);

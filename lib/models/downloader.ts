@@ -84,14 +84,36 @@ export class Downloader {
   download(model: ModelRef): Promise<void> {
     const key = modelKey(model);
     const running = this.jobs.get(key);
-    if (running && (running.progress.state === 'downloading' || running.progress.state === 'planning')) return running.done;
-    const progress: DownloadProgress = { key, model, state: 'planning', receivedBytes: 0, totalBytes: 0, bytesPerSecond: 0, secondsLeft: null, filesDone: 0, files: 0, error: null };
-    const job: Job = { progress, controller: new AbortController(), done: Promise.resolve(), fileBytes: new Map(), plan: null, speed: { at: performance.now(), bytes: 0 } };
+    if (running && (running.progress.state === 'downloading' || running.progress.state === 'planning'))
+      return running.done;
+    const progress: DownloadProgress = {
+      key,
+      model,
+      state: 'planning',
+      receivedBytes: 0,
+      totalBytes: 0,
+      bytesPerSecond: 0,
+      secondsLeft: null,
+      filesDone: 0,
+      files: 0,
+      error: null,
+    };
+    const job: Job = {
+      progress,
+      controller: new AbortController(),
+      done: Promise.resolve(),
+      fileBytes: new Map(),
+      plan: null,
+      speed: { at: performance.now(), bytes: 0 },
+    };
     this.jobs.set(key, job);
     job.done = this.run(job).then(
       () => this.update(job, { state: 'ready', secondsLeft: 0, bytesPerSecond: 0 }),
       (error) => {
-        if (job.controller.signal.aborted) throw new AbortedError(job.progress.state === 'paused' ? 'The download is paused.' : 'The download was cancelled.');
+        if (job.controller.signal.aborted)
+          throw new AbortedError(
+            job.progress.state === 'paused' ? 'The download is paused.' : 'The download was cancelled.',
+          );
         this.update(job, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
         throw error;
       },
@@ -156,7 +178,10 @@ export class Downloader {
         try {
           await cache.put(file.url, new Response(blob, { headers: { 'Content-Length': String(blob.size) } }));
         } catch (error) {
-          throw new LocalAiError('model-load-failed', `Not enough storage for this model (${error instanceof Error ? error.name : error}). Delete a model in Models → Storage, or free disk space, and try again.`);
+          throw new LocalAiError(
+            'model-load-failed',
+            `Not enough storage for this model (${error instanceof Error ? error.name : error}). Delete a model in Models → Storage, or free disk space, and try again.`,
+          );
         }
         await this.deps.partials.remove(file.url);
         this.count(job, file.url, blob.size);
@@ -164,7 +189,9 @@ export class Downloader {
       } catch (error) {
         if (job.controller.signal.aborted) throw error;
         if (!(error instanceof RetryableError) || attempt >= retries) {
-          throw error instanceof RetryableError ? new LocalAiError('model-load-failed', `${error.message} (gave up after ${retries + 1} tries).`) : error;
+          throw error instanceof RetryableError
+            ? new LocalAiError('model-load-failed', `${error.message} (gave up after ${retries + 1} tries).`)
+            : error;
         }
         await new Promise((r) => setTimeout(r, (this.deps.backoffMs ?? 500) * 2 ** attempt));
       }
@@ -182,13 +209,22 @@ export class Downloader {
     if (file.size === null || start < file.size) {
       let res: Response;
       try {
-        res = await this.deps.fetch(file.url, { headers: start ? { Range: `bytes=${start}-` } : {}, signal: job.controller.signal, credentials: 'omit' });
+        res = await this.deps.fetch(file.url, {
+          headers: start ? { Range: `bytes=${start}-` } : {},
+          signal: job.controller.signal,
+          credentials: 'omit',
+        });
       } catch (error) {
         if (job.controller.signal.aborted) throw error;
         throw new RetryableError(`Network error fetching ${file.url}`);
       }
-      if (res.status >= 500 || res.status === 429 || res.status === 408) throw new RetryableError(`${file.url} answered ${res.status}`);
-      if (!res.ok) throw new LocalAiError('model-load-failed', `${file.url} answered ${res.status}; the model may have moved.`);
+      if (res.status >= 500 || res.status === 429 || res.status === 408)
+        throw new RetryableError(`${file.url} answered ${res.status}`);
+      if (!res.ok)
+        throw new LocalAiError(
+          'model-load-failed',
+          `${file.url} answered ${res.status}; the model may have moved.`,
+        );
       if (start && res.status !== 206) {
         // The server ignored the Range: it sends the whole file, so start over.
         await this.deps.partials.remove(file.url);
@@ -229,9 +265,12 @@ export class Downloader {
       await this.deps.partials.remove(file.url);
       return new RetryableError(`${file.url} ${why}; fetching it again`);
     };
-    if (file.size !== null && blob.size !== file.size) throw await bad(`has ${blob.size} bytes, expected ${file.size}`);
-    if (file.sha256 && (await sha256Hex(blob)) !== file.sha256.toLowerCase()) throw await bad('failed its SHA-256 check');
-    if (file.integrity && !(await matchesIntegrity(await blob.arrayBuffer(), file.integrity))) throw await bad('failed its integrity check');
+    if (file.size !== null && blob.size !== file.size)
+      throw await bad(`has ${blob.size} bytes, expected ${file.size}`);
+    if (file.sha256 && (await sha256Hex(blob)) !== file.sha256.toLowerCase())
+      throw await bad('failed its SHA-256 check');
+    if (file.integrity && !(await matchesIntegrity(await blob.arrayBuffer(), file.integrity)))
+      throw await bad('failed its integrity check');
   }
 
   private count(job: Job, url: string, bytes: number): void {

@@ -10,7 +10,11 @@
 export const EMBEDDED_LIBS: readonly string[] = JSON.parse(import.meta.env.LOCAL_AI_EMBEDDED_LIBS ?? '[]');
 
 /** The extension URL of the embedded copy of `modelLib`, or null when it is not embedded. */
-export function embeddedLibUrl(modelLib: string, embedded: readonly string[] = EMBEDDED_LIBS, base = globalThis.location?.origin ?? ''): string | null {
+export function embeddedLibUrl(
+  modelLib: string,
+  embedded: readonly string[] = EMBEDDED_LIBS,
+  base = globalThis.location?.origin ?? '',
+): string | null {
   const name = modelLib.split('/').pop() ?? '';
   return embedded.includes(name) ? `${base}/model-libs/${name}` : null;
 }

@@ -30,7 +30,12 @@ export const PROVIDER_HOSTS = [
   'https://api.fireworks.ai',
 ] as const;
 
-export const CONNECT_SOURCES: readonly string[] = ["'self'", ...MODEL_HOSTS, ...PROVIDER_HOSTS, ...LOOPBACK_HOSTS];
+export const CONNECT_SOURCES: readonly string[] = [
+  "'self'",
+  ...MODEL_HOSTS,
+  ...PROVIDER_HOSTS,
+  ...LOOPBACK_HOSTS,
+];
 
 /** A model server on this machine: 127.0.0.1 or localhost, any port. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -9,7 +9,8 @@ export function memoryCaches(): CacheStorage & { dump(): Map<string, Map<string,
     let store = stores.get(name);
     if (!store) stores.set(name, (store = new Map()));
     const s = store;
-    const key = (req: RequestInfo | URL) => (typeof req === 'string' ? req : req instanceof URL ? req.href : req.url);
+    const key = (req: RequestInfo | URL) =>
+      typeof req === 'string' ? req : req instanceof URL ? req.href : req.url;
     return {
       match: async (req: RequestInfo | URL) => {
         const blob = s.get(key(req));

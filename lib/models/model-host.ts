@@ -8,7 +8,8 @@ import { ModelRegistry, type StoredModel } from './model-registry';
 import { IdbPartialStore, type PartialStore } from './partial-store';
 import type { Fetch } from './download-plan';
 
-export type ModelMethod = 'models.download' | 'models.pause' | 'models.resume' | 'models.cancel' | 'models.storage' | 'models.delete';
+export type ModelMethod =
+  'models.download' | 'models.pause' | 'models.resume' | 'models.cancel' | 'models.storage' | 'models.delete';
 
 export interface StorageReport {
   models: StoredModel[];
@@ -47,7 +48,8 @@ export class ModelHost {
 
   /** Picks up downloads a crash or a browser restart interrupted, from their last stored byte. */
   private async resumePending(): Promise<void> {
-    for (const model of await this.registry.pending().catch(() => [])) void this.downloader.download(model).catch(() => {});
+    for (const model of await this.registry.pending().catch(() => []))
+      void this.downloader.download(model).catch(() => {});
   }
 
   downloads(): DownloadProgress[] {
@@ -73,7 +75,10 @@ export class ModelHost {
     await this.registry.remove(model);
     await this.registry.setPending(model, false);
     if (model.engine === 'webllm') {
-      const [{ deleteModelAllInfoInCache }, { buildAppConfig }] = await Promise.all([import('@mlc-ai/web-llm'), import('../engine/webllm-config')]);
+      const [{ deleteModelAllInfoInCache }, { buildAppConfig }] = await Promise.all([
+        import('@mlc-ai/web-llm'),
+        import('../engine/webllm-config'),
+      ]);
       await deleteModelAllInfoInCache(model.id, buildAppConfig(model)).catch(() => {});
     }
   }
@@ -92,7 +97,9 @@ export class ModelHost {
         this.downloader.pause(message.params.key);
         return Promise.resolve({ ok: true as const });
       case 'models.resume':
-        return (this.downloader.resume(message.params.key) ?? Promise.resolve()).then(() => ({ ok: true as const }));
+        return (this.downloader.resume(message.params.key) ?? Promise.resolve()).then(() => ({
+          ok: true as const,
+        }));
       case 'models.cancel': {
         const job = this.downloader.list().find((d) => d.key === message.params.key);
         if (job) void this.registry.setPending(job.model, false);

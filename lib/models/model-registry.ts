@@ -43,7 +43,9 @@ export class ModelRegistry {
 
   async add(plan: DownloadPlan): Promise<void> {
     const previous = await (await this.open()).get('models', plan.key);
-    await (await this.open()).put('models', {
+    await (
+      await this.open()
+    ).put('models', {
       key: plan.key,
       model: plan.model,
       bytes: plan.totalBytes,
@@ -74,7 +76,9 @@ export class ModelRegistry {
     const db = await this.open();
     const out: StoredModel[] = [];
     for (const entry of await db.getAll('models')) {
-      const present = await Promise.all(entry.files.map(async (f) => Boolean(await (await this.caches.open(f.cache)).match(f.url))));
+      const present = await Promise.all(
+        entry.files.map(async (f) => Boolean(await (await this.caches.open(f.cache)).match(f.url))),
+      );
       if (present.every(Boolean)) out.push(entry);
       else await db.delete('models', entry.key);
     }

@@ -13,7 +13,8 @@ function client(webgpu: boolean, cached: boolean) {
   const downloads: ModelRef[] = [];
   const c = {
     async request(method: string, params: ModelRef) {
-      if (method === 'capabilities') return { webgpu, shaderF16: false, maxStorageBufferBindingSize: webgpu ? 1 << 30 : 0 };
+      if (method === 'capabilities')
+        return { webgpu, shaderF16: false, maxStorageBufferBindingSize: webgpu ? 1 << 30 : 0 };
       if (method === 'cached') return { cached };
       if (method === 'models.download') downloads.push(params);
       return { ok: true };
@@ -36,14 +37,30 @@ describe('routeModel: local first', () => {
   it('falls back to the provider without WebGPU, while downloading (starting the download), and for long pages, only when asked to', async () => {
     await activeModelItem.setValue(webllm);
     expect(await routeModel(client(false, true).c)).toEqual({ model: webllm, note: null });
-    await fallbackItem.setValue({ model: provider, whenNoWebGpu: true, whenDownloading: true, whenTooLong: true });
-    expect(await routeModel(client(false, true).c)).toEqual({ model: provider, note: 'this device has no WebGPU for the local model' });
+    await fallbackItem.setValue({
+      model: provider,
+      whenNoWebGpu: true,
+      whenDownloading: true,
+      whenTooLong: true,
+    });
+    expect(await routeModel(client(false, true).c)).toEqual({
+      model: provider,
+      note: 'this device has no WebGPU for the local model',
+    });
     const downloading = client(true, false);
     expect((await routeModel(downloading.c)).note).toMatch(/still downloading/);
     expect(downloading.downloads).toEqual([webllm]);
     expect((await routeModel(client(true, true).c, 'chat', { pageChars: 200_000 })).note).toMatch(/too long/);
-    expect(await routeModel(client(true, true).c, 'chat', { pageChars: 2_000 })).toEqual({ model: webllm, note: null });
-    await fallbackItem.setValue({ model: provider, whenNoWebGpu: false, whenDownloading: false, whenTooLong: false });
+    expect(await routeModel(client(true, true).c, 'chat', { pageChars: 2_000 })).toEqual({
+      model: webllm,
+      note: null,
+    });
+    await fallbackItem.setValue({
+      model: provider,
+      whenNoWebGpu: false,
+      whenDownloading: false,
+      whenTooLong: false,
+    });
     expect((await routeModel(client(false, false).c)).model).toEqual(webllm);
   });
 });

@@ -21,16 +21,26 @@ export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'
   return (await routeModel(client, kind)).model;
 }
 
-export async function routeModel(client: EngineClient, kind: TaskKind = 'chat', needs: { pageChars?: number } = {}): Promise<Routed> {
+export async function routeModel(
+  client: EngineClient,
+  kind: TaskKind = 'chat',
+  needs: { pageChars?: number } = {},
+): Promise<Routed> {
   if (!capabilities.has(client)) capabilities.set(client, client.request('capabilities', {}));
   const caps = await capabilities.get(client)!;
-  const chosen = (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue()) ?? defaultModelFor(caps);
+  const chosen =
+    (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue()) ?? defaultModelFor(caps);
   const fb = await fallbackItem.getValue();
-  if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || !fb.model) return { model: chosen, note: null };
+  if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || !fb.model)
+    return { model: chosen, note: null };
   if (fb.whenNoWebGpu && chosen.engine === 'webllm' && !caps.webgpu) {
     return { model: fb.model, note: 'this device has no WebGPU for the local model' };
   }
-  if (fb.whenTooLong && needs.pageChars && needs.pageChars / 3.5 > (chosen.contextWindow ?? DEFAULT_CONTEXT_WINDOW[chosen.engine]) * 0.8) {
+  if (
+    fb.whenTooLong &&
+    needs.pageChars &&
+    needs.pageChars / 3.5 > (chosen.contextWindow ?? DEFAULT_CONTEXT_WINDOW[chosen.engine]) * 0.8
+  ) {
     return { model: fb.model, note: 'the page is too long for the local model' };
   }
   if (fb.whenDownloading && !(await client.request('cached', chosen)).cached) {

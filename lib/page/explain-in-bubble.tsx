@@ -53,7 +53,10 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
 
   const continueInPanel = () => {
     const conversation = [
-      { role: 'user' as const, content: `Explain: “${selection.text.slice(0, 300)}${selection.text.length > 300 ? '…' : ''}”` },
+      {
+        role: 'user' as const,
+        content: `Explain: “${selection.text.slice(0, 300)}${selection.text.length > 300 ? '…' : ''}”`,
+      },
       { role: 'assistant' as const, content: props.text },
     ];
     void browser.runtime.sendMessage({ type: 'continue-in-panel', conversation } satisfies BackgroundMessage);
@@ -63,7 +66,12 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     props = { ...props, ...next };
     render(
       <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
-        <AnswerBubble {...props} onStop={() => controller.abort()} onClose={close} onContinue={continueInPanel} />
+        <AnswerBubble
+          {...props}
+          onStop={() => controller.abort()}
+          onClose={close}
+          onContinue={continueInPanel}
+        />
       </div>,
       place,
     );
@@ -80,7 +88,9 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
       const provider = new URL(model.url).host;
       const site = location.host;
       const allowed = await mayShare(consentStore(remoteConsentItem), site, provider, async () => {
-        const choice = await new Promise<ConsentChoice>((resolve) => update({ consent: { provider, site }, onConsent: resolve }));
+        const choice = await new Promise<ConsentChoice>((resolve) =>
+          update({ consent: { provider, site }, onConsent: resolve }),
+        );
         update({ consent: undefined });
         return choice;
       });
@@ -88,7 +98,11 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     }
     const result = await client.request(
       'chat',
-      { model, messages: explainSelectionMessages(selection.text, document.title, selection.paragraph), max_tokens: 256 },
+      {
+        model,
+        messages: explainSelectionMessages(selection.text, document.title, selection.paragraph),
+        max_tokens: 256,
+      },
       {
         signal: controller.signal,
         onQueued: (queuePosition) => update({ queuePosition }),

@@ -12,6 +12,7 @@ export function createPageBridge(browser: WxtBrowser, tabId: number | null): Pag
   };
   return {
     scope: async () => `tab-${await tab()}`,
-    send: async <T,>(message: ContentMessage) => (await browser.tabs.sendMessage(await tab(), message, { frameId: 0 })) as T,
+    send: async <T>(message: ContentMessage) =>
+      (await browser.tabs.sendMessage(await tab(), message, { frameId: 0 })) as T,
   };
 }

@@ -47,6 +47,10 @@ export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CH
     text = (doc.body as HTMLElement | null)?.innerText ?? doc.body?.textContent ?? '';
     source = text.trim() ? 'visible' : 'none';
   }
-  const clean = text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/[ \t]{2,}/g, ' ').trim();
+  const clean = text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
   return { ...base, text: clean.slice(0, maxChars), source, fullChars: clean.length };
 }

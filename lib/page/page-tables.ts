@@ -3,7 +3,14 @@
  * virtualised grids to collect all their rows), outlines a table on hover, and remembers
  * which table the user right-clicked for "Ask this table…".
  */
-import { buildTable, collectAriaGrid, findTableElements, rawGridOf, withUniqueNames, type ExtractedTable } from '../tables';
+import {
+  buildTable,
+  collectAriaGrid,
+  findTableElements,
+  rawGridOf,
+  withUniqueNames,
+  type ExtractedTable,
+} from '../tables';
 
 let lastContextTarget: Element | null = null;
 let outline: HTMLElement | null = null;

@@ -15,12 +15,20 @@ const MAX_PARAGRAPH = 4000;
 
 export function readSelection(doc: Document = document): SelectionInfo {
   const active = doc.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-  if (active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && /^(text|search|url|email)?$/.test(active.type)))) {
+  if (
+    active &&
+    (active.tagName === 'TEXTAREA' ||
+      (active.tagName === 'INPUT' && /^(text|search|url|email)?$/.test(active.type)))
+  ) {
     const { selectionStart: a, selectionEnd: b, value } = active;
     const text = a !== null && b !== null ? value.slice(a, b).trim() : '';
     if (text) {
       const r = active.getBoundingClientRect();
-      return { text: text.slice(0, MAX_TEXT), rect: { top: r.top, left: r.left, bottom: r.bottom }, paragraph: value.slice(0, MAX_PARAGRAPH) };
+      return {
+        text: text.slice(0, MAX_TEXT),
+        rect: { top: r.top, left: r.left, bottom: r.bottom },
+        paragraph: value.slice(0, MAX_PARAGRAPH),
+      };
     }
   }
   const selection = doc.getSelection();

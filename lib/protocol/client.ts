@@ -5,7 +5,15 @@
  * HostUnavailableError and the next request reconnects.
  */
 import { AbortedError, HostUnavailableError, deserializeError } from './errors';
-import type { ChunkOf, ClientMessage, HostMessage, HostStatus, MethodName, ParamsOf, ResultOf } from './messages';
+import type {
+  ChunkOf,
+  ClientMessage,
+  HostMessage,
+  HostStatus,
+  MethodName,
+  ParamsOf,
+  ResultOf,
+} from './messages';
 
 /** The part of a runtime.Port the client uses. */
 export interface ClientPort {
@@ -50,7 +58,11 @@ export class EngineClient {
    * @throws {AbortedError} when `signal` aborts (the host stops the work too).
    * @throws {LocalAiError} whatever the host reports, rebuilt with its class and code.
    */
-  async request<M extends MethodName>(method: M, params: ParamsOf<M>, options: RequestOptions<M> = {}): Promise<ResultOf<M>> {
+  async request<M extends MethodName>(
+    method: M,
+    params: ParamsOf<M>,
+    options: RequestOptions<M> = {},
+  ): Promise<ResultOf<M>> {
     const { signal } = options;
     if (signal?.aborted) throw new AbortedError();
     const port = await this.ensurePort();
@@ -67,11 +79,13 @@ export class EngineClient {
         reject(new AbortedError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
-        signal?.removeEventListener('abort', onAbort);
-        this.pending.delete(id);
-        fn(...args);
-      };
+      const settle =
+        <A extends unknown[]>(fn: (...args: A) => void) =>
+        (...args: A) => {
+          signal?.removeEventListener('abort', onAbort);
+          this.pending.delete(id);
+          fn(...args);
+        };
       this.pending.set(id, {
         resolve: settle(resolve) as (value: never) => void,
         reject: settle(reject),

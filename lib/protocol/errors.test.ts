@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AbortedError, BadRequestError, LocalAiError, ModelLoadError, deserializeError, serializeError } from './errors';
+import {
+  AbortedError,
+  BadRequestError,
+  LocalAiError,
+  ModelLoadError,
+  deserializeError,
+  serializeError,
+} from './errors';
 
 describe('errors across contexts', () => {
   it('rebuild the same class, code and message after a JSON round trip', () => {

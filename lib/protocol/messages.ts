@@ -109,9 +109,17 @@ export interface ProtocolMap {
   'models.storage': { params: Record<string, never>; chunk: never; result: StorageReport };
   'models.delete': { params: ModelRef; chunk: never; result: { ok: true } };
   /** Checks a provider before it is saved: reachable, key accepted, and its models. */
-  'providers.test': { params: { kind: 'openai' | 'ollama'; baseUrl: string; apiKey?: string }; chunk: never; result: { models: string[] } };
+  'providers.test': {
+    params: { kind: 'openai' | 'ollama'; baseUrl: string; apiKey?: string };
+    chunk: never;
+    result: { models: string[] };
+  };
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
-  'sql.register': { params: { scope: string; tables: ExtractedTable[] }; chunk: never; result: { tables: number; rows: number; elapsedMs: number } };
+  'sql.register': {
+    params: { scope: string; tables: ExtractedTable[] };
+    chunk: never;
+    result: { tables: number; rows: number; elapsedMs: number };
+  };
   /** Read-only check and DuckDB prepare, without running. */
   'sql.check': { params: { scope: string; sql: string }; chunk: never; result: { sql: string } };
   'sql.run': { params: { scope: string; sql: string; limit?: number }; chunk: never; result: QueryResult };

@@ -13,9 +13,13 @@ describe('the protocol map ties each method to its params, chunks and result', (
   });
 
   it('types chunks by method', () => {
-    client.request('chat', { model: { engine: 'wllama', id: 'x' }, messages: [] }, {
-      onChunk: (chunk) => expectTypeOf(chunk).toEqualTypeOf<ChatChunk>(),
-    });
+    client.request(
+      'chat',
+      { model: { engine: 'wllama', id: 'x' }, messages: [] },
+      {
+        onChunk: (chunk) => expectTypeOf(chunk).toEqualTypeOf<ChatChunk>(),
+      },
+    );
   });
 
   it('rejects params of the wrong method', () => {
@@ -25,6 +29,8 @@ describe('the protocol map ties each method to its params, chunks and result', (
     void client.request('status', { model: 1 });
     // @ts-expect-error no such method
     void client.request('eval', {});
-    expectTypeOf<ParamsOf<'chat'>['messages'][number]['role']>().toEqualTypeOf<'system' | 'user' | 'assistant'>();
+    expectTypeOf<ParamsOf<'chat'>['messages'][number]['role']>().toEqualTypeOf<
+      'system' | 'user' | 'assistant'
+    >();
   });
 });

@@ -63,13 +63,21 @@ const EmptyParams = v.strictObject({});
 export const ContinueInPanelSchema = v.strictObject({
   type: v.literal('continue-in-panel'),
   conversation: v.pipe(
-    v.array(v.strictObject({ role: v.picklist(['user', 'assistant']), content: v.pipe(v.string(), v.maxLength(100_000)) })),
+    v.array(
+      v.strictObject({
+        role: v.picklist(['user', 'assistant']),
+        content: v.pipe(v.string(), v.maxLength(100_000)),
+      }),
+    ),
     v.minLength(1),
     v.maxLength(50),
   ),
 });
 
-const SqlName = v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]{0,127}$/, 'SQL names are lower-case snake_case.'));
+const SqlName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z_][a-z0-9_]{0,127}$/, 'SQL names are lower-case snake_case.'),
+);
 const Scope = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'A scope is a short id.'));
 const SqlText = v.pipe(v.string(), v.minLength(1), v.maxLength(20_000));
 
@@ -98,7 +106,11 @@ export const ExtractedTableSchema = v.strictObject({
         sqlName: SqlName,
         type: v.picklist(['integer', 'decimal', 'percent', 'currency', 'date', 'datetime', 'time', 'text']),
         currency: v.optional(v.pipe(v.string(), v.maxLength(8))),
-        raw: v.optional(v.custom<(string | null)[]>((r) => Array.isArray(r) && r.every((x) => x === null || typeof x === 'string'))),
+        raw: v.optional(
+          v.custom<(string | null)[]>(
+            (r) => Array.isArray(r) && r.every((x) => x === null || typeof x === 'string'),
+          ),
+        ),
       }),
     ),
     v.minLength(1),
@@ -123,12 +135,23 @@ export const PARAMS_SCHEMAS = {
   'models.delete': ModelRefSchema,
   'providers.test': v.strictObject({
     kind: v.picklist(['openai', 'ollama']),
-    baseUrl: v.pipe(v.string(), v.url('The provider URL is not a valid URL.'), v.regex(/^https?:\/\//, 'The provider URL must use http or https.')),
+    baseUrl: v.pipe(
+      v.string(),
+      v.url('The provider URL is not a valid URL.'),
+      v.regex(/^https?:\/\//, 'The provider URL must use http or https.'),
+    ),
     apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
-  'sql.register': v.strictObject({ scope: Scope, tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)) }),
+  'sql.register': v.strictObject({
+    scope: Scope,
+    tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)),
+  }),
   'sql.check': v.strictObject({ scope: Scope, sql: SqlText }),
-  'sql.run': v.strictObject({ scope: Scope, sql: SqlText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))) }),
+  'sql.run': v.strictObject({
+    scope: Scope,
+    sql: SqlText,
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
+  }),
 } as const;
 
 export type Method = keyof typeof PARAMS_SCHEMAS;

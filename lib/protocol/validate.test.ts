@@ -9,22 +9,42 @@ const chat = (params: Record<string, unknown>) => ({ type: 'request', id: 'r1', 
 describe('parseClientMessage', () => {
   it('accepts a well-formed chat request and keeps its params', () => {
     const message = parseClientMessage(
-      chat({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 16, stop: ['\n'], priority: 'background' }),
+      chat({
+        model,
+        messages: [{ role: 'user', content: 'hi' }],
+        max_tokens: 16,
+        stop: ['\n'],
+        priority: 'background',
+      }),
     );
-    expect(message).toMatchObject({ type: 'request', method: 'chat', params: { max_tokens: 16, priority: 'background' } });
+    expect(message).toMatchObject({
+      type: 'request',
+      method: 'chat',
+      params: { max_tokens: 16, priority: 'background' },
+    });
   });
 
   it('accepts cancel, status and capabilities messages', () => {
     expect(parseClientMessage({ type: 'cancel', id: 'r1' })).toEqual({ type: 'cancel', id: 'r1' });
-    expect(parseClientMessage({ type: 'request', id: 's', method: 'status', params: {} })).toMatchObject({ method: 'status' });
-    expect(parseClientMessage({ type: 'request', id: 'c', method: 'capabilities', params: {} })).toMatchObject({ method: 'capabilities' });
+    expect(parseClientMessage({ type: 'request', id: 's', method: 'status', params: {} })).toMatchObject({
+      method: 'status',
+    });
+    expect(
+      parseClientMessage({ type: 'request', id: 'c', method: 'capabilities', params: {} }),
+    ).toMatchObject({ method: 'capabilities' });
   });
 
   it('accepts a grammar response format', () => {
     const message = parseClientMessage(
-      chat({ model, messages: [{ role: 'user', content: 'q' }], response_format: { type: 'grammar', grammar: 'root ::= "a"' } }),
+      chat({
+        model,
+        messages: [{ role: 'user', content: 'q' }],
+        response_format: { type: 'grammar', grammar: 'root ::= "a"' },
+      }),
     );
-    expect(message.type === 'request' && message.method === 'chat' && message.params.response_format?.type).toBe('grammar');
+    expect(
+      message.type === 'request' && message.method === 'chat' && message.params.response_format?.type,
+    ).toBe('grammar');
   });
 
   it.each([
@@ -38,11 +58,26 @@ describe('parseClientMessage', () => {
     ['params on status', { type: 'request', id: '1', method: 'status', params: { x: 1 } }],
     ['no messages', chat({ model, messages: [] })],
     ['a bad role', chat({ model, messages: [{ role: 'root', content: 'x' }] })],
-    ['an unknown engine', chat({ model: { engine: 'gpt', id: 'x' }, messages: [{ role: 'user', content: 'x' }] })],
-    ['a non-http model URL', chat({ model: { engine: 'wllama', id: 'x', url: 'file:///etc/passwd' }, messages: [{ role: 'user', content: 'x' }] })],
-    ['a temperature out of range', chat({ model, messages: [{ role: 'user', content: 'x' }], temperature: 9 })],
+    [
+      'an unknown engine',
+      chat({ model: { engine: 'gpt', id: 'x' }, messages: [{ role: 'user', content: 'x' }] }),
+    ],
+    [
+      'a non-http model URL',
+      chat({
+        model: { engine: 'wllama', id: 'x', url: 'file:///etc/passwd' },
+        messages: [{ role: 'user', content: 'x' }],
+      }),
+    ],
+    [
+      'a temperature out of range',
+      chat({ model, messages: [{ role: 'user', content: 'x' }], temperature: 9 }),
+    ],
     ['a fractional max_tokens', chat({ model, messages: [{ role: 'user', content: 'x' }], max_tokens: 1.5 })],
-    ['a too-long message', chat({ model, messages: [{ role: 'user', content: 'x'.repeat(MAX_CONTENT_CHARS + 1) }] })],
+    [
+      'a too-long message',
+      chat({ model, messages: [{ role: 'user', content: 'x'.repeat(MAX_CONTENT_CHARS + 1) }] }),
+    ],
     ['a prototype-polluting key', JSON.parse('{"type":"cancel","id":"1","__proto__":{"x":1}}')],
   ])('rejects %s with a BadRequestError that says what is wrong', (_name, raw) => {
     let caught: unknown;
@@ -56,13 +91,17 @@ describe('parseClientMessage', () => {
   });
 
   it('names the failing field', () => {
-    expect(() => parseClientMessage(chat({ model, messages: [{ role: 'user', content: 'x' }], temperature: 9 }))).toThrow(/temperature/);
+    expect(() =>
+      parseClientMessage(chat({ model, messages: [{ role: 'user', content: 'x' }], temperature: 9 })),
+    ).toThrow(/temperature/);
   });
 });
 
 describe('assertTrustedSender', () => {
   it('accepts this extension (pages and content scripts alike)', () => {
-    expect(() => assertTrustedSender({ id: 'me', url: 'chrome-extension://me/sidepanel.html' }, 'me')).not.toThrow();
+    expect(() =>
+      assertTrustedSender({ id: 'me', url: 'chrome-extension://me/sidepanel.html' }, 'me'),
+    ).not.toThrow();
     expect(() => assertTrustedSender({ id: 'me', tab: { id: 3 } }, 'me')).not.toThrow();
   });
 

@@ -11,10 +11,15 @@ import { providersItem } from '../settings/storage-items';
 const RULE_ID = 1000;
 
 /** The endpoint for `baseUrl`, for the engine host only. */
-export async function providerEndpoint(baseUrl: string, senderUrl: string | undefined): Promise<ProviderEndpoint | null> {
+export async function providerEndpoint(
+  baseUrl: string,
+  senderUrl: string | undefined,
+): Promise<ProviderEndpoint | null> {
   if (senderUrl !== browser.runtime.getURL('/offscreen.html')) return null;
   const provider = (await providersItem.getValue()).find((p) => p.baseUrl === baseUrl);
-  return provider ? { kind: provider.kind, baseUrl: provider.baseUrl, apiKey: provider.apiKey?.trim() } : null;
+  return provider
+    ? { kind: provider.kind, baseUrl: provider.baseUrl, apiKey: provider.apiKey?.trim() }
+    : null;
 }
 
 /**
@@ -31,12 +36,17 @@ export async function installOriginRule(): Promise<void> {
         priority: 1,
         action: {
           type: chrome.declarativeNetRequest.RuleActionType.MODIFY_HEADERS,
-          requestHeaders: [{ header: 'origin', operation: chrome.declarativeNetRequest.HeaderOperation.REMOVE }],
+          requestHeaders: [
+            { header: 'origin', operation: chrome.declarativeNetRequest.HeaderOperation.REMOVE },
+          ],
         },
         condition: {
           regexFilter: '^http://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?/',
           initiatorDomains: [browser.runtime.id],
-          resourceTypes: [chrome.declarativeNetRequest.ResourceType.XMLHTTPREQUEST, chrome.declarativeNetRequest.ResourceType.OTHER],
+          resourceTypes: [
+            chrome.declarativeNetRequest.ResourceType.XMLHTTPREQUEST,
+            chrome.declarativeNetRequest.ResourceType.OTHER,
+          ],
         },
       },
     ],
@@ -44,5 +54,7 @@ export async function installOriginRule(): Promise<void> {
 }
 
 export function watchProviders(): void {
-  void installOriginRule().catch((error) => console.warn('Local AI: could not install the Origin rule', error));
+  void installOriginRule().catch((error) =>
+    console.warn('Local AI: could not install the Origin rule', error),
+  );
 }

@@ -11,9 +11,17 @@ import { isAllowedProvider } from '../models/hosts';
 export class ProviderHost {
   constructor(private readonly lookup: (baseUrl: string) => Promise<ProviderEndpoint | null>) {}
 
-  async chat(model: ModelRef, request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
+  async chat(
+    model: ModelRef,
+    request: ChatCompletionRequest,
+    options: ChatCompletionOptions,
+  ): Promise<ChatCompletion> {
     const endpoint = model.url ? await this.lookup(model.url) : null;
-    if (!endpoint) throw new LocalAiError('engine-unavailable', 'That provider is not set up (it may have been removed). Add it again in Settings → Providers, or pick a model on this device.');
+    if (!endpoint)
+      throw new LocalAiError(
+        'engine-unavailable',
+        'That provider is not set up (it may have been removed). Add it again in Settings → Providers, or pick a model on this device.',
+      );
     return remoteChat(endpoint, model.id, request, options);
   }
 
@@ -21,7 +29,10 @@ export class ProviderHost {
     const endpoint = message.params;
     if (!isAllowedProvider(endpoint.baseUrl)) {
       return Promise.reject(
-        new LocalAiError('bad-request', `Local AI can reach servers on this machine (localhost, 127.0.0.1) and these cloud providers only: OpenAI, OpenRouter, Groq, Together, Mistral, DeepSeek, Fireworks. ${endpoint.baseUrl} is not one of them.`),
+        new LocalAiError(
+          'bad-request',
+          `Local AI can reach servers on this machine (localhost, 127.0.0.1) and these cloud providers only: OpenAI, OpenRouter, Groq, Together, Mistral, DeepSeek, Fireworks. ${endpoint.baseUrl} is not one of them.`,
+        ),
       );
     }
     return listModels(endpoint).then((models) => ({ models }));

@@ -32,7 +32,12 @@ export function whereItRuns(model: ModelRef): string {
 }
 
 /** One timed run, measured at the client: first chunk, then tokens over the time after it. */
-async function timedRun(client: EngineClient, model: ModelRef, prompt: string, maxTokens: number): Promise<{ ttft: number; tps: number }> {
+async function timedRun(
+  client: EngineClient,
+  model: ModelRef,
+  prompt: string,
+  maxTokens: number,
+): Promise<{ ttft: number; tps: number }> {
   const start = performance.now();
   let first = 0;
   let last = 0;
@@ -80,7 +85,14 @@ export async function compareSpeed(
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    const row: SpeedRow = { model, where: whereItRuns(model), runs: ttfts.length, ttftMs: median(ttfts), tokensPerSecond: median(speeds), ...(error ? { error } : {}) };
+    const row: SpeedRow = {
+      model,
+      where: whereItRuns(model),
+      runs: ttfts.length,
+      ttftMs: median(ttfts),
+      tokensPerSecond: median(speeds),
+      ...(error ? { error } : {}),
+    };
     rows.push(row);
     options.onRow?.(row);
   }

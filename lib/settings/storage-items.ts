@@ -17,14 +17,18 @@ export interface PanelRequest {
 }
 
 /** Session storage: gone when the browser closes. */
-export const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', { fallback: null });
+export const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', {
+  fallback: null,
+});
 
 /** The model the user picked; null means "the default for this device". */
 export const activeModelItem = storage.defineItem<ModelRef | null>('local:activeModel', { fallback: null });
 
 /** Models chosen per kind of task; a task without one uses the active model. */
 export type TaskKind = 'chat' | 'summarise' | 'translate' | 'sql';
-export const taskModelsItem = storage.defineItem<Partial<Record<TaskKind, ModelRef>>>('local:taskModels', { fallback: {} });
+export const taskModelsItem = storage.defineItem<Partial<Record<TaskKind, ModelRef>>>('local:taskModels', {
+  fallback: {},
+});
 
 export interface Preset {
   id: string;
@@ -34,7 +38,13 @@ export interface Preset {
 }
 
 export const presetsItem = storage.defineItem<Preset[]>('local:presets', {
-  fallback: [{ id: 'eli5', title: 'Explain like I am five', prompt: 'Explain this to a five-year-old, in three short sentences.' }],
+  fallback: [
+    {
+      id: 'eli5',
+      title: 'Explain like I am five',
+      prompt: 'Explain this to a five-year-old, in three short sentences.',
+    },
+  ],
 });
 
 /** Language answers are written in; '' means the browser's language. */
@@ -67,4 +77,6 @@ export const fallbackItem = storage.defineItem<Fallback>('local:fallback', {
 });
 
 /** Sites whose page text may go to a provider off this device: host of the page → providers' hosts. */
-export const remoteConsentItem = storage.defineItem<Record<string, string[]>>('local:remoteConsent', { fallback: {} });
+export const remoteConsentItem = storage.defineItem<Record<string, string[]>>('local:remoteConsent', {
+  fallback: {},
+});

@@ -2,7 +2,17 @@
  * Arrow columns built straight from typed arrays. Arrow's own builders compile their null
  * checks with `new Function`, which the extension's CSP (rightly) forbids; these do not.
  */
-import { DateDay, Float64, Int64, TimeMicrosecond, TimestampMicrosecond, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import {
+  DateDay,
+  Float64,
+  Int64,
+  TimeMicrosecond,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  makeVector,
+  type Vector,
+} from 'apache-arrow';
 
 function validity(n: number, isValid: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
   const bitmap = new Uint8Array(Math.ceil(n / 8));
@@ -17,8 +27,13 @@ function validity(n: number, isValid: (i: number) => boolean): { bitmap: Uint8Ar
 export function float64Column(values: (number | null)[]): Vector<Float64> {
   const data = new Float64Array(values.length);
   values.forEach((v, i) => (data[i] = v ?? 0));
-  const { bitmap, nulls } = validity(values.length, (i) => typeof values[i] === 'number' && Number.isFinite(values[i]));
-  return makeVector(makeData({ type: new Float64(), length: values.length, nullCount: nulls, data, nullBitmap: bitmap }));
+  const { bitmap, nulls } = validity(
+    values.length,
+    (i) => typeof values[i] === 'number' && Number.isFinite(values[i]),
+  );
+  return makeVector(
+    makeData({ type: new Float64(), length: values.length, nullCount: nulls, data, nullBitmap: bitmap }),
+  );
 }
 
 export function utf8Column(values: (string | null)[]): Vector<Utf8> {
@@ -34,18 +49,35 @@ export function utf8Column(values: (string | null)[]): Vector<Utf8> {
     offsets[i + 1] = at;
   });
   const { bitmap, nulls } = validity(values.length, (i) => values[i] !== null);
-  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, valueOffsets: offsets, data: buffer.subarray(0, at), nullBitmap: bitmap }));
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: values.length,
+      nullCount: nulls,
+      valueOffsets: offsets,
+      data: buffer.subarray(0, at),
+      nullBitmap: bitmap,
+    }),
+  );
 }
 
-function bigintColumn<T extends Int64 | TimestampMicrosecond | TimeMicrosecond>(type: T, values: (bigint | null)[]): Vector<T> {
+function bigintColumn<T extends Int64 | TimestampMicrosecond | TimeMicrosecond>(
+  type: T,
+  values: (bigint | null)[],
+): Vector<T> {
   const data = new BigInt64Array(values.length);
   values.forEach((v, i) => (data[i] = v ?? 0n));
   const { bitmap, nulls } = validity(values.length, (i) => values[i] !== null);
-  return makeVector(makeData({ type, length: values.length, nullCount: nulls, data, nullBitmap: bitmap } as never)) as unknown as Vector<T>;
+  return makeVector(
+    makeData({ type, length: values.length, nullCount: nulls, data, nullBitmap: bitmap } as never),
+  ) as unknown as Vector<T>;
 }
 
 export function int64Column(values: (number | null)[]): Vector<Int64> {
-  return bigintColumn(new Int64(), values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? BigInt(Math.trunc(v)) : null)));
+  return bigintColumn(
+    new Int64(),
+    values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? BigInt(Math.trunc(v)) : null)),
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -60,7 +92,9 @@ export function dateColumn(values: (string | null)[]): Vector<DateDay> {
     return true;
   });
   const { bitmap, nulls } = validity(values.length, (i) => ok[i]!);
-  return makeVector(makeData({ type: new DateDay(), length: values.length, nullCount: nulls, data, nullBitmap: bitmap }));
+  return makeVector(
+    makeData({ type: new DateDay(), length: values.length, nullCount: nulls, data, nullBitmap: bitmap }),
+  );
 }
 
 /** ISO date-times as Arrow timestamp[us] (DuckDB TIMESTAMP). */

@@ -36,9 +36,17 @@ beforeAll(async () => {
 describe('askTables with a scripted engine and real DuckDB', () => {
   it('answers an aggregation, with the schema grammar and DuckDB named in the prompt', async () => {
     await db.register(states);
-    const { generate, calls } = scripted(['SELECT SUM("water_km2") AS value FROM "states_by_area"', 'The three states have 368,510 km² of water.']);
+    const { generate, calls } = scripted([
+      'SELECT SUM("water_km2") AS value FROM "states_by_area"',
+      'The three states have 368,510 km² of water.',
+    ]);
     const r = await askTables('How much water in total?', states, { generate, backend: db });
-    expect(r).toMatchObject({ kind: 'answer', result: { rows: [[368510]] }, answer: 'The three states have 368,510 km² of water.', attempts: 1 });
+    expect(r).toMatchObject({
+      kind: 'answer',
+      result: { rows: [[368510]] },
+      answer: 'The three states have 368,510 km² of water.',
+      attempts: 1,
+    });
     expect(calls[0]!.options.grammar).toContain('root ::=');
     expect(calls[0]!.messages[0]!.content).toMatch(/DuckDB/);
     expect(calls[0]!.messages[0]!.content).toContain('"water_pct" DOUBLE');
@@ -47,22 +55,38 @@ describe('askTables with a scripted engine and real DuckDB', () => {
 
   it('filters and picks the top N, charting the result as bars', async () => {
     await db.register(states);
-    const { generate } = scripted(['```sql\nSELECT "state", "water_pct" FROM "states_by_area" WHERE "water_pct" > 2 ORDER BY "water_pct" DESC LIMIT 2;\n```', 'Michigan and Alaska.']);
-    const r = await askTables('Which states have the most water by share?', states, { generate, backend: db });
-    expect(r.kind === 'answer' && r.result.rows).toEqual([['Michigan', 41.5], ['Alaska', 14.2]]);
+    const { generate } = scripted([
+      '```sql\nSELECT "state", "water_pct" FROM "states_by_area" WHERE "water_pct" > 2 ORDER BY "water_pct" DESC LIMIT 2;\n```',
+      'Michigan and Alaska.',
+    ]);
+    const r = await askTables('Which states have the most water by share?', states, {
+      generate,
+      backend: db,
+    });
+    expect(r.kind === 'answer' && r.result.rows).toEqual([
+      ['Michigan', 41.5],
+      ['Alaska', 14.2],
+    ]);
     expect(r.kind === 'answer' && r.chart).toEqual({ type: 'bar', x: 'state', y: 'water_pct' });
   });
 
   it('joins two tables of the same page', async () => {
     await db.register(joinable);
-    const { generate } = scripted(['SELECT "countries"."country", "capitals"."capital" FROM "countries" JOIN "capitals" ON "countries"."code" = "capitals"."code" ORDER BY "countries"."population" DESC LIMIT 1', 'Germany, capital Berlin.']);
+    const { generate } = scripted([
+      'SELECT "countries"."country", "capitals"."capital" FROM "countries" JOIN "capitals" ON "countries"."code" = "capitals"."code" ORDER BY "countries"."population" DESC LIMIT 1',
+      'Germany, capital Berlin.',
+    ]);
     const r = await askTables('Capital of the most populous country?', joinable, { generate, backend: db });
     expect(r.kind === 'answer' && r.result.rows).toEqual([['Germany', 'Berlin']]);
   });
 
-  it('repairs a binding error from DuckDB\'s message', async () => {
+  it("repairs a binding error from DuckDB's message", async () => {
     await db.register(states);
-    const { generate, calls } = scripted(['SELECT MAX(area) FROM states_by_area', 'SELECT MAX("total_area_km2") FROM "states_by_area"', 'Alaska is largest.']);
+    const { generate, calls } = scripted([
+      'SELECT MAX(area) FROM states_by_area',
+      'SELECT MAX("total_area_km2") FROM "states_by_area"',
+      'Alaska is largest.',
+    ]);
     const r = await askTables('Largest area?', states, { generate, backend: db });
     expect(r).toMatchObject({ kind: 'answer', attempts: 2, result: { rows: [[1723337]] } });
     expect(calls[1]!.messages.at(-1)!.content).toMatch(/DuckDB rejected that query:[\s\S]*area/);
@@ -70,7 +94,11 @@ describe('askTables with a scripted engine and real DuckDB', () => {
 
   it('gives up after two repairs and returns the error and the SQL to edit', async () => {
     await db.register(states);
-    const { generate } = scripted(['SELECT a FROM states_by_area', 'SELECT b FROM states_by_area', 'SELECT c FROM states_by_area']);
+    const { generate } = scripted([
+      'SELECT a FROM states_by_area',
+      'SELECT b FROM states_by_area',
+      'SELECT c FROM states_by_area',
+    ]);
     const r = await askTables('?', states, { generate, backend: db });
     expect(r).toMatchObject({ kind: 'failed', sql: 'SELECT c FROM states_by_area', attempts: 3 });
     expect(r.kind === 'failed' && r.error).toMatch(/"c"|c/);
@@ -89,7 +117,9 @@ describe('askTables with a scripted engine and real DuckDB', () => {
   it('says so when the tables cannot answer, instead of inventing', async () => {
     await db.register(states);
     const { generate } = scripted([CANNOT_ANSWER]);
-    expect(await askTables('Who won the 1998 World Cup?', states, { generate, backend: db })).toMatchObject({ kind: 'cannot-answer' });
+    expect(await askTables('Who won the 1998 World Cup?', states, { generate, backend: db })).toMatchObject({
+      kind: 'cannot-answer',
+    });
   });
 
   it('votes between sampled candidates on their results', async () => {
@@ -100,7 +130,12 @@ describe('askTables with a scripted engine and real DuckDB', () => {
       'SELECT "state" FROM "states_by_area" WHERE "water_km2" > 200000',
       'Alaska.',
     ]);
-    const r = await askTables('Which state has the most water?', states, { generate, backend: db }, { samples: 3 });
+    const r = await askTables(
+      'Which state has the most water?',
+      states,
+      { generate, backend: db },
+      { samples: 3 },
+    );
     expect(r).toMatchObject({ kind: 'answer', candidates: 3, result: { rows: [['Alaska']] } });
     expect(calls.map((c) => c.options.temperature).slice(0, 3)).toEqual([0, 0.7, 0.7]);
   });
@@ -108,7 +143,12 @@ describe('askTables with a scripted engine and real DuckDB', () => {
   it('keeps follow-up questions in the conversation', async () => {
     await db.register(states);
     const { generate, calls } = scripted(['SELECT COUNT(*) AS value FROM "states_by_area"', 'Three.']);
-    await askTables('And how many states?', states, { generate, backend: db }, { history: [{ question: 'Largest state?', sql: 'SELECT 1' }] });
+    await askTables(
+      'And how many states?',
+      states,
+      { generate, backend: db },
+      { history: [{ question: 'Largest state?', sql: 'SELECT 1' }] },
+    );
     expect(calls[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
   });
 });

@@ -37,7 +37,15 @@ export interface AskOptions {
 }
 
 export type SqlAnswer =
-  | { kind: 'answer'; sql: string; result: QueryResult; answer: string; chart: ChartSpec | null; attempts: number; candidates: number }
+  | {
+      kind: 'answer';
+      sql: string;
+      result: QueryResult;
+      answer: string;
+      chart: ChartSpec | null;
+      attempts: number;
+      candidates: number;
+    }
   | { kind: 'cannot-answer'; message: string }
   | { kind: 'failed'; sql: string; error: string; attempts: number };
 
@@ -55,7 +63,9 @@ async function writeValidSql(
   temperature: number,
   deps: { generate: Generate; backend: SqlBackend },
   onStage?: (stage: Stage) => void,
-): Promise<{ sql: string; attempts: number } | { failed: string; sql: string; attempts: number } | { cannot: true }> {
+): Promise<
+  { sql: string; attempts: number } | { failed: string; sql: string; attempts: number } | { cannot: true }
+> {
   let sql = cleanSql(await deps.generate(messages, { grammar, maxTokens: 400, temperature }));
   for (let attempt = 1; ; attempt++) {
     if (sql.startsWith(CANNOT_ANSWER)) return { cannot: true };
@@ -67,7 +77,13 @@ async function writeValidSql(
         return { failed: error instanceof Error ? error.message : String(error), sql, attempts: attempt };
       }
       onStage?.('repairing');
-      sql = cleanSql(await deps.generate(repairMessages(messages, sql, error.message), { grammar, maxTokens: 400, temperature }));
+      sql = cleanSql(
+        await deps.generate(repairMessages(messages, sql, error.message), {
+          grammar,
+          maxTokens: 400,
+          temperature,
+        }),
+      );
     }
   }
 }
@@ -78,8 +94,12 @@ function fingerprint(result: QueryResult): string {
 
 function preview(result: QueryResult): string {
   const head = result.columns.map((c) => c.name).join(' | ');
-  const rows = result.rows.slice(0, 10).map((r) => r.map((v) => (v === null ? 'NULL' : String(v))).join(' | '));
-  return [head, ...rows, result.rowCount > 10 ? `… ${result.rowCount} rows in all` : ''].filter(Boolean).join('\n');
+  const rows = result.rows
+    .slice(0, 10)
+    .map((r) => r.map((v) => (v === null ? 'NULL' : String(v))).join(' | '));
+  return [head, ...rows, result.rowCount > 10 ? `… ${result.rowCount} rows in all` : '']
+    .filter(Boolean)
+    .join('\n');
 }
 
 export async function askTables(
@@ -112,12 +132,19 @@ export async function askTables(
     try {
       candidates.push({ ...written, result: await deps.backend.run(written.sql) });
     } catch (error) {
-      lastFailure = { failed: error instanceof Error ? error.message : String(error), sql: written.sql, attempts: written.attempts };
+      lastFailure = {
+        failed: error instanceof Error ? error.message : String(error),
+        sql: written.sql,
+        attempts: written.attempts,
+      };
     }
   }
   if (!candidates.length) {
     if (cannot && !lastFailure) {
-      return { kind: 'cannot-answer', message: 'The tables on this page do not hold the answer to that question.' };
+      return {
+        kind: 'cannot-answer',
+        message: 'The tables on this page do not hold the answer to that question.',
+      };
     }
     const f = lastFailure!;
     return { kind: 'failed', sql: f.sql, error: f.failed, attempts: f.attempts };
@@ -125,11 +152,18 @@ export async function askTables(
   // Majority vote on what the queries return, not on how they are written.
   const votes = new Map<string, number>();
   for (const c of candidates) votes.set(fingerprint(c.result), (votes.get(fingerprint(c.result)) ?? 0) + 1);
-  const winner = candidates.reduce((best, c) => (votes.get(fingerprint(c.result))! > votes.get(fingerprint(best.result))! ? c : best));
+  const winner = candidates.reduce((best, c) =>
+    votes.get(fingerprint(c.result))! > votes.get(fingerprint(best.result))! ? c : best,
+  );
 
   onStage?.('answering');
   const answer = winner.result.rowCount
-    ? (await deps.generate(answerMessages(question, winner.sql, preview(winner.result)), { maxTokens: 120, temperature: 0 })).trim()
+    ? (
+        await deps.generate(answerMessages(question, winner.sql, preview(winner.result)), {
+          maxTokens: 120,
+          temperature: 0,
+        })
+      ).trim()
     : 'No rows match that question.';
   return {
     kind: 'answer',

@@ -19,7 +19,9 @@ export function chooseChart(result: QueryResult): ChartSpec | null {
     // A sorted integer first column (years, ranks) reads as a line; anything else as points.
     const xs = result.rows.map((r) => r[0] as number);
     const sorted = xs.every((x, i) => i === 0 || x >= xs[i - 1]!);
-    return /^Int/i.test(a.type) && sorted ? { type: 'line', x: a.name, y: b.name } : { type: 'scatter', x: a.name, y: b.name };
+    return /^Int/i.test(a.type) && sorted
+      ? { type: 'line', x: a.name, y: b.name }
+      : { type: 'scatter', x: a.name, y: b.name };
   }
   return result.rows.length <= 40 ? { type: 'bar', x: a.name, y: b.name } : null;
 }

@@ -4,7 +4,7 @@ import { SqlRefusedError, assertReadOnly } from './read-only';
 describe('assertReadOnly', () => {
   it.each([
     'SELECT * FROM "t"',
-    'select count(*) from t where name = \'drop table x\'',
+    "select count(*) from t where name = 'drop table x'",
     'WITH a AS (SELECT 1 AS x) SELECT x FROM a;',
     'SELECT "update" FROM "t" -- insert here',
     'FROM t SELECT a',

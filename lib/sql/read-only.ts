@@ -6,7 +6,8 @@ import { SqlRefusedError } from '../protocol/errors';
 
 export { SqlRefusedError };
 
-const FORBIDDEN = /\b(insert|update|delete|merge|create|drop|alter|truncate|attach|detach|copy|install|load|pragma|set|reset|export|import|call|checkpoint|vacuum|use|grant|revoke|begin|commit|rollback|prepare|execute|deallocate|summarize|describe|show)\b/i;
+const FORBIDDEN =
+  /\b(insert|update|delete|merge|create|drop|alter|truncate|attach|detach|copy|install|load|pragma|set|reset|export|import|call|checkpoint|vacuum|use|grant|revoke|begin|commit|rollback|prepare|execute|deallocate|summarize|describe|show)\b/i;
 const FILE_FUNCTIONS = /\b(read_\w+|\w+_scan|glob|sniff_csv|parquet_\w+|query_table|query|getenv)\s*\(/i;
 
 /** The SQL with string literals, quoted identifiers and comments blanked out, for keyword checks. */
@@ -28,11 +29,15 @@ export function assertReadOnly(sql: string): string {
   if (!trimmed) throw new SqlRefusedError('The query is empty.');
   if (plain.includes(';')) throw new SqlRefusedError('Only one statement may run at a time.');
   if (!/^\s*(select|with|from)\b/i.test(plain) && !/^\s*\(\s*select\b/i.test(plain)) {
-    throw new SqlRefusedError('Only SELECT queries run here: the page\'s tables are read-only.');
+    throw new SqlRefusedError("Only SELECT queries run here: the page's tables are read-only.");
   }
   const bad = FORBIDDEN.exec(plain);
-  if (bad) throw new SqlRefusedError(`"${bad[1]!.toUpperCase()}" is not allowed: only read-only SELECT queries run here.`);
+  if (bad)
+    throw new SqlRefusedError(
+      `"${bad[1]!.toUpperCase()}" is not allowed: only read-only SELECT queries run here.`,
+    );
   const file = FILE_FUNCTIONS.exec(plain);
-  if (file) throw new SqlRefusedError(`${file[1]}() is not allowed: queries may read only the page's tables.`);
+  if (file)
+    throw new SqlRefusedError(`${file[1]}() is not allowed: queries may read only the page's tables.`);
   return trimmed;
 }

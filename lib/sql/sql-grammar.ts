@@ -38,7 +38,8 @@ const COMMON = [
 function tableRules(t: SchemaTable, i: number): { rules: string[]; entries: string[] } {
   const p = `t${i}`;
   const q = (col: string) => lit(ident(col));
-  const of = (types: Set<ColumnType> | null) => t.columns.filter((c) => !types || types.has(c.type)).map((c) => q(c.sqlName));
+  const of = (types: Set<ColumnType> | null) =>
+    t.columns.filter((c) => !types || types.has(c.type)).map((c) => q(c.sqlName));
   const rules: string[] = [`${p}-col ::= ${alt(of(null))}`];
   const num = of(NUMERIC);
   const txt = of(new Set<ColumnType>(['text']));
@@ -46,10 +47,12 @@ function tableRules(t: SchemaTable, i: number): { rules: string[]; entries: stri
   if (num.length) rules.push(`${p}-num ::= ${alt(num)}`);
   const conds: string[] = [];
   if (num.length) conds.push(`${p}-num cmp number`);
-  if (txt.length) conds.push(`${p}-txt " = " str`, `${p}-txt " LIKE " like`), rules.push(`${p}-txt ::= ${alt(txt)}`);
-  if (dat.length) conds.push(`${p}-dat cmp datelit`), rules.push(`${p}-dat ::= ${alt(dat)}`);
+  if (txt.length)
+    (conds.push(`${p}-txt " = " str`, `${p}-txt " LIKE " like`), rules.push(`${p}-txt ::= ${alt(txt)}`));
+  if (dat.length) (conds.push(`${p}-dat cmp datelit`), rules.push(`${p}-dat ::= ${alt(dat)}`));
   const where = conds.length ? ` ${p}-where?` : '';
-  if (conds.length) rules.push(`${p}-cond ::= ${alt(conds)}`, `${p}-where ::= " WHERE " ${p}-cond (" AND " ${p}-cond)?`);
+  if (conds.length)
+    rules.push(`${p}-cond ::= ${alt(conds)}`, `${p}-where ::= " WHERE " ${p}-cond (" AND " ${p}-cond)?`);
   const from = lit(` FROM ${ident(t.sqlName)}`);
   const agg = num.length ? `"COUNT(*)" | aggfn "(" ${p}-num ")"` : '"COUNT(*)"';
   rules.push(
@@ -61,7 +64,9 @@ function tableRules(t: SchemaTable, i: number): { rules: string[]; entries: stri
   const groups = t.columns.filter((c) => GROUPABLE.has(c.type)).map((c) => q(c.sqlName));
   if (groups.length) {
     // One alternative per grouping column, so the selected column is always the grouped one.
-    rules.push(`${p}-group ::= ${alt(groups.map((g) => `"SELECT " ${g} ", " ${p}-agg " AS value" ${from}${where} " GROUP BY " ${g} (" ORDER BY 2" dir)? limit?`))}`);
+    rules.push(
+      `${p}-group ::= ${alt(groups.map((g) => `"SELECT " ${g} ", " ${p}-agg " AS value" ${from}${where} " GROUP BY " ${g} (" ORDER BY 2" dir)? limit?`))}`,
+    );
     entries.push(`${p}-group`);
   }
   return { rules, entries };
@@ -72,7 +77,9 @@ function joins(tables: SchemaTable[]): { a: SchemaTable; b: SchemaTable; key: st
   const out: { a: SchemaTable; b: SchemaTable; key: string }[] = [];
   tables.forEach((a, i) =>
     tables.slice(i + 1).forEach((b) => {
-      const key = a.columns.find((ca) => b.columns.some((cb) => cb.sqlName === ca.sqlName && cb.type === ca.type));
+      const key = a.columns.find((ca) =>
+        b.columns.some((cb) => cb.sqlName === ca.sqlName && cb.type === ca.type),
+      );
       if (key) out.push({ a, b, key: key.sqlName });
     }),
   );
@@ -90,7 +97,10 @@ export function schemaGrammar(tables: SchemaTable[], options: { cannotAnswer?: b
   });
   joins(tables).forEach(({ a, b, key }, j) => {
     const p = `j${j}`;
-    const cols = [...a.columns.map((c) => `${ident(a.sqlName)}.${ident(c.sqlName)}`), ...b.columns.map((c) => `${ident(b.sqlName)}.${ident(c.sqlName)}`)];
+    const cols = [
+      ...a.columns.map((c) => `${ident(a.sqlName)}.${ident(c.sqlName)}`),
+      ...b.columns.map((c) => `${ident(b.sqlName)}.${ident(c.sqlName)}`),
+    ];
     const on = `${ident(a.sqlName)}.${ident(key)} = ${ident(b.sqlName)}.${ident(key)}`;
     rules.push(
       `${p}-col ::= ${alt(cols.map(lit))}`,

@@ -23,15 +23,24 @@ export class SqlHost {
   }
 
   /** Loads a page's tables; `elapsedMs` is the time inside the host (DuckDB load and typing). */
-  async register(scope: string, tables: ExtractedTable[]): Promise<{ tables: number; rows: number; elapsedMs: number }> {
+  async register(
+    scope: string,
+    tables: ExtractedTable[],
+  ): Promise<{ tables: number; rows: number; elapsedMs: number }> {
     const db = await this.scope(scope);
     const t0 = performance.now();
     await db.register(tables);
-    return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows.length, 0), elapsedMs: performance.now() - t0 };
+    return {
+      tables: tables.length,
+      rows: tables.reduce((n, t) => n + t.rows.length, 0),
+      elapsedMs: performance.now() - t0,
+    };
   }
 
   /** Serves one of the protocol's SQL requests. */
-  call(message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>): Promise<ResultOf<MethodName>> {
+  call(
+    message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>,
+  ): Promise<ResultOf<MethodName>> {
     switch (message.method) {
       case 'sql.register':
         return this.register(message.params.scope, message.params.tables);

@@ -4,7 +4,14 @@
  */
 import { Table, tableToIPC, type Vector } from 'apache-arrow';
 import { DUCK_TYPES, quoteIdent } from './duck-types';
-import { dateColumn, float64Column, int64Column, timeColumn, timestampColumn, utf8Column } from './arrow-columns';
+import {
+  dateColumn,
+  float64Column,
+  int64Column,
+  timeColumn,
+  timestampColumn,
+  utf8Column,
+} from './arrow-columns';
 import { SqlError } from '../protocol/errors';
 import type { ColumnType, ExtractedTable } from '../tables/types';
 import { assertReadOnly } from './read-only';
@@ -13,9 +20,11 @@ import { assertReadOnly } from './read-only';
 export interface DuckConnection {
   query(sql: string): Promise<Table> | Table;
   prepare(sql: string): Promise<{ close(): unknown }> | { close(): unknown };
-  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): Promise<void> | void;
+  insertArrowFromIPCStream(
+    buffer: Uint8Array,
+    options: { name: string; create?: boolean },
+  ): Promise<void> | void;
 }
-
 
 function columnVector(type: ColumnType, values: (number | string | null)[]): Vector {
   const nums = () => values.map((v) => (typeof v === 'number' ? v : null));
@@ -37,7 +46,6 @@ function columnVector(type: ColumnType, values: (number | string | null)[]): Vec
       return utf8Column(strs());
   }
 }
-
 
 export { SqlError };
 export { DUCK_TYPES, quoteIdent };
@@ -97,7 +105,8 @@ export class TableDatabase {
     const existing = await this.conn.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${this.schema.replace(/'/g, "''")}'`,
     );
-    for (const row of existing.toArray()) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(String(row.table_name))}`);
+    for (const row of existing.toArray())
+      await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(String(row.table_name))}`);
     for (const table of tables) await this.registerOne(table);
   }
 
@@ -110,7 +119,10 @@ export class TableDatabase {
       if (col.raw) columns[`${col.sqlName}_raw`] = utf8Column(col.raw);
     });
     // IPC bytes, not an Arrow object: the bundled DuckDB may hold its own copy of Arrow.
-    await this.conn.insertArrowFromIPCStream(tableToIPC(new Table(columns), 'stream'), { name: table.sqlName, create: true });
+    await this.conn.insertArrowFromIPCStream(tableToIPC(new Table(columns), 'stream'), {
+      name: table.sqlName,
+      create: true,
+    });
   }
 
   /**
@@ -138,7 +150,14 @@ export class TableDatabase {
       throw new SqlError(error instanceof Error ? error.message : String(error));
     }
     const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-    const rows = table.toArray().map((row) => columns.map((c) => toPlain((row as Record<string, unknown>)[c.name], c.type)));
-    return { columns, rows: rows.slice(0, limit), rowCount: Math.min(rows.length, limit), truncated: rows.length > limit };
+    const rows = table
+      .toArray()
+      .map((row) => columns.map((c) => toPlain((row as Record<string, unknown>)[c.name], c.type)));
+    return {
+      columns,
+      rows: rows.slice(0, limit),
+      rowCount: Math.min(rows.length, limit),
+      truncated: rows.length > limit,
+    };
   }
 }

@@ -49,20 +49,33 @@ export class TableSession {
   /** Asks a question of `only` these tables (all when omitted), keeping earlier turns as context. */
   async ask(
     question: string,
-    options: { only?: number[]; onStage?: (s: Stage) => void; signal?: AbortSignal; confirm?: (provider: string, site: string) => Promise<ConsentChoice> } = {},
+    options: {
+      only?: number[];
+      onStage?: (s: Stage) => void;
+      signal?: AbortSignal;
+      confirm?: (provider: string, site: string) => Promise<ConsentChoice>;
+    } = {},
   ): Promise<SqlAnswer & { run?: string }> {
     const { model, note } = await this.model();
     // Table contents are page content: a provider off this device gets them only with consent.
     if (model.engine === 'remote' && model.url) {
       const provider = new URL(model.url).host;
-      const site = await this.page.send<string>({ type: 'page-url' }).then((u) => new URL(u).host).catch(() => 'this page');
+      const site = await this.page
+        .send<string>({ type: 'page-url' })
+        .then((u) => new URL(u).host)
+        .catch(() => 'this page');
       const ask = options.confirm ?? (async () => 'no' as const);
       if (!(await mayShare(this.consents, site, provider, () => ask(provider, site)))) {
-        return { kind: 'cannot-answer', message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.` };
+        return {
+          kind: 'cannot-answer',
+          message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.`,
+        };
       }
     }
     let timing = { firstTokenMs: 0, tokensPerSecond: 0 };
-    const tables = options.only?.length ? this.tables.filter((t) => options.only!.includes(t.index)) : this.tables;
+    const tables = options.only?.length
+      ? this.tables.filter((t) => options.only!.includes(t.index))
+      : this.tables;
     if (!tables.length) return { kind: 'cannot-answer', message: 'This page has no tables to ask about.' };
     const answer = await askTables(
       question,

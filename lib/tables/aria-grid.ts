@@ -6,7 +6,8 @@
 import { machineValue, visibleText } from './cell-text';
 import type { RawGrid } from './types';
 
-export const ARIA_GRID_SELECTOR = '[role="grid"]:not(table), [role="treegrid"]:not(table), [role="table"]:not(table)';
+export const ARIA_GRID_SELECTOR =
+  '[role="grid"]:not(table), [role="treegrid"]:not(table), [role="table"]:not(table)';
 
 export interface AriaRows {
   header: string[] | null;
@@ -20,9 +21,13 @@ export interface AriaRows {
 export function readAriaRows(grid: Element): AriaRows {
   let header: string[] | null = null;
   const rows = new Map<number, { text: string; sortValue: string | null }[]>();
-  const rowEls = Array.from(grid.querySelectorAll('[role="row"]')).filter((r) => r.closest(ARIA_GRID_SELECTOR) === grid);
+  const rowEls = Array.from(grid.querySelectorAll('[role="row"]')).filter(
+    (r) => r.closest(ARIA_GRID_SELECTOR) === grid,
+  );
   rowEls.forEach((row, position) => {
-    const cells = Array.from(row.querySelectorAll('[role="columnheader"], [role="rowheader"], [role="gridcell"], [role="cell"]'));
+    const cells = Array.from(
+      row.querySelectorAll('[role="columnheader"], [role="rowheader"], [role="gridcell"], [role="cell"]'),
+    );
     if (!cells.length) return;
     const placed: { text: string; sortValue: string | null }[] = [];
     cells.forEach((cell, i) => {
@@ -48,7 +53,7 @@ export function mergeAriaRows(parts: AriaRows[]): RawGrid {
   for (const part of parts) for (const [i, row] of part.rows) all.set(i, row);
   const body = [...all.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
   const width = body.reduce((w, r) => Math.max(w, r.length), header?.length ?? 0);
-  const pad = <T,>(row: T[], fill: T) => Array.from({ length: width }, (_, i) => row[i] ?? fill);
+  const pad = <T>(row: T[], fill: T) => Array.from({ length: width }, (_, i) => row[i] ?? fill);
   return {
     headerRows: header ? [pad(header, '')] : [],
     body: body.map((row) => pad(row, { text: '', sortValue: null })),

@@ -23,7 +23,11 @@ function isHidden(el: Element): boolean {
 function isFootnote(el: Element): boolean {
   if (el.tagName !== 'SUP') return false;
   const text = el.textContent?.trim() ?? '';
-  return /\breference\b/.test(el.getAttribute('class') ?? '') || /^(\[[^\]]{1,12}\]\s*)+$/.test(text) || /^[*†‡§a-z]$/.test(text);
+  return (
+    /\breference\b/.test(el.getAttribute('class') ?? '') ||
+    /^(\[[^\]]{1,12}\]\s*)+$/.test(text) ||
+    /^[*†‡§a-z]$/.test(text)
+  );
 }
 
 /** The text a reader sees in `cell`, whitespace collapsed, footnote markers removed. */

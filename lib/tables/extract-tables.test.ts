@@ -1,11 +1,20 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { CURRENCY, DATES, GERMAN, LAYOUT, MESSY, ROWSPANS, WIKI_STATES } from '../../tests/fixtures/tables/pages';
+import {
+  CURRENCY,
+  DATES,
+  GERMAN,
+  LAYOUT,
+  MESSY,
+  ROWSPANS,
+  WIKI_STATES,
+} from '../../tests/fixtures/tables/pages';
 import { mergeAriaRows, readAriaRows } from './aria-grid';
 import { extractTables } from './extract-tables';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const cols = (t: { columns: { sqlName: string; type: string }[] }) => t.columns.map((c) => `${c.sqlName}:${c.type}`);
+const cols = (t: { columns: { sqlName: string; type: string }[] }) =>
+  t.columns.map((c) => `${c.sqlName}:${c.type}`);
 
 describe('extractTables', () => {
   it('reads a Wikipedia-style table: two header rows, colspans, hidden sort keys, separators, percentages', () => {
@@ -13,8 +22,20 @@ describe('extractTables', () => {
     expect(rest).toHaveLength(0);
     expect(t!.name).toBe('States by area');
     expect(t!.sqlName).toBe('states_by_area');
-    expect(t!.columns.map((c) => c.name)).toEqual(['State', 'Total area km²', 'Total area Rank', 'Water km²', 'Water %']);
-    expect(cols(t!)).toEqual(['state:text', 'total_area_km2:integer', 'total_area_rank:integer', 'water_km2:integer', 'water_pct:percent']);
+    expect(t!.columns.map((c) => c.name)).toEqual([
+      'State',
+      'Total area km²',
+      'Total area Rank',
+      'Water km²',
+      'Water %',
+    ]);
+    expect(cols(t!)).toEqual([
+      'state:text',
+      'total_area_km2:integer',
+      'total_area_rank:integer',
+      'water_km2:integer',
+      'water_pct:percent',
+    ]);
     // tfoot totals are not rows: they would be counted twice by SUM.
     expect(t!.rows).toEqual([
       ['Alaska', 1723337, 1, 245383, 14.2],
@@ -90,7 +111,9 @@ describe('extractTables', () => {
 
 describe('ARIA grids', () => {
   it('reads role=grid rows and merges virtualised windows by aria-rowindex', () => {
-    const win = (from: number) => `<div role="grid" aria-rowcount="6"><div role="row" aria-rowindex="1"><div role="columnheader">Order</div><div role="columnheader">Amount</div></div>
+    const win = (
+      from: number,
+    ) => `<div role="grid" aria-rowcount="6"><div role="row" aria-rowindex="1"><div role="columnheader">Order</div><div role="columnheader">Amount</div></div>
       ${[from, from + 1, from + 2].map((i) => `<div role="row" aria-rowindex="${i + 1}"><div role="gridcell">#${i}</div><div role="gridcell">${i * 1.5}</div></div>`).join('')}</div>`;
     const a = readAriaRows(parse(win(1)).querySelector('[role=grid]')!);
     const b = readAriaRows(parse(win(3)).querySelector('[role=grid]')!);
@@ -99,6 +122,10 @@ describe('ARIA grids', () => {
     expect(grid.body.map((r) => r[0]!.text)).toEqual(['#1', '#2', '#3', '#4', '#5']);
     const [t] = extractTables(parse(`<h2>Orders</h2>${win(1)}`));
     expect(t).toMatchObject({ name: 'Orders', source: 'aria' });
-    expect(t!.rows).toEqual([['#1', 1.5], ['#2', 3], ['#3', 4.5]]);
+    expect(t!.rows).toEqual([
+      ['#1', 1.5],
+      ['#2', 3],
+      ['#3', 4.5],
+    ]);
   });
 });

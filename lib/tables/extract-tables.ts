@@ -13,7 +13,8 @@ export type { ExtractedTable, TableColumn, ColumnType, CellValue } from './types
 
 /** The page language that decides decimal commas and date order: nearest lang attribute. */
 export function languageOf(el: Element): string {
-  const lang = el.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument?.documentElement.getAttribute('lang');
+  const lang =
+    el.closest('[lang]')?.getAttribute('lang') ?? el.ownerDocument?.documentElement.getAttribute('lang');
   return lang?.trim() || 'en';
 }
 
@@ -38,7 +39,10 @@ function nearestHeading(el: Element): string | null {
 /** caption → aria-label → aria-labelledby → nearest heading before it → "Table N". */
 export function tableName(el: Element, index: number): string {
   const caption = el.tagName.toUpperCase() === 'TABLE' ? (el as HTMLTableElement).caption : null;
-  const fromCaption = caption?.textContent?.replace(/\[\d+\]/g, '').replace(/\s+/g, ' ').trim();
+  const fromCaption = caption?.textContent
+    ?.replace(/\[\d+\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (fromCaption) return fromCaption;
   const label = el.getAttribute('aria-label')?.trim();
   if (label) return label;
@@ -51,7 +55,11 @@ export function tableName(el: Element, index: number): string {
       .trim();
     if (text) return text;
   }
-  return nearestHeading(el)?.replace(/\[edit\]$/i, '').trim() || `Table ${index + 1}`;
+  return (
+    nearestHeading(el)
+      ?.replace(/\[edit\]$/i, '')
+      .trim() || `Table ${index + 1}`
+  );
 }
 
 /** Every data element under root in document order: HTML data tables and ARIA grids. */

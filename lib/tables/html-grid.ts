@@ -43,7 +43,10 @@ export function fillGrid(table: HTMLTableElement): { grid: Slot[][]; theadRows: 
       const td = cell;
       const colspan = Math.min(MAX_SPAN, Math.max(1, td.colSpan || 1));
       // rowSpan 0 (rowspan="0") spans to the end of the section.
-      const rowspan = Math.min(rows.length - r, td.rowSpan === 0 ? rows.length : Math.max(1, td.rowSpan || 1));
+      const rowspan = Math.min(
+        rows.length - r,
+        td.rowSpan === 0 ? rows.length : Math.max(1, td.rowSpan || 1),
+      );
       const slot: Slot = { text: visibleText(cell), sortValue: machine ? machineValue(cell) : null, header };
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
@@ -69,7 +72,8 @@ export function splitHeader(grid: Slot[][], theadRows: number): RawGrid {
   let headerCount = theadRows;
   if (!headerCount) {
     // Leading rows made only of <th> cells are headers.
-    while (headerCount < rect.length - 1 && rect[headerCount]!.every((s) => s.header || s.text === '')) headerCount++;
+    while (headerCount < rect.length - 1 && rect[headerCount]!.every((s) => s.header || s.text === ''))
+      headerCount++;
   }
   if (!headerCount && rect.length > 1) {
     // A first row of labels above numeric data is a header even without <th>.
@@ -97,10 +101,19 @@ export function isDataTable(table: HTMLTableElement): boolean {
   const rows = ownRows(table);
   const width = rows.reduce((w, { row }) => Math.max(w, row.cells.length), 0);
   if (rows.length < 2 || width < 2) return false;
-  if (role === 'table' || role === 'grid' || table.caption || table.tHead || table.querySelector('th, col, colgroup, [scope], [headers]') || table.getAttribute('summary')) {
+  if (
+    role === 'table' ||
+    role === 'grid' ||
+    table.caption ||
+    table.tHead ||
+    table.querySelector('th, col, colgroup, [scope], [headers]') ||
+    table.getAttribute('summary')
+  ) {
     return true;
   }
   const cells = rows.flatMap(({ row }) => Array.from(row.cells));
-  const busy = cells.filter((cell) => cell.querySelector('div, p, ul, ol, form, input, select, textarea, iframe, img, table')).length;
+  const busy = cells.filter((cell) =>
+    cell.querySelector('div, p, ul, ol, form, input, select, textarea, iframe, img, table'),
+  ).length;
   return busy / cells.length < 0.5;
 }

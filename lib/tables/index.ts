@@ -1,3 +1,11 @@
-export { extractTables, findTableElements, rawGridOf, buildTable, tableName, languageOf, withUniqueNames } from './extract-tables';
+export {
+  extractTables,
+  findTableElements,
+  rawGridOf,
+  buildTable,
+  tableName,
+  languageOf,
+  withUniqueNames,
+} from './extract-tables';
 export { collectAriaGrid } from './virtual-grid';
 export type { ExtractedTable, TableColumn, ColumnType, CellValue } from './types';

@@ -22,18 +22,30 @@ describe('parseNumber', () => {
     expect(parseNumber(text, format)).toBe(value);
   });
 
-  it.each([['12,34', en], ['1,2345', en], [',5', en], ['5.', en], ['1e5', en], ['1.234.5', en], ['', en], ['12a', en], ['1234,567', en]])(
-    'refuses %s',
-    (text, format) => {
-      expect(parseNumber(text, format)).toBeNull();
-    },
-  );
+  it.each([
+    ['12,34', en],
+    ['1,2345', en],
+    [',5', en],
+    ['5.', en],
+    ['1e5', en],
+    ['1.234.5', en],
+    ['', en],
+    ['12a', en],
+    ['1234,567', en],
+  ])('refuses %s', (text, format) => {
+    expect(parseNumber(text, format)).toBeNull();
+  });
 });
 
 describe('parseCell', () => {
   it('types percentages, currencies, dates, times and blanks', () => {
     expect(parseCell('12.5%', 'en')).toEqual({ kind: 'percent', value: 12.5, lossy: false });
-    expect(parseCell('€1.234,50', 'de')).toEqual({ kind: 'currency', value: 1234.5, currency: 'EUR', lossy: false });
+    expect(parseCell('€1.234,50', 'de')).toEqual({
+      kind: 'currency',
+      value: 1234.5,
+      currency: 'EUR',
+      lossy: false,
+    });
     expect(parseCell('($45)', 'en')).toEqual({ kind: 'currency', value: -45, currency: 'USD', lossy: false });
     expect(parseCell('3/4/2024', 'en-US')).toEqual({ kind: 'date', value: '2024-03-04' });
     expect(parseCell('3/4/2024', 'en-GB')).toEqual({ kind: 'date', value: '2024-04-03' });

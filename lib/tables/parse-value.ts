@@ -17,14 +17,28 @@ export type ParsedValue =
 /** Cell texts that mean "no value". */
 const NULLS = new Set(['', '-', '–', '—', '−', 'n/a', 'na', 'n.a.', 'null', 'none', '?', '…', '...', '—*']);
 
-const CURRENCIES: Record<string, string> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', CHF: 'CHF', 'A$': 'AUD', 'C$': 'CAD', USD: 'USD', EUR: 'EUR', GBP: 'GBP', JPY: 'JPY' };
+const CURRENCIES: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  CHF: 'CHF',
+  A$: 'AUD',
+  C$: 'CAD',
+  USD: 'USD',
+  EUR: 'EUR',
+  GBP: 'GBP',
+  JPY: 'JPY',
+};
 const CURRENCY_RE = /^(US\$|A\$|C\$|USD|EUR|GBP|JPY|CHF|[$€£¥₹₩])\s*|\s*(US\$|USD|EUR|GBP|JPY|CHF|[$€£¥₹₩])$/;
 
 export interface NumberFormat {
   group: string;
   decimal: string;
 }
-
 
 const formats = new Map<string, NumberFormat>();
 
@@ -48,11 +62,13 @@ export function numberFormatFor(lang: string): NumberFormat {
   return format;
 }
 
-
 /** A plain number in the page's format, or null. "1,234.5" (en), "1.234,5" (de), "1 234,5" (fr). */
 /** Group separators a locale may use: its own, and spaces of all widths. */
 function isGroupChar(ch: string, format: NumberFormat): boolean {
-  return ch !== format.decimal && (ch === format.group || ch === ' ' || ch === '\u00a0' || ch === '\u202f' || ch === '\u2009');
+  return (
+    ch !== format.decimal &&
+    (ch === format.group || ch === ' ' || ch === '\u00a0' || ch === '\u202f' || ch === '\u2009')
+  );
 }
 
 /**
@@ -165,7 +181,12 @@ export function parseCell(text: string, lang: string, sortValue?: string | null)
   if (/^\d{1,15}$/.test(core)) return { kind: 'integer', value: Number(core), lossy };
   if (/^[-+(]?\d[\d.,\s\u00a0\u202f]*\)?$/.test(core)) {
     const n = parseNumber(core, format);
-    if (n !== null) return { kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal', value: n, lossy };
+    if (n !== null)
+      return {
+        kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal',
+        value: n,
+        lossy,
+      };
   }
   if (/%$/.test(core)) {
     const n = parseNumber(core.slice(0, -1).trim(), format);
@@ -175,11 +196,24 @@ export function parseCell(text: string, lang: string, sortValue?: string | null)
   if (cur) {
     const symbol = (cur[1] ?? cur[2])!;
     const negative = /^\(.*\)$/.test(core) || /^[-\u2212]/.test(core);
-    const n = parseNumber(core.replace(/^\((.*)\)$/, '$1').replace(/^[-\u2212]/, '').replace(CURRENCY_RE, '').trim(), format);
-    if (n !== null) return { kind: 'currency', value: negative ? -n : n, currency: CURRENCIES[symbol] ?? symbol, lossy };
+    const n = parseNumber(
+      core
+        .replace(/^\((.*)\)$/, '$1')
+        .replace(/^[-\u2212]/, '')
+        .replace(CURRENCY_RE, '')
+        .trim(),
+      format,
+    );
+    if (n !== null)
+      return { kind: 'currency', value: negative ? -n : n, currency: CURRENCIES[symbol] ?? symbol, lossy };
   }
   const n = parseNumber(core, format);
-  if (n !== null) return { kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal', value: n, lossy };
+  if (n !== null)
+    return {
+      kind: Number.isInteger(n) && !core.includes(format.decimal) ? 'integer' : 'decimal',
+      value: n,
+      lossy,
+    };
   const date = parseDate(s, lang);
   if (date) return { kind: 'date', value: date };
   const dt = /^(.+?)[ T](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)$/i.exec(s);

@@ -1,6 +1,7 @@
 /** What extraction returns: named tables with typed columns and typed rows. */
 
-export type ColumnType = 'integer' | 'decimal' | 'percent' | 'currency' | 'date' | 'datetime' | 'time' | 'text';
+export type ColumnType =
+  'integer' | 'decimal' | 'percent' | 'currency' | 'date' | 'datetime' | 'time' | 'text';
 
 /** A typed cell: numbers for numeric types, ISO strings for dates and times, null for empty. */
 export type CellValue = number | string | null;

@@ -15,7 +15,12 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => server.close());
 
-const mlc = () => ({ engine: 'webllm', id: 'Synthetic-q4f32_1-MLC', url: server.repo, modelLib: server.modelLib });
+const mlc = () => ({
+  engine: 'webllm',
+  id: 'Synthetic-q4f32_1-MLC',
+  url: server.repo,
+  modelLib: server.modelLib,
+});
 const gguf = () => ({ engine: 'wllama', id: 'tiny-downloaded', url: server.ggufUrl });
 
 async function openPanel(panelPage: Page, extensionId: string): Promise<Page> {
@@ -24,7 +29,10 @@ async function openPanel(panelPage: Page, extensionId: string): Promise<Page> {
   return panel;
 }
 
-test('a model added by URL downloads with monotonic progress shown in every panel, and WebLLM finds it cached', async ({ panel, extensionId }, testInfo) => {
+test('a model added by URL downloads with monotonic progress shown in every panel, and WebLLM finds it cached', async ({
+  panel,
+  extensionId,
+}, testInfo) => {
   server.setBandwidth(3_000_000);
   const second = await openPanel(panel, extensionId);
   await panel.getByRole('tab', { name: 'Models' }).click();
@@ -42,7 +50,12 @@ test('a model added by URL downloads with monotonic progress shown in every pane
   const details: string[] = [];
   await expect(second.getByTestId('status-download')).toBeVisible();
   while ((await second.getByTestId('status-download').count()) > 0) {
-    const text = (await second.getByTestId('status-download').first().textContent().catch(() => '')) ?? '';
+    const text =
+      (await second
+        .getByTestId('status-download')
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     const pct = /(\d+)%/.exec(text);
     details.push(text);
     if (pct) seen.push(Number(pct[1]));
@@ -70,15 +83,30 @@ test('a download killed at about 50% resumes from where it stopped', async ({ pa
   expect(await hostRequest(panel, 'cached', mlc())).toEqual({ cached: true });
 });
 
-test('a corrupted shard is caught and fetched again; two panels asking at once share one download', async ({ panel, extensionId }) => {
+test('a corrupted shard is caught and fetched again; two panels asking at once share one download', async ({
+  panel,
+  extensionId,
+}) => {
   server.corruptOnce('params_shard_2.bin');
   const second = await openPanel(panel, extensionId);
-  await Promise.all([hostRequest(panel, 'models.download', mlc()), hostRequest(second, 'models.download', mlc())]);
+  await Promise.all([
+    hostRequest(panel, 'models.download', mlc()),
+    hostRequest(second, 'models.download', mlc()),
+  ]);
   const served = server.bytesServed();
   const shardGets = server.log().filter((l) => l.startsWith('GET params_shard_2.bin'));
   const shard = `${server.repo}/resolve/main/params_shard_2.bin`;
   const [stored, fresh] = await Promise.all([
-    panel.evaluate(async (url) => Array.from(new Uint8Array(await (await (await caches.open('webllm/model')).match(url))!.arrayBuffer()).slice(0, 4000)), shard),
+    panel.evaluate(
+      async (url) =>
+        Array.from(
+          new Uint8Array(await (await (await caches.open('webllm/model')).match(url))!.arrayBuffer()).slice(
+            0,
+            4000,
+          ),
+        ),
+      shard,
+    ),
     fetch(shard).then(async (r) => Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 4000))),
   ]);
   expect(stored).toEqual(fresh);
@@ -88,7 +116,12 @@ test('a corrupted shard is caught and fetched again; two panels asking at once s
   expect(await hostRequest(panel, 'cached', mlc())).toEqual({ cached: true });
 });
 
-test('the tiny GGUF downloaded this way answers from pages on two more origins without fetching again', async ({ context, sw, panel, pages }) => {
+test('the tiny GGUF downloaded this way answers from pages on two more origins without fetching again', async ({
+  context,
+  sw,
+  panel,
+  pages,
+}) => {
   await hostRequest(panel, 'models.download', gguf());
   const afterDownload = server.bytesServed();
   expect(afterDownload).toBeLessThanOrEqual(readFileSync(TINY_MODEL_FILE).length * 1.01 + 1000);
@@ -98,18 +131,40 @@ test('the tiny GGUF downloaded this way answers from pages on two more origins w
     await tab.goto(url);
     await runActionOnSelection(sw, tab, 'explain-selection');
     await expect(bubble(tab)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-    expect(((await tab.locator('local-ai-bubble .answer').textContent()) ?? '').trim().length).toBeGreaterThan(10);
+    expect(
+      ((await tab.locator('local-ai-bubble .answer').textContent()) ?? '').trim().length,
+    ).toBeGreaterThan(10);
   }
   expect(server.bytesServed()).toBe(afterDownload);
 
-  const storage = await hostRequest<{ models: { model: { id: string }; bytes: number; lastUsed: number | null }[] }>(panel, 'models.storage');
-  expect(storage.models).toEqual([expect.objectContaining({ model: expect.objectContaining({ id: 'tiny-downloaded' }), lastUsed: expect.any(Number) })]);
+  const storage = await hostRequest<{
+    models: { model: { id: string }; bytes: number; lastUsed: number | null }[];
+  }>(panel, 'models.storage');
+  expect(storage.models).toEqual([
+    expect.objectContaining({
+      model: expect.objectContaining({ id: 'tiny-downloaded' }),
+      lastUsed: expect.any(Number),
+    }),
+  ]);
   await hostRequest(panel, 'models.delete', gguf());
   expect(await hostRequest(panel, 'cached', gguf())).toEqual({ cached: false });
 });
 
 test('URLs that are not models get a clear message, and nothing is kept', async ({ panel }) => {
-  await expect(hostRequest(panel, 'models.download', { engine: 'wllama', id: 'x', url: `${server.repo}/resolve/main/tokenizer.json` })).rejects.toThrow(/not a GGUF file/);
-  await expect(hostRequest(panel, 'models.download', { engine: 'webllm', id: 'y', url: `${server.origin}/nope`, modelLib: server.modelLib })).rejects.toThrow(/404/);
+  await expect(
+    hostRequest(panel, 'models.download', {
+      engine: 'wllama',
+      id: 'x',
+      url: `${server.repo}/resolve/main/tokenizer.json`,
+    }),
+  ).rejects.toThrow(/not a GGUF file/);
+  await expect(
+    hostRequest(panel, 'models.download', {
+      engine: 'webllm',
+      id: 'y',
+      url: `${server.origin}/nope`,
+      modelLib: server.modelLib,
+    }),
+  ).rejects.toThrow(/404/);
   expect((await hostRequest<{ models: unknown[] }>(panel, 'models.storage')).models).toEqual([]);
 });

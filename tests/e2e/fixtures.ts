@@ -27,7 +27,9 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR, webgpu = true): strin
   ];
 }
 
-export async function launchWithExtension(options: { webgpu?: boolean } = {}): Promise<{ context: BrowserContext; userDataDir: string }> {
+export async function launchWithExtension(
+  options: { webgpu?: boolean } = {},
+): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -95,7 +97,10 @@ export const test = base.extend<Fixtures>({
 });
 
 /** Picks a model through the side panel's model form, as a user would. */
-export async function chooseModel(panel: Page, model: { engine: string; id: string; url?: string }): Promise<void> {
+export async function chooseModel(
+  panel: Page,
+  model: { engine: string; id: string; url?: string },
+): Promise<void> {
   // The first picker is the panel's own (Settings has more, one per task).
   const picker = panel.locator('details.model-picker').first();
   if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
@@ -115,12 +120,14 @@ export async function hostRequest<T = unknown>(page: Page, method: string, param
       new Promise<T>((resolve, reject) => {
         const port = chrome.runtime.connect({ name: 'local-ai/engine' });
         const id = `e2e-${Math.random()}`;
-        port.onMessage.addListener((m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
-          if (m.id !== id) return;
-          if (m.type === 'result') resolve(m.data as T);
-          if (m.type === 'error') reject(new Error(m.error?.message));
-          if (m.type === 'result' || m.type === 'error') port.disconnect();
-        });
+        port.onMessage.addListener(
+          (m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
+            if (m.id !== id) return;
+            if (m.type === 'result') resolve(m.data as T);
+            if (m.type === 'error') reject(new Error(m.error?.message));
+            if (m.type === 'result' || m.type === 'error') port.disconnect();
+          },
+        );
         port.postMessage({ type: 'request', id, method, params });
       }),
     [method, params] as const,
@@ -133,15 +140,22 @@ export async function hostRequest<T = unknown>(page: Page, method: string, param
  * null. Actions that open the side panel report one here by design: headless runs give no user
  * gesture, and the request they leave for the panel is what the tests check.
  */
-export function runAction(sw: Worker, id: string, target: { tabId?: number; selectionText?: string } = {}): Promise<string | null> {
+export function runAction(
+  sw: Worker,
+  id: string,
+  target: { tabId?: number; selectionText?: string } = {},
+): Promise<string | null> {
   return sw.evaluate(
     async ([id, target]) => {
-      const tabId = target.tabId ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
+      const tabId =
+        target.tabId ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!;
       // No named functions in here: the benchmark runs this under tsx, whose helpers the worker lacks.
-      return (globalThis as unknown as { runAction: (id: string, t: object) => Promise<void> }).runAction(id, { ...target, tabId }).then(
-        () => null,
-        (e: Error) => e.message,
-      );
+      return (globalThis as unknown as { runAction: (id: string, t: object) => Promise<void> })
+        .runAction(id, { ...target, tabId })
+        .then(
+          () => null,
+          (e: Error) => e.message,
+        );
     },
     [id, target] as const,
   );

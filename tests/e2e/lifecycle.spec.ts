@@ -37,7 +37,12 @@ test('stopping the service worker mid-stream does not cut the stream', async ({ 
   await expect(answer).toContainText('w3 ');
 });
 
-test('closing a tab mid-stream frees the engine for the next request', async ({ context, sw, panel, pages }) => {
+test('closing a tab mid-stream frees the engine for the next request', async ({
+  context,
+  sw,
+  panel,
+  pages,
+}) => {
   await chooseModel(panel, SLOW);
   const tab = await context.newPage();
   await tab.goto(pages.a);
@@ -47,7 +52,9 @@ test('closing a tab mid-stream frees the engine for the next request', async ({ 
 
   await tab.close();
   // The host drops the closed tab's request at once: nothing runs, the tab's client is gone.
-  await expect.poll(async () => (await hostRequest<{ running: number }>(panel, 'status')).running, { timeout: 5_000 }).toBe(0);
+  await expect
+    .poll(async () => (await hostRequest<{ running: number }>(panel, 'status')).running, { timeout: 5_000 })
+    .toBe(0);
 
   await panel.locator('textarea[name=prompt]').fill('Are you free?');
   await panel.locator('textarea[name=prompt]').press('Enter');

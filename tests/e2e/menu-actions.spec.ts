@@ -15,15 +15,29 @@ ${'<p>Coastal ecosystems depend on the rhythm of the tides, which expose and cov
 
 let server: StaticServer;
 test.beforeAll(async () => {
-  server = await startStaticServer({ '/menu.html': { body: PAGE }, '/input.html': { body: '<!doctype html><title>Form</title><textarea id="t" rows="4" cols="60">Dear team, the quarterly numbers look strong and we should celebrate.</textarea>' }, '/framed.html': { body: '<!doctype html><title>Framed</title><h1>Outer</h1><iframe src="/menu.html" width="800" height="400"></iframe>' } });
+  server = await startStaticServer({
+    '/menu.html': { body: PAGE },
+    '/input.html': {
+      body: '<!doctype html><title>Form</title><textarea id="t" rows="4" cols="60">Dear team, the quarterly numbers look strong and we should celebrate.</textarea>',
+    },
+    '/framed.html': {
+      body: '<!doctype html><title>Framed</title><h1>Outer</h1><iframe src="/menu.html" width="800" height="400"></iframe>',
+    },
+  });
 });
 test.afterAll(async () => server.close());
 
-async function setup(context: BrowserContext, sw: Worker, extensionId: string): Promise<{ page: Page; tabId: number; openPanel: () => Promise<Page> }> {
+async function setup(
+  context: BrowserContext,
+  sw: Worker,
+  extensionId: string,
+): Promise<{ page: Page; tabId: number; openPanel: () => Promise<Page> }> {
   const page = await context.newPage();
   await page.goto(`${server.origin}/menu.html`);
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
   const openPanel = async () => {
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 360, height: 800 });
@@ -40,7 +54,12 @@ function run(sw: Worker, id: string, tabId: number, selectionText?: string) {
 
 const SELECTION = 'Tides are the rise and fall of sea levels.';
 
-test('each selection menu item opens the panel and streams its answer', async ({ context, sw, extensionId, tinyModel }) => {
+test('each selection menu item opens the panel and streams its answer', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const { tabId, openPanel } = await setup(context, sw, extensionId);
   const panel = await openPanel();
   await chooseModel(panel, tinyModel);
@@ -60,7 +79,12 @@ test('each selection menu item opens the panel and streams its answer', async ({
   }
 });
 
-test('a request left before the panel opens starts when it connects; Ask about this… attaches the selection', async ({ context, sw, extensionId, tinyModel }) => {
+test('a request left before the panel opens starts when it connects; Ask about this… attaches the selection', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const { tabId, openPanel } = await setup(context, sw, extensionId);
   const first = await openPanel();
   await chooseModel(first, tinyModel);
@@ -78,7 +102,12 @@ test('a request left before the panel opens starts when it connects; Ask about t
   await expect(panel.getByTestId('attachment')).toHaveCount(0);
 });
 
-test('Summarise this page covers a page longer than the context window in parts', async ({ context, sw, extensionId, tinyModel }) => {
+test('Summarise this page covers a page longer than the context window in parts', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const { tabId, openPanel } = await setup(context, sw, extensionId);
   const panel = await openPanel();
   await chooseModel(panel, tinyModel);
@@ -90,13 +119,20 @@ test('Summarise this page covers a page longer than the context window in parts'
   expect(((await panel.getByTestId('answer').textContent()) ?? '').trim().length).toBeGreaterThan(10);
 });
 
-test('a preset added in Settings runs from its menu item', async ({ context, sw, extensionId, tinyModel }, testInfo) => {
+test('a preset added in Settings runs from its menu item', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}, testInfo) => {
   const { tabId, openPanel } = await setup(context, sw, extensionId);
   const panel = await openPanel();
   await chooseModel(panel, tinyModel);
   await panel.getByRole('tab', { name: 'Settings' }).click();
   await panel.locator('input[name=preset-title]').fill('Find the main claim');
-  await panel.locator('textarea[name=preset-prompt]').fill('State the main claim of the selected text in one sentence.');
+  await panel
+    .locator('textarea[name=preset-prompt]')
+    .fill('State the main claim of the selected text in one sentence.');
   await panel.getByRole('button', { name: 'Add preset' }).click();
   await expect(panel.locator('.presets li')).toContainText(['Explain like I am five', 'Find the main claim']);
   for (const scheme of ['light', 'dark'] as const) {
@@ -104,14 +140,26 @@ test('a preset added in Settings runs from its menu item', async ({ context, sw,
     await panel.screenshot({ path: testInfo.outputPath(`settings-${scheme}.png`), fullPage: true });
     expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
-  const presetId = await panel.evaluate(async () => ((await chrome.storage.local.get('presets')).presets as { id: string; title: string }[]).find((p) => p.title === 'Find the main claim')!.id);
+  const presetId = await panel.evaluate(
+    async () =>
+      ((await chrome.storage.local.get('presets')).presets as { id: string; title: string }[]).find(
+        (p) => p.title === 'Find the main claim',
+      )!.id,
+  );
   await run(sw, `preset:${presetId}`, tabId, SELECTION);
   await expect(panel.getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
-  await expect(panel.locator('.message.user').last()).toHaveText(/^Find the main claim: State the main claim/);
+  await expect(panel.locator('.message.user').last()).toHaveText(
+    /^Find the main claim: State the main claim/,
+  );
   await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 30_000 });
 });
 
-test('the shortcut bubble streams beside the selection and continues in the side panel', async ({ context, sw, extensionId, tinyModel }, testInfo) => {
+test('the shortcut bubble streams beside the selection and continues in the side panel', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}, testInfo) => {
   const { page, openPanel } = await setup(context, sw, extensionId);
   const panel = await openPanel();
   await chooseModel(panel, tinyModel);
@@ -121,7 +169,9 @@ test('the shortcut bubble streams beside the selection and continues in the side
   expect(answer.length).toBeGreaterThan(10);
   // The page's own styles do not reach into the bubble.
   await page.addStyleTag({ content: '* { color: red !important; font-size: 40px !important; }' });
-  expect(await page.locator('local-ai-bubble .answer').evaluate((el) => getComputedStyle(el).fontSize)).toBe('14px');
+  expect(await page.locator('local-ai-bubble .answer').evaluate((el) => getComputedStyle(el).fontSize)).toBe(
+    '14px',
+  );
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: testInfo.outputPath(`bubble-${scheme}.png`) });
@@ -154,11 +204,18 @@ test('a selection inside a frame gets its bubble there', async ({ context, sw, e
   });
   await page.locator('iframe').focus();
   expect(await runAction(sw, 'explain-selection')).toBeNull();
-  await expect(frame.locator('local-ai-bubble .bubble')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(frame.locator('local-ai-bubble .bubble')).toHaveAttribute('data-state', 'done', {
+    timeout: 30_000,
+  });
   await expect(page.locator('local-ai-bubble')).toHaveCount(0);
 });
 
-test('text selected inside a textarea gets the bubble too', async ({ context, sw, extensionId, tinyModel }) => {
+test('text selected inside a textarea gets the bubble too', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const { openPanel } = await setup(context, sw, extensionId);
   await chooseModel(await openPanel(), tinyModel);
   const page = await context.newPage();

@@ -19,18 +19,30 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.close());
 
-async function panelFor(context: BrowserContext, sw: Worker, extensionId: string, path: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+async function panelFor(
+  context: BrowserContext,
+  sw: Worker,
+  extensionId: string,
+  path: string,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
   const page = await context.newPage();
   await page.goto(server.origin + path);
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 360, height: 800 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   return { page, panel, tabId };
 }
 
-test('a conversation about the page streams, shows its context, and survives reopening the panel', async ({ context, sw, extensionId, tinyModel }, testInfo) => {
+test('a conversation about the page streams, shows its context, and survives reopening the panel', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}, testInfo) => {
   const { panel, tabId } = await panelFor(context, sw, extensionId, '/article.html');
   await chooseModel(panel, tinyModel);
   await expect(panel.getByTestId('page-chip')).toContainText('This page: River ecology');
@@ -55,7 +67,12 @@ test('a conversation about the page streams, shows its context, and survives reo
   await expect(reopened.locator('.history li button')).toContainText(['River ecology']);
 });
 
-test('an enormous page (10 MB) is read, capped, and the user is told how much fits', async ({ context, sw, extensionId, tinyModel }) => {
+test('an enormous page (10 MB) is read, capped, and the user is told how much fits', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const { panel } = await panelFor(context, sw, extensionId, '/huge.html');
   await chooseModel(panel, tinyModel);
   await expect(panel.getByTestId('page-chip')).toContainText('This page: Huge page', { timeout: 30_000 });
@@ -65,7 +82,11 @@ test('an enormous page (10 MB) is read, capped, and the user is told how much fi
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 30_000 });
 });
 
-test(`model output with any of ${XSS_PAYLOADS.length} XSS payloads executes nothing`, async ({ context, sw, extensionId }) => {
+test(`model output with any of ${XSS_PAYLOADS.length} XSS payloads executes nothing`, async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   const { panel } = await panelFor(context, sw, extensionId, '/article.html');
   await chooseModel(panel, { engine: 'synthetic', id: 'echo' });
   const dialogs: string[] = [];
@@ -85,19 +106,36 @@ test(`model output with any of ${XSS_PAYLOADS.length} XSS payloads executes noth
   expect(dialogs).toEqual([]);
   const unsafe = await panel.evaluate(() =>
     Array.from(document.querySelectorAll('.message.assistant .md *')).flatMap((el) => [
-      ...(/^(SCRIPT|IFRAME|OBJECT|EMBED|SVG|MATH|IMG|STYLE|LINK|META|BASE|FORM|INPUT|BUTTON|VIDEO|AUDIO|TEMPLATE)$/i.test(el.tagName) ? [el.tagName] : []),
-      ...Array.from(el.attributes).filter((a) => /^on|style|src|action/i.test(a.name) || (a.name === 'href' && !/^(https?:|mailto:)/i.test(a.value))).map((a) => `${el.tagName}@${a.name}=${a.value}`),
+      ...(/^(SCRIPT|IFRAME|OBJECT|EMBED|SVG|MATH|IMG|STYLE|LINK|META|BASE|FORM|INPUT|BUTTON|VIDEO|AUDIO|TEMPLATE)$/i.test(
+        el.tagName,
+      )
+        ? [el.tagName]
+        : []),
+      ...Array.from(el.attributes)
+        .filter(
+          (a) =>
+            /^on|style|src|action/i.test(a.name) ||
+            (a.name === 'href' && !/^(https?:|mailto:)/i.test(a.value)),
+        )
+        .map((a) => `${el.tagName}@${a.name}=${a.value}`),
     ]),
   );
   expect(unsafe).toEqual([]);
   await expect(panel.locator('.message.assistant')).toHaveCount(XSS_PAYLOADS.length);
 });
 
-test('a page Chrome does not let extensions read gets a clear message, and chat still works', async ({ context, sw, extensionId, tinyModel }) => {
+test('a page Chrome does not let extensions read gets a clear message, and chat still works', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}) => {
   const page = await context.newPage();
   await page.goto('chrome://version');
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await chooseModel(panel, tinyModel);

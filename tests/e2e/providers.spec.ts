@@ -10,8 +10,12 @@ import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server'
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { chooseModel, expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
 
-const PAGE = '<!doctype html><html lang="en"><head><title>Harbour notes</title></head><body><article><h1>Harbour notes</h1>' +
-  '<p>SECRET-PAGE-MARKER: the harbour master logs every ship that docks after midnight, with its cargo and its crew list.</p>'.repeat(4) + '</article></body></html>';
+const PAGE =
+  '<!doctype html><html lang="en"><head><title>Harbour notes</title></head><body><article><h1>Harbour notes</h1>' +
+  '<p>SECRET-PAGE-MARKER: the harbour master logs every ship that docks after midnight, with its cargo and its crew list.</p>'.repeat(
+    4,
+  ) +
+  '</article></body></html>';
 
 let api: OpenAiServer;
 let pages: StaticServer;
@@ -33,17 +37,27 @@ async function addProvider(panel: Page, key: string): Promise<void> {
   await panel.getByRole('button', { name: 'Test connection' }).click();
 }
 
-async function panelOnPage(page: Page, extensionId: string, sw: import('@playwright/test').Worker): Promise<Page> {
+async function panelOnPage(
+  page: Page,
+  extensionId: string,
+  sw: import('@playwright/test').Worker,
+): Promise<Page> {
   await page.goto(`${pages.origin}/harbour.html`);
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
   const panel = await page.context().newPage();
   await panel.setViewportSize({ width: 360, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }
 
-test('adding a provider: a wrong key is diagnosed, the right one lists the models (Ollama origin check handled)', async ({ context, sw, extensionId }) => {
+test('adding a provider: a wrong key is diagnosed, the right one lists the models (Ollama origin check handled)', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   const panel = await panelOnPage(await context.newPage(), extensionId, sw);
   await addProvider(panel, 'sk-wrong');
   await expect(panel.getByTestId('provider-test')).toContainText('refused the API key (401)');
@@ -59,7 +73,11 @@ test('adding a provider: a wrong key is diagnosed, the right one lists the model
   expect(await panel.evaluate(async () => JSON.stringify(await chrome.storage.sync.get(null)))).toBe('{}');
 });
 
-test('page text goes to a provider only with consent; answers stream and say where they ran; Stop closes the connection', async ({ context, sw, extensionId }) => {
+test('page text goes to a provider only with consent; answers stream and say where they ran; Stop closes the connection', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   const panel = await panelOnPage(await context.newPage(), extensionId, sw);
   await addProvider(panel, 'sk-local');
   await panel.getByRole('button', { name: 'Save provider' }).click();
@@ -73,19 +91,36 @@ test('page text goes to a provider only with consent; answers stream and say whe
   expect(api.requests().filter((r) => r.path === '/v1/chat/completions')).toHaveLength(0);
   await panel.getByRole('button', { name: 'Keep it on this device' }).click();
   await expect(panel.getByTestId('answer')).toHaveText('Who logs the ships?');
-  const kept = api.requests().filter((r) => r.path === '/v1/chat/completions').at(-1)!;
+  const kept = api
+    .requests()
+    .filter((r) => r.path === '/v1/chat/completions')
+    .at(-1)!;
   expect(kept.body).not.toContain('SECRET-PAGE-MARKER');
-  await expect(panel.getByTestId('run').last()).toContainText(`echo · a server on this machine (${new URL(api.baseUrl).host}) · first token`);
+  await expect(panel.getByTestId('run').last()).toContainText(
+    `echo · a server on this machine (${new URL(api.baseUrl).host}) · first token`,
+  );
 
   await panel.locator('textarea[name=prompt]').fill('And after midnight?');
   await panel.keyboard.press('Enter');
   await panel.getByRole('button', { name: 'Send this time' }).click();
   await expect(panel.getByTestId('answer')).toHaveText('And after midnight?');
-  expect(api.requests().filter((r) => r.path === '/v1/chat/completions').at(-1)!.body).toContain('SECRET-PAGE-MARKER');
+  expect(
+    api
+      .requests()
+      .filter((r) => r.path === '/v1/chat/completions')
+      .at(-1)!.body,
+  ).toContain('SECRET-PAGE-MARKER');
 
   // Stop mid-answer: the provider sees its connection closed.
-  await panel.getByTestId('provider').first().waitFor({ state: 'detached' }).catch(() => {});
-  await panel.evaluate(async (url) => chrome.storage.local.set({ activeModel: { engine: 'remote', id: 'slow', url } }), api.baseUrl);
+  await panel
+    .getByTestId('provider')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+  await panel.evaluate(
+    async (url) => chrome.storage.local.set({ activeModel: { engine: 'remote', id: 'slow', url } }),
+    api.baseUrl,
+  );
   await panel.locator('textarea[name=prompt]').fill('Count slowly.');
   await panel.keyboard.press('Enter');
   await panel.getByRole('button', { name: 'Always for' }).click();
@@ -95,7 +130,12 @@ test('page text goes to a provider only with consent; answers stream and say whe
   await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible();
 });
 
-test('the speed comparison runs the tiny local model and the provider side by side', async ({ context, sw, extensionId, tinyModel }, testInfo) => {
+test('the speed comparison runs the tiny local model and the provider side by side', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}, testInfo) => {
   const panel = await panelOnPage(await context.newPage(), extensionId, sw);
   await addProvider(panel, 'sk-local');
   await panel.getByRole('button', { name: 'Save provider' }).click();
@@ -113,7 +153,9 @@ test('the speed comparison runs the tiny local model and the provider side by si
   await panel.screenshot({ path: testInfo.outputPath('speed.png'), fullPage: true });
 });
 
-test('without WebGPU, a WebLLM choice falls back to the provider and says why', async ({ extensionId: _unused }) => {
+test('without WebGPU, a WebLLM choice falls back to the provider and says why', async ({
+  extensionId: _unused,
+}) => {
   const { context, userDataDir } = await launchWithExtension({ webgpu: false });
   try {
     const sw = await serviceWorkerOf(context);
@@ -124,7 +166,11 @@ test('without WebGPU, a WebLLM choice falls back to the provider and says why', 
     await panel.getByRole('button', { name: 'Save provider' }).click();
     await panel.getByTestId('provider').getByRole('button', { name: 'Fallback' }).first().click();
     await expect(panel.getByTestId('fallback')).toContainText('Fallback: echo');
-    await panel.evaluate(() => chrome.storage.local.set({ activeModel: { engine: 'webllm', id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' } }));
+    await panel.evaluate(() =>
+      chrome.storage.local.set({
+        activeModel: { engine: 'webllm', id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
+      }),
+    );
     await panel.getByRole('tab', { name: 'Chat' }).click();
     await panel.locator('textarea[name=prompt]').fill('Are you there?');
     await panel.keyboard.press('Enter');
@@ -136,18 +182,27 @@ test('without WebGPU, a WebLLM choice falls back to the provider and says why', 
   }
 });
 
-test('a page\'s tables go to a provider only with consent', async ({ context, sw, extensionId }) => {
-  const tables = await startStaticServer({ '/t.html': { body: '<!doctype html><title>T</title><h2>Ships</h2><table><tr><th>Ship</th><th>Tons</th></tr><tr><td>Aurora</td><td>1200</td></tr><tr><td>Breeze</td><td>800</td></tr></table>' } });
+test("a page's tables go to a provider only with consent", async ({ context, sw, extensionId }) => {
+  const tables = await startStaticServer({
+    '/t.html': {
+      body: '<!doctype html><title>T</title><h2>Ships</h2><table><tr><th>Ship</th><th>Tons</th></tr><tr><td>Aurora</td><td>1200</td></tr><tr><td>Breeze</td><td>800</td></tr></table>',
+    },
+  });
   try {
     const page = await context.newPage();
     await page.goto(`${tables.origin}/t.html`);
     await page.bringToFront();
-    const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const tabId = await sw.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+    );
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
     await addProvider(panel, 'sk-local');
     await panel.getByRole('button', { name: 'Save provider' }).click();
-    await panel.evaluate((url) => chrome.storage.local.set({ taskModels: { sql: { engine: 'remote', id: 'echo', url } } }), api.baseUrl);
+    await panel.evaluate(
+      (url) => chrome.storage.local.set({ taskModels: { sql: { engine: 'remote', id: 'echo', url } } }),
+      api.baseUrl,
+    );
     await panel.getByRole('tab', { name: 'Tables' }).click();
     await expect(panel.locator('.table-list li')).toHaveText([/Ships\s*2 × 2/]);
     await panel.locator('textarea[name=table-question]').fill('Heaviest ship?');

@@ -9,7 +9,12 @@ interface Status {
   loaded: { id: string } | null;
 }
 
-test('side panel and content scripts in two tabs get their own full streams from one engine and one model load', async ({ context, sw, panel, pages }) => {
+test('side panel and content scripts in two tabs get their own full streams from one engine and one model load', async ({
+  context,
+  sw,
+  panel,
+  pages,
+}) => {
   const tabA = await context.newPage();
   await tabA.goto(pages.a);
   const tabB = await context.newPage();
@@ -37,7 +42,12 @@ test('side panel and content scripts in two tabs get their own full streams from
 });
 
 test('a WebGPU adapter is found from the offscreen host (software adapter here)', async ({ panel }) => {
-  const caps = await hostRequest<{ webgpu: boolean; adapter: { description: string; architecture: string } | null; maxBufferSize: number; defaultEngine: string }>(panel, 'capabilities');
+  const caps = await hostRequest<{
+    webgpu: boolean;
+    adapter: { description: string; architecture: string } | null;
+    maxBufferSize: number;
+    defaultEngine: string;
+  }>(panel, 'capabilities');
   expect(caps.webgpu).toBe(true);
   expect(caps.adapter).not.toBeNull();
   expect(caps.maxBufferSize).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 import { chooseModel, expect, test } from './fixtures';
 
-test('the tiny GGUF model loads in the offscreen host and real tokens stream into the side panel', async ({ panel }) => {
+test('the tiny GGUF model loads in the offscreen host and real tokens stream into the side panel', async ({
+  panel,
+}) => {
   await panel.locator('textarea[name=prompt]').fill('Say hello to the world.');
   await panel.keyboard.press('Enter');
   await expect(panel.getByTestId('status')).toContainText('Ready: tiny-random-llama', { timeout: 30_000 });
@@ -11,7 +13,11 @@ test('the tiny GGUF model loads in the offscreen host and real tokens stream int
   expect(answer).toMatch(/^[\x20-\x7e\s]+$/);
 });
 
-test('a model URL that is not there gives a clear error, and the panel keeps working', async ({ panel, modelServer, tinyModel }) => {
+test('a model URL that is not there gives a clear error, and the panel keeps working', async ({
+  panel,
+  modelServer,
+  tinyModel,
+}) => {
   await chooseModel(panel, { engine: 'wllama', id: 'missing', url: `${modelServer.origin}/missing.gguf` });
   await panel.locator('textarea[name=prompt]').fill('Hello?');
   await panel.keyboard.press('Enter');

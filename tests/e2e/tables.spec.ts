@@ -15,23 +15,42 @@ const TABLES_PAGE = `<!doctype html><html lang="en"><head><title>Tables</title><
 
 let server: StaticServer;
 test.beforeAll(async () => {
-  server = await startStaticServer({ '/tables.html': { body: TABLES_PAGE }, '/virtual.html': { body: VIRTUAL_GRID } });
+  server = await startStaticServer({
+    '/tables.html': { body: TABLES_PAGE },
+    '/virtual.html': { body: VIRTUAL_GRID },
+  });
 });
 test.afterAll(async () => server.close());
 
-async function openTab(context: import('@playwright/test').BrowserContext, sw: Worker, path: string): Promise<{ page: Page; tabId: number }> {
+async function openTab(
+  context: import('@playwright/test').BrowserContext,
+  sw: Worker,
+  path: string,
+): Promise<{ page: Page; tabId: number }> {
   const page = await context.newPage();
   await page.goto(server.origin + path);
   await page.bringToFront();
-  const tabId = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
   return { page, tabId };
 }
 
 function extract(panel: Page, tabId: number): Promise<ExtractedTable[]> {
-  return panel.evaluate(async (id) => ((await chrome.tabs.sendMessage(id, { type: 'extract-tables' })) as { tables: ExtractedTable[] }).tables, tabId);
+  return panel.evaluate(
+    async (id) =>
+      ((await chrome.tabs.sendMessage(id, { type: 'extract-tables' })) as { tables: ExtractedTable[] })
+        .tables,
+    tabId,
+  );
 }
 
-test('100 of 100 queries the tiny model writes under the schema grammar are accepted by DuckDB', async ({ context, sw, panel, tinyModel }) => {
+test('100 of 100 queries the tiny model writes under the schema grammar are accepted by DuckDB', async ({
+  context,
+  sw,
+  panel,
+  tinyModel,
+}) => {
   test.setTimeout(180_000);
   const { tabId } = await openTab(context, sw, '/tables.html');
   const tables = await extract(panel, tabId);
@@ -51,7 +70,9 @@ test('100 of 100 queries the tiny model writes under the schema grammar are acce
       response_format: { type: 'grammar', grammar },
     });
     seen.add(text);
-    await hostRequest(panel, 'sql.check', { scope: 'grammar', sql: text }).catch((e: Error) => rejected.push(`${text} → ${e.message}`));
+    await hostRequest(panel, 'sql.check', { scope: 'grammar', sql: text }).catch((e: Error) =>
+      rejected.push(`${text} → ${e.message}`),
+    );
   }
   expect(rejected).toEqual([]);
   // Random weights, so the queries differ: the grammar, not one lucky string, makes them valid.
@@ -60,13 +81,27 @@ test('100 of 100 queries the tiny model writes under the schema grammar are acce
   // Without the grammar, the same model writes nothing DuckDB accepts.
   let unconstrained = 0;
   for (let i = 0; i < 5; i++) {
-    const { text } = await hostRequest<{ text: string }>(panel, 'chat', { model: tinyModel, messages, max_tokens: 60, temperature: 1, seed: i + 1 });
-    await hostRequest(panel, 'sql.check', { scope: 'grammar', sql: text }).then(() => unconstrained++, () => {});
+    const { text } = await hostRequest<{ text: string }>(panel, 'chat', {
+      model: tinyModel,
+      messages,
+      max_tokens: 60,
+      temperature: 1,
+      seed: i + 1,
+    });
+    await hostRequest(panel, 'sql.check', { scope: 'grammar', sql: text }).then(
+      () => unconstrained++,
+      () => {},
+    );
   }
   expect(unconstrained).toBeLessThan(5);
 });
 
-test('ask in the side panel: the answer, grid, chart and editable SQL', async ({ context, sw, extensionId, tinyModel }, testInfo) => {
+test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
+  context,
+  sw,
+  extensionId,
+  tinyModel,
+}, testInfo) => {
   const { page, tabId } = await openTab(context, sw, '/tables.html');
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 360, height: 900 });
@@ -74,12 +109,19 @@ test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
   await chooseModel(panel, tinyModel);
   await panel.getByRole('tab', { name: 'Tables' }).click();
   await expect(panel.locator('.tables-head')).toContainText('4 tables on this page');
-  await expect(panel.locator('.table-list li')).toHaveText([/States by area\s*3 × 5/, /Countries\s*3 × 3/, /Capitals\s*3 × 3/, /Events\s*3 × 4/]);
+  await expect(panel.locator('.table-list li')).toHaveText([
+    /States by area\s*3 × 5/,
+    /Countries\s*3 × 3/,
+    /Capitals\s*3 × 3/,
+    /Events\s*3 × 4/,
+  ]);
 
   await panel.locator('.table-list li').first().hover();
   await expect(page.locator('div[aria-hidden="true"][style*="border: 3px solid"]')).toHaveCount(1);
 
-  await panel.locator('textarea[name=table-question]').fill('Which states have more water than land, by share?');
+  await panel
+    .locator('textarea[name=table-question]')
+    .fill('Which states have more water than land, by share?');
   await panel.keyboard.press('Enter');
   const card = panel.locator('.sql-card').first();
   await expect(card.locator('.answer-line')).toBeVisible({ timeout: 60_000 });
@@ -88,7 +130,9 @@ test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
 
   // Edit the SQL and run it again: a grouped result gets a bar chart.
   await card.locator('summary', { hasText: 'SQL' }).click();
-  await card.locator('textarea[name=sql]').fill('SELECT "state", "water_pct" FROM "states_by_area" ORDER BY 2 DESC');
+  await card
+    .locator('textarea[name=sql]')
+    .fill('SELECT "state", "water_pct" FROM "states_by_area" ORDER BY 2 DESC');
   await card.getByRole('button', { name: 'Run' }).click();
   await expect(card.getByTestId('result-grid').locator('[role=row][aria-rowindex]')).toHaveCount(3);
   await expect(card.getByTestId('result-grid')).toContainText('Michigan');
@@ -116,7 +160,11 @@ test('a virtualised ARIA grid is collected whole by scrolling', async ({ context
   expect(orders!.rows[199]).toEqual(['#200', 300]);
 });
 
-test('"Ask this table…" on a right-clicked table opens the Tables view with that table', async ({ context, sw, extensionId }) => {
+test('"Ask this table…" on a right-clicked table opens the Tables view with that table', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   const { page, tabId } = await openTab(context, sw, '/tables.html');
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
@@ -127,5 +175,7 @@ test('"Ask this table…" on a right-clicked table opens the Tables view with th
   await runAction(sw, 'ask-table', { tabId });
   await expect(panel.getByRole('tab', { name: 'Tables' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.locator('.table-list input:checked')).toHaveCount(1);
-  await expect(panel.locator('.table-list li', { has: panel.locator('input:checked') })).toContainText('Capitals');
+  await expect(panel.locator('.table-list li', { has: panel.locator('input:checked') })).toContainText(
+    'Capitals',
+  );
 });

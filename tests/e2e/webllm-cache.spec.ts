@@ -13,7 +13,9 @@ const model = {
   modelLib: 'https://huggingface.co/test-org/libs/resolve/main/Fake-webgpu.wasm',
 };
 
-test('the host answers from WebLLM\'s own cache check: cached only when every shard is there', async ({ panel }) => {
+test("the host answers from WebLLM's own cache check: cached only when every shard is there", async ({
+  panel,
+}) => {
   expect(await hostRequest(panel, 'cached', model)).toEqual({ cached: false });
   await panel.evaluate(async (repo) => {
     const cache = await caches.open('webllm/model');
@@ -30,5 +32,7 @@ test('the host answers from WebLLM\'s own cache check: cached only when every sh
 });
 
 test('asking WebLLM for a model it has no record of gives a clear error', async ({ panel }) => {
-  await expect(hostRequest(panel, 'cached', { engine: 'webllm', id: 'Unknown-Model' })).rejects.toThrow(/no model called "Unknown-Model"/);
+  await expect(hostRequest(panel, 'cached', { engine: 'webllm', id: 'Unknown-Model' })).rejects.toThrow(
+    /no model called "Unknown-Model"/,
+  );
 });
