@@ -1,5 +1,5 @@
 /** One download: a progress bar with bytes, speed and time left, and Pause / Resume / Cancel. */
-import type { DownloadProgress } from '@/lib/models/downloader';
+import type { DownloadProgress } from '@/lib/protocol';
 
 export const formatBytes = (n: number) =>
   n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GB` : `${(n / (1 << 20)).toFixed(1)} MB`;

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChartSpec } from '@/lib/sql/chart-spec';
-import type { QueryResult } from '@/lib/sql/table-database';
+import type { QueryResult } from '@/lib/protocol';
 
 export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryResult }) {
   const box = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 /** The result grid, virtualised: only the rows in view are in the DOM, so 100k rows scroll smoothly. */
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { QueryResult } from '@/lib/sql/table-database';
+import type { QueryResult } from '@/lib/protocol';
 
 const ROW = 26;
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SqlAnswer } from '@/lib/sql/ask-tables';
 import { chooseChart } from '@/lib/sql/chart-spec';
 import { toCsv, toMarkdown } from '@/lib/sql/export';
-import type { QueryResult } from '@/lib/sql/table-database';
+import type { QueryResult } from '@/lib/protocol';
 import { ResultChart } from './ResultChart';
 import { ResultGrid } from './ResultGrid';
 import { saveFile } from './save-file';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SqlAnswer, Stage } from '@/lib/sql/ask-tables';
 import type { ConsentChoice } from '@/lib/chat/consent';
 import type { TableSession } from '@/lib/sql/table-session';
-import type { ExtractedTable } from '@/lib/tables/types';
+import type { ExtractedTable } from '@/lib/protocol';
 import type { SqlTurnView } from './SqlResultCard';
 import { TablesView } from './TablesView';
 import { ConsentPrompt } from './ConsentPrompt';

@@ -5,24 +5,11 @@
  * backoff, every file verified (size, SHA-256 or SRI where known) before it is written to the
  * cache WebLLM or llama.cpp reads. One download per model however many panels ask.
  */
-import { AbortedError, LocalAiError, type ModelRef } from '../protocol';
+import { AbortedError, LocalAiError, type DownloadProgress, type ModelRef } from '../protocol';
+
+export type { DownloadProgress };
 import { modelKey, planDownload, type DownloadFile, type DownloadPlan, type Fetch } from './download-plan';
 import type { PartialStore } from './partial-store';
-
-export type DownloadState = 'planning' | 'downloading' | 'paused' | 'ready' | 'failed' | 'cancelled';
-
-export interface DownloadProgress {
-  key: string;
-  model: ModelRef;
-  state: DownloadState;
-  receivedBytes: number;
-  totalBytes: number;
-  bytesPerSecond: number;
-  secondsLeft: number | null;
-  filesDone: number;
-  files: number;
-  error: string | null;
-}
 
 export interface DownloaderDeps {
   fetch: Fetch;

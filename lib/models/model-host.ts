@@ -2,21 +2,14 @@
  * The host's model service: downloads (one per model, progress to every client), the storage
  * manager (models on disk, usage and quota, delete), persistent storage.
  */
-import type { ClientMessage, MethodName, ModelRef, ResultOf } from '../protocol';
+import type { ClientMessage, MethodName, ModelRef, ResultOf, StorageReport } from '../protocol';
 import { Downloader, type DownloadProgress } from './downloader';
-import { ModelRegistry, type StoredModel } from './model-registry';
+import { ModelRegistry } from './model-registry';
 import { IdbPartialStore, type PartialStore } from './partial-store';
 import type { Fetch } from './download-plan';
 
 export type ModelMethod =
   'models.download' | 'models.pause' | 'models.resume' | 'models.cancel' | 'models.storage' | 'models.delete';
-
-export interface StorageReport {
-  models: StoredModel[];
-  usedBytes: number | null;
-  quotaBytes: number | null;
-  persisted: boolean;
-}
 
 export class ModelHost {
   readonly downloader: Downloader;

@@ -4,18 +4,8 @@
  * it was written to, WebLLM's included.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ModelRef } from '../protocol';
+import type { ModelRef, StoredModel } from '../protocol';
 import { modelKey, type DownloadPlan } from './download-plan';
-
-export interface StoredModel {
-  key: string;
-  model: ModelRef;
-  bytes: number;
-  /** Where each file lives: cache name and URL key. */
-  files: { cache: string; url: string }[];
-  downloadedAt: number;
-  lastUsed: number | null;
-}
 
 interface RegistryDb extends DBSchema {
   models: { key: string; value: StoredModel };

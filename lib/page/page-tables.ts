@@ -3,6 +3,7 @@
  * virtualised grids to collect all their rows), outlines a table on hover, and remembers
  * which table the user right-clicked for "Ask this table…".
  */
+import type { ExtractedTable as WireTable } from '../protocol';
 import {
   buildTable,
   collectAriaGrid,
@@ -15,8 +16,11 @@ import {
 let lastContextTarget: Element | null = null;
 let outline: HTMLElement | null = null;
 
-/** Every data table on the page, with all rows of virtualised ARIA grids. */
-export async function extractPageTables(doc: Document = document): Promise<ExtractedTable[]> {
+/**
+ * Every data table on the page, with all rows of virtualised ARIA grids. Typed as the wire
+ * type, so the compiler checks that what lib/tables extracts fits the protocol.
+ */
+export async function extractPageTables(doc: Document = document): Promise<WireTable[]> {
   const elements = findTableElements(doc);
   const tables: ExtractedTable[] = [];
   for (const [index, el] of elements.entries()) {

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './messages';
+export * from './data-types';
 export { EngineClient, type ClientPort, type ClientTransport, type RequestOptions } from './client';
 export { parseClientMessage, assertTrustedSender, type SenderInfo } from './validate';
 export { MAX_CONTENT_CHARS, ENGINE_IDS } from './schema';

@@ -5,10 +5,7 @@
  */
 import type * as v from 'valibot';
 import type { SerializedError } from './errors';
-import type { ExtractedTable } from '../tables/types';
-import type { QueryResult } from '../sql/table-database';
-import type { DownloadProgress } from '../models/downloader';
-import type { StorageReport } from '../models/model-host';
+import type { DownloadProgress, ExtractedTable, QueryResult, StorageReport } from './data-types';
 import type {
   ChatMessageSchema,
   ChatParamsSchema,

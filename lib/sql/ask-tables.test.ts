@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOINABLE, WIKI_STATES } from '../../tests/fixtures/tables/pages';
 import { extractTables } from '../tables/extract-tables';
-import type { ExtractedTable } from '../tables/types';
+import type { ExtractedTable } from '../protocol';
 import { askTables, cleanSql, type Generate, type GenerateOptions } from './ask-tables';
 import { openNodeDuckDb } from './node-duckdb';
 import { CANNOT_ANSWER } from './sql-grammar';

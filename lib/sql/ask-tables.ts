@@ -5,12 +5,12 @@
  * enough, the winner runs, and the model states the answer in one sentence.
  */
 import type { ChatMessage } from '../protocol';
-import type { ExtractedTable } from '../tables/types';
+import type { ExtractedTable } from '../protocol';
 import { chooseChart, type ChartSpec } from './chart-spec';
 import { SqlError, SqlRefusedError } from '../protocol/errors';
 import { answerMessages, repairMessages, sqlMessages, type SqlTurn } from './schema-prompt';
 import { CANNOT_ANSWER, schemaGrammar } from './sql-grammar';
-import type { QueryResult } from './table-database';
+import type { QueryResult } from '../protocol';
 
 export interface GenerateOptions {
   grammar?: string;

@@ -1,5 +1,5 @@
 /** Picks a chart that helps for a result's shape, or none: bar, line or scatter. */
-import type { QueryResult } from './table-database';
+import type { QueryResult } from '../protocol';
 
 export interface ChartSpec {
   type: 'bar' | 'line' | 'scatter';

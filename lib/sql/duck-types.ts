@@ -1,5 +1,5 @@
 /** DuckDB column types for extracted column types, and identifier quoting: shared by the prompt and the database. */
-import type { ColumnType } from '../tables/types';
+import type { ColumnType } from '../protocol';
 
 export const DUCK_TYPES: Record<ColumnType, string> = {
   integer: 'BIGINT',

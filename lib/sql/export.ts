@@ -1,5 +1,5 @@
 /** A query result as CSV (RFC 4180) or as a markdown table, for export and copy. */
-import type { QueryResult } from './table-database';
+import type { QueryResult } from '../protocol';
 
 type Cell = QueryResult['rows'][number][number];
 

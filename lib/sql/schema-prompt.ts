@@ -4,7 +4,7 @@
  * for wide or many tables, keeping what the question mentions first.
  */
 import type { ChatMessage } from '../protocol';
-import type { ExtractedTable } from '../tables/types';
+import type { ExtractedTable } from '../protocol';
 import { CANNOT_ANSWER } from './sql-grammar';
 import { DUCK_TYPES, quoteIdent } from './duck-types';
 

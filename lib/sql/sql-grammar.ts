@@ -5,7 +5,7 @@
  * column only with literals of its type — so a model decoding under it cannot write SQL that
  * fails to parse or bind. Deliberately a small subset: what questions about tables need.
  */
-import type { ColumnType } from '../tables/types';
+import type { ColumnType } from '../protocol';
 
 export interface SchemaTable {
   sqlName: string;

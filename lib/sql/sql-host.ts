@@ -3,8 +3,9 @@
  * (scope) so two panels on two pages never see each other's tables.
  */
 import type { ClientMessage, MethodName, ResultOf } from '../protocol';
-import type { ExtractedTable } from '../tables/types';
-import { TableDatabase, type DuckConnection, type QueryResult } from './table-database';
+import type { ExtractedTable } from '../protocol';
+import { TableDatabase, type DuckConnection } from './table-database';
+import type { QueryResult } from '../protocol';
 
 export class SqlHost {
   private readonly scopes = new Map<string, Promise<TableDatabase>>();

@@ -12,8 +12,7 @@ import {
   timestampColumn,
   utf8Column,
 } from './arrow-columns';
-import { SqlError } from '../protocol/errors';
-import type { ColumnType, ExtractedTable } from '../tables/types';
+import { SqlError, type ColumnType, type ExtractedTable, type QueryResult } from '../protocol';
 import { assertReadOnly } from './read-only';
 
 /** The slice of a DuckDB-WASM connection we use; the async (browser) and blocking (Node) ones both fit. */
@@ -49,15 +48,6 @@ function columnVector(type: ColumnType, values: (number | string | null)[]): Vec
 
 export { SqlError };
 export { DUCK_TYPES, quoteIdent };
-
-export interface QueryResult {
-  columns: { name: string; type: string }[];
-  rows: (number | string | boolean | null)[][];
-  rowCount: number;
-  truncated: boolean;
-  /** Time the query took in the host, where measured. */
-  elapsedMs?: number;
-}
 
 function toPlain(value: unknown, type: string): number | string | boolean | null {
   if (value === null || value === undefined) return null;

@@ -6,10 +6,10 @@
 import type { ContentMessage, EngineClient } from '../protocol';
 import type { Routed } from '../models/resolve-model';
 import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
-import type { ExtractedTable } from '../tables/types';
+import type { ExtractedTable } from '../protocol';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
-import type { QueryResult } from './table-database';
+import type { QueryResult } from '../protocol';
 
 /** How the panel reaches the page it is about. */
 export interface PageBridge {

@@ -5,7 +5,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { sqlMessages } from '../../lib/sql/schema-prompt';
 import { schemaGrammar } from '../../lib/sql/sql-grammar';
-import type { ExtractedTable } from '../../lib/tables/types';
+import type { ExtractedTable } from '../../lib/protocol';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { DATES, JOINABLE, VIRTUAL_GRID, WIKI_STATES } from '../fixtures/tables/pages';
 import { chooseModel, expect, hostRequest, runAction, test } from './fixtures';
