@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { launchWithExtension, serviceWorkerOf, PAGE_HTML } from '../tests/e2e/fixtures';
 import { TINY_MODEL_FILE, writeTinyModel } from '../tests/fixtures/tiny-model/make-tiny-gguf';
 import { fileRoute, startStaticServer } from '../tests/fixtures/static-server';
-import { markdownTable, notBuilt, type Measure } from './stats';
+import { markdownTable, type Measure } from './stats';
 import { measureStreaming } from './measures/streaming';
 import { measureHostColdStart, measurePanelReady } from './measures/startup';
 import { measureTenTabs } from './measures/contention';

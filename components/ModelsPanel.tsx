@@ -6,8 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { catalogFor } from '@/lib/models/catalog';
 import { modelKey } from '@/lib/models/download-plan';
-import type { StorageReport } from '@/lib/protocol';
-import type { DeviceCapabilities, EngineClient, HostStatus, ModelRef } from '@/lib/protocol';
+import {
+  type StorageReport,
+  type DeviceCapabilities,
+  type EngineClient,
+  type HostStatus,
+  type ModelRef,
+} from '@/lib/protocol';
 import type { Provider, TaskKind } from '@/lib/settings/storage-items';
 import { SpeedComparison } from './SpeedComparison';
 import { DownloadBar, formatBytes } from './DownloadBar';

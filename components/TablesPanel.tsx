@@ -1,6 +1,6 @@
 /** State for the Tables view: loads the page's tables into a TableSession and asks them. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SqlAnswer, Stage } from '@/lib/sql/ask-tables';
+import type { Stage } from '@/lib/sql/ask-tables';
 import type { ConsentChoice } from '@/lib/chat/consent';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { ExtractedTable } from '@/lib/protocol';
@@ -43,7 +43,7 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
     } catch (e) {
       setTables([]);
       setLoadError(
-        `Could not read this page's tables (${e instanceof Error ? e.message : e}). Pages like chrome:// and the Web Store cannot be read; on other pages, reload the page and try again.`,
+        `Could not read this page's tables (${e instanceof Error ? e.message : String(e)}). Pages like chrome:// and the Web Store cannot be read; on other pages, reload the page and try again.`,
       );
     }
   };
@@ -61,7 +61,7 @@ export function TablesPanel({ session, focusTable, onCopy }: TablesPanelProps) {
             setConsent(null),
           ),
       });
-      setTurns((t) => [...t, { question, outcome: outcome as SqlAnswer, run }]);
+      setTurns((t) => [...t, { question, outcome: outcome, run }]);
     } catch (e) {
       setTurns((t) => [
         ...t,

@@ -1,7 +1,6 @@
 /** The page's tables: list (hover outlines one on the page), a question box, and each answer. */
 import type { Stage } from '@/lib/sql/ask-tables';
-import type { QueryResult } from '@/lib/protocol';
-import type { ExtractedTable } from '@/lib/protocol';
+import { type QueryResult, type ExtractedTable } from '@/lib/protocol';
 import { PromptBox } from './PromptBox';
 import { SqlResultCard, type SqlTurnView } from './SqlResultCard';
 

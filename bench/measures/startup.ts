@@ -29,7 +29,9 @@ export async function measureHostColdStart(
     times.push(
       await page.evaluate(async () => {
         const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'ensure-host' });
+        const reply = await chrome.runtime.sendMessage<object, { ok?: boolean } | undefined>({
+          type: 'ensure-host',
+        });
         if (!reply?.ok) throw new Error(`ensure-host failed: ${JSON.stringify(reply)}`);
         await new Promise<void>((resolve) => {
           const port = chrome.runtime.connect({ name: 'local-ai/engine' });

@@ -3,7 +3,7 @@
  * it to the model's context window, streams answers, and keeps the conversation per page in
  * IndexedDB so it survives closing the panel.
  */
-import { AbortedError, type ChatMessage, type EngineClient, type ModelRef } from '../protocol';
+import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
 import type { PageBridge } from '../sql/table-session';
@@ -219,8 +219,7 @@ export class ChatSession {
         }
       }
     } catch (error) {
-      if (!(error instanceof AbortedError))
-        this.set({ error: error instanceof Error ? error.message : String(error) });
+      if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
     } finally {
       this.set({ streaming: false });
       this.set({ attachment: null });
@@ -265,7 +264,7 @@ export class ChatSession {
           summaries = [];
           for (const [i, part] of plan.parts.entries()) {
             this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
-            const messages = partMessages(page.title, part, i, plan.parts.length, instruction);
+            const messages = partMessages(page.title, part, i, plan.parts.length);
             const r = await this.client.request(
               'chat',
               { model, messages, max_tokens: partTokens },
@@ -278,7 +277,7 @@ export class ChatSession {
           const over = overflow(error);
           if (!over || attempt > 1) throw error;
           // The engine counted exactly: plan again with its ratio, and a margin.
-          const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length, instruction);
+          const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length);
           this.charsPerToken.set(model.id, (chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
           plan = planSummary(page.text, {
             contextWindow: window,
@@ -303,8 +302,7 @@ export class ChatSession {
       );
       show(answer + note);
     } catch (error) {
-      if (!(error instanceof AbortedError))
-        this.set({ error: error instanceof Error ? error.message : String(error) });
+      if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
     } finally {
       this.set({ streaming: false, progress: null });
       await this.persist().catch(() => {});

@@ -25,13 +25,7 @@ export function planSummary(text: string, budget: Budget): SummaryPlan {
   return { parts: all.slice(0, MAX_PARTS), total: all.length };
 }
 
-export function partMessages(
-  title: string,
-  part: string,
-  index: number,
-  total: number,
-  instruction: string,
-): ChatMessage[] {
+export function partMessages(title: string, part: string, index: number, total: number): ChatMessage[] {
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     {

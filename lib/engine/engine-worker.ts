@@ -12,4 +12,4 @@ const runtime = new EngineRuntime(
   engineFactory({ wllamaWasmUrl: new URL(wllamaWasm, self.location.href).href }),
   isModelCached,
 );
-serveEngineRuntime(self as unknown as Parameters<typeof serveEngineRuntime>[0], runtime);
+serveEngineRuntime(self, runtime);

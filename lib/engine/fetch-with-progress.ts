@@ -1,4 +1,4 @@
-import { ModelLoadError } from '../protocol';
+import { ModelLoadError, errorMessage } from '../protocol';
 
 /**
  * Fetches a whole file into a Blob, reporting bytes as they arrive.
@@ -13,7 +13,7 @@ export async function fetchWithProgress(
   try {
     response = await fetch(url, { signal, credentials: 'omit' });
   } catch (error) {
-    throw new ModelLoadError(`Could not reach ${url}: ${error instanceof Error ? error.message : error}`);
+    throw new ModelLoadError(`Could not reach ${url}: ${errorMessage(error)}`);
   }
   if (!response.ok) {
     throw new ModelLoadError(`${url} answered ${response.status} ${response.statusText}`.trim());

@@ -10,6 +10,7 @@ import {
   LocalAiError,
   ModelLoadError,
   type ModelRef,
+  errorMessage,
 } from '../protocol';
 import type {
   ChatCompletion,
@@ -40,9 +41,7 @@ export class WebLlmEngine implements Engine {
         model.contextWindow ? { context_window_size: model.contextWindow } : undefined,
       );
     } catch (error) {
-      throw new ModelLoadError(
-        `WebLLM could not load ${model.id}: ${error instanceof Error ? error.message : error}`,
-      );
+      throw new ModelLoadError(`WebLLM could not load ${model.id}: ${errorMessage(error)}`);
     }
   }
 
@@ -91,10 +90,7 @@ export class WebLlmEngine implements Engine {
       };
     } catch (error) {
       if (options.signal.aborted || error instanceof AbortedError) throw new AbortedError();
-      throw new LocalAiError(
-        'engine-failed',
-        `WebLLM failed: ${error instanceof Error ? error.message : error}`,
-      );
+      throw new LocalAiError('engine-failed', `WebLLM failed: ${errorMessage(error)}`);
     } finally {
       options.signal.removeEventListener('abort', stopOnAbort);
     }

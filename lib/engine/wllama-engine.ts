@@ -3,7 +3,7 @@
  * where WebGPU is missing. wllama runs llama.cpp in its own worker; we only translate.
  */
 import { Wllama, WllamaAbortError } from '@wllama/wllama/esm/index.js';
-import { AbortedError, LocalAiError, ModelLoadError, type ModelRef } from '../protocol';
+import { AbortedError, LocalAiError, ModelLoadError, type ModelRef, errorMessage } from '../protocol';
 import type {
   ChatCompletion,
   ChatCompletionOptions,
@@ -133,5 +133,5 @@ export class WllamaEngine implements Engine {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

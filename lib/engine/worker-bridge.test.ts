@@ -26,8 +26,8 @@ function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
       };
     return new SyntheticEngine({ tokensPerSecond: 400 });
   }, cacheQuery);
-  serveEngineRuntime(port1 as never, runtime);
-  const service = new WorkerEngineService(port2 as never);
+  serveEngineRuntime(port1, runtime);
+  const service = new WorkerEngineService(port2);
   port1.start();
   port2.start();
   return service;

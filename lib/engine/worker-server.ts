@@ -16,7 +16,8 @@ interface WorkerScope {
 
 export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): void {
   const running = new Map<number, AbortController>();
-  scope.addEventListener('message', async ({ data }) => {
+  scope.addEventListener('message', ({ data }) => void serve(data));
+  async function serve(data: ToWorker): Promise<void> {
     if (data.op === 'abort') {
       running.get(data.id)?.abort();
       return;
@@ -59,5 +60,5 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
     } finally {
       running.delete(id);
     }
-  });
+  }
 }

@@ -10,21 +10,17 @@ import {
   deserializeError,
   type BackgroundMessage,
   type BackgroundReply,
-  type ClientPort,
   type ClientTransport,
+  errorMessage,
 } from '../protocol';
 
 export const extensionTransport: ClientTransport = {
   async ensureHost() {
     let reply: BackgroundReply | undefined;
     try {
-      reply = (await browser.runtime.sendMessage({
-        type: 'ensure-host',
-      } satisfies BackgroundMessage)) as BackgroundReply;
+      reply = await browser.runtime.sendMessage<BackgroundMessage, BackgroundReply>({ type: 'ensure-host' });
     } catch (error) {
-      throw new HostUnavailableError(
-        `Could not start the engine host: ${error instanceof Error ? error.message : error}`,
-      );
+      throw new HostUnavailableError(`Could not start the engine host: ${errorMessage(error)}`);
     }
     if (!reply?.ok)
       throw reply
@@ -32,6 +28,6 @@ export const extensionTransport: ClientTransport = {
         : new HostUnavailableError('The service worker did not answer.');
   },
   connect() {
-    return browser.runtime.connect({ name: ENGINE_PORT }) as unknown as ClientPort;
+    return browser.runtime.connect({ name: ENGINE_PORT });
   },
 };

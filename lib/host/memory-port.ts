@@ -47,5 +47,5 @@ export function memoryPortPair(
   const host = new Side<never, never>(name, sender);
   client.peer = host;
   host.peer = client;
-  return { client: client as unknown as ClientPort, host: host as unknown as RouterPort };
+  return { client: client, host: host };
 }

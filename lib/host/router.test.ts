@@ -153,7 +153,7 @@ describe('EngineRouter', () => {
     port.postMessage('garbage' as never);
     port.postMessage({ type: 'request', id: 'y', method: 'rm -rf', params: {} } as never);
     await expect.poll(() => replies.filter((r) => r.type === 'error')).toHaveLength(3);
-    const errors = replies.filter((r) => r.type === 'error') as Extract<HostMessage, { type: 'error' }>[];
+    const errors = replies.filter((r): r is Extract<HostMessage, { type: 'error' }> => r.type === 'error');
     expect(errors[0]).toMatchObject({ id: 'x', error: { code: 'bad-request' } });
     expect(errors[0]!.error.message).toMatch(/messages/);
     expect(errors[1]).toMatchObject({ id: null, error: { code: 'bad-request' } });

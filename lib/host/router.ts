@@ -197,7 +197,7 @@ export class EngineRouter {
   private runRemote(job: Job): void {
     this.remote.set(job.key, job);
     job.startedAt = this.now();
-    this.run(job).finally(() => {
+    void this.run(job).finally(() => {
       this.remote.delete(job.key);
       this.completed++;
       this.broadcastStatus();
@@ -242,7 +242,7 @@ export class EngineRouter {
     this.running = job;
     job.startedAt = this.now();
     this.announcePositions();
-    this.run(job).finally(() => {
+    void this.run(job).finally(() => {
       this.running = null;
       this.completed++;
       this.broadcastStatus();

@@ -4,7 +4,7 @@
  * as soon as the document exists is never missed).
  */
 import { browser } from 'wxt/browser';
-import type { DeviceCapabilities } from '../protocol';
+import type { BackgroundMessage, DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { readCapabilities } from './capabilities';
@@ -13,7 +13,7 @@ import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
 import type { ProviderEndpoint } from '../engine/remote-engine';
 import { connectBrowserDuckDb } from '../sql/duckdb-browser';
-import { EngineRouter, type RouterPort } from './router';
+import { EngineRouter } from './router';
 
 export function startEngineHost(): EngineRouter {
   const worker = new EngineWorker({ name: 'local-ai-engine' });
@@ -31,14 +31,13 @@ export function startEngineHost(): EngineRouter {
     capabilities: () => (capabilities ??= readCapabilities()),
     sql: new SqlHost(connectBrowserDuckDb),
     models,
-    providers: new ProviderHost(
-      async (baseUrl) =>
-        (await browser.runtime.sendMessage({
-          type: 'provider-endpoint',
-          baseUrl,
-        })) as ProviderEndpoint | null,
+    providers: new ProviderHost((baseUrl) =>
+      browser.runtime.sendMessage<BackgroundMessage, ProviderEndpoint | null>({
+        type: 'provider-endpoint',
+        baseUrl,
+      }),
     ),
   });
-  browser.runtime.onConnect.addListener((port) => router.connect(port as unknown as RouterPort));
+  browser.runtime.onConnect.addListener((port) => router.connect(port));
   return router;
 }

@@ -4,7 +4,7 @@
  * webllm/config, webllm/model, webllm/wasm; keys are the full file URLs), so WebLLM loads what
  * we downloaded without fetching again. GGUF files go to our own cache for llama.cpp.
  */
-import { LocalAiError, type ModelRef } from '../protocol';
+import { LocalAiError, type ModelRef, errorMessage } from '../protocol';
 import { GGUF_CACHE } from './cache-names';
 
 export interface DownloadFile {
@@ -48,7 +48,7 @@ async function fetchSmall(fetchFn: Fetch, url: string, what: string): Promise<Ui
   } catch (error) {
     throw new LocalAiError(
       'model-load-failed',
-      `Could not reach ${url} (${error instanceof Error ? error.message : error}). Check the connection and try again.`,
+      `Could not reach ${url} (${errorMessage(error)}). Check the connection and try again.`,
     );
   }
   if (!res.ok)

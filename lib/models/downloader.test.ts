@@ -126,7 +126,7 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
 describe('matchesIntegrity', () => {
   it('checks SRI hashes', async () => {
     const { matchesIntegrity } = await import('./downloader');
-    const data = new TextEncoder().encode('hello').buffer as ArrayBuffer;
+    const data = new TextEncoder().encode('hello').buffer;
     expect(await matchesIntegrity(data, 'sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(true);
     expect(await matchesIntegrity(data, 'sha256-AAAANul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(false);
     expect(await matchesIntegrity(data, 'md5-abc sha256-LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=')).toBe(

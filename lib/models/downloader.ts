@@ -5,7 +5,7 @@
  * backoff, every file verified (size, SHA-256 or SRI where known) before it is written to the
  * cache WebLLM or llama.cpp reads. One download per model however many panels ask.
  */
-import { AbortedError, LocalAiError, type DownloadProgress, type ModelRef } from '../protocol';
+import { AbortedError, LocalAiError, type DownloadProgress, type ModelRef, errorMessage } from '../protocol';
 
 export type { DownloadProgress };
 import { modelKey, planDownload, type DownloadFile, type DownloadPlan, type Fetch } from './download-plan';
@@ -101,7 +101,7 @@ export class Downloader {
           throw new AbortedError(
             job.progress.state === 'paused' ? 'The download is paused.' : 'The download was cancelled.',
           );
-        this.update(job, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
+        this.update(job, { state: 'failed', error: errorMessage(error) });
         throw error;
       },
     );
@@ -167,7 +167,7 @@ export class Downloader {
         } catch (error) {
           throw new LocalAiError(
             'model-load-failed',
-            `Not enough storage for this model (${error instanceof Error ? error.name : error}). Delete a model in Models → Storage, or free disk space, and try again.`,
+            `Not enough storage for this model (${error instanceof Error ? error.name : String(error)}). Delete a model in Models → Storage, or free disk space, and try again.`,
           );
         }
         await this.deps.partials.remove(file.url);

@@ -7,7 +7,9 @@
  */
 
 /** Names of the embedded library files; set at build time (empty in a plain build). */
-export const EMBEDDED_LIBS: readonly string[] = JSON.parse(import.meta.env.LOCAL_AI_EMBEDDED_LIBS ?? '[]');
+export const EMBEDDED_LIBS = JSON.parse(
+  (import.meta.env.LOCAL_AI_EMBEDDED_LIBS as string | undefined) ?? '[]',
+) as readonly string[];
 
 /** The extension URL of the embedded copy of `modelLib`, or null when it is not embedded. */
 export function embeddedLibUrl(

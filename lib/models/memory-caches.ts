@@ -7,7 +7,7 @@ export function memoryCaches(): CacheStorage & { dump(): Map<string, Map<string,
   const stores = new Map<string, Map<string, Blob>>();
   const open = async (name: string) => {
     let store = stores.get(name);
-    if (!store) stores.set(name, (store = new Map()));
+    if (!store) stores.set(name, (store = new Map<string, Blob>()));
     const s = store;
     const key = (req: RequestInfo | URL) =>
       typeof req === 'string' ? req : req instanceof URL ? req.href : req.url;
@@ -28,5 +28,5 @@ export function memoryCaches(): CacheStorage & { dump(): Map<string, Map<string,
     keys: async () => [...stores.keys()],
     match: async () => undefined,
     dump: () => stores,
-  } as unknown as CacheStorage & { dump(): Map<string, Map<string, Blob>> };
+  };
 }

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
 import { browser } from 'wxt/browser';
-import { AbortedError, EngineClient, type BackgroundMessage } from '../protocol';
+import { AbortedError, EngineClient, type BackgroundMessage, errorMessage } from '../protocol';
 import { extensionTransport } from '../host/extension-transport';
 import { routeModel } from '../models/resolve-model';
 import { consentStore, mayShare, runLabel, type ConsentChoice } from '../chat/consent';
@@ -112,6 +112,6 @@ export async function explainInBubble(ctx: ContentScriptContext): Promise<void> 
     update({ state: 'done', text: result.text, run: runLabel(model, result.timing, note) });
   } catch (error) {
     if (error instanceof AbortedError) return update({ state: 'done' });
-    update({ state: 'error', error: error instanceof Error ? error.message : String(error) });
+    update({ state: 'error', error: errorMessage(error) });
   }
 }

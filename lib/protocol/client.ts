@@ -4,7 +4,7 @@
  * promises with streamed chunks. If the host goes away, pending requests fail with
  * HostUnavailableError and the next request reconnects.
  */
-import { AbortedError, HostUnavailableError, deserializeError } from './errors';
+import { AbortedError, HostUnavailableError, deserializeError, errorMessage } from './errors';
 import type {
   ChunkOf,
   ClientMessage,
@@ -87,16 +87,16 @@ export class EngineClient {
           fn(...args);
         };
       this.pending.set(id, {
-        resolve: settle(resolve) as (value: never) => void,
+        resolve: settle(resolve),
         reject: settle(reject),
-        onChunk: options.onChunk as ((chunk: never) => void) | undefined,
+        onChunk: options.onChunk,
         onQueued: options.onQueued,
       });
       try {
         port.postMessage({ type: 'request', id, method, params } as ClientMessage);
       } catch (error) {
         // The Port closed before the host could hear us (e.g. the host refused this sender).
-        this.hostGone(`The engine host is not reachable: ${error instanceof Error ? error.message : error}`);
+        this.hostGone(`The engine host is not reachable: ${errorMessage(error)}`);
       }
     });
   }

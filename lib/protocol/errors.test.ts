@@ -11,7 +11,9 @@ import {
 describe('errors across contexts', () => {
   it('rebuild the same class, code and message after a JSON round trip', () => {
     for (const error of [new BadRequestError('bad'), new AbortedError(), new ModelLoadError('404')]) {
-      const back = deserializeError(JSON.parse(JSON.stringify(serializeError(error))));
+      const back = deserializeError(
+        JSON.parse(JSON.stringify(serializeError(error))) as ReturnType<typeof serializeError>,
+      );
       expect(back).toBeInstanceOf(error.constructor);
       expect(back.code).toBe(error.code);
       expect(back.message).toBe(error.message);

@@ -106,7 +106,7 @@ export function serializeError(error: unknown): SerializedError {
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { code: 'aborted', message: 'The request was cancelled.' };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { code: 'internal', message: message || 'Unknown error' };
 }
 
@@ -114,4 +114,9 @@ export function serializeError(error: unknown): SerializedError {
 export function deserializeError(wire: SerializedError): LocalAiError {
   const Class = CLASSES[wire.code];
   return Class ? new Class(wire.message) : new LocalAiError(wire.code, wire.message);
+}
+
+/** The message of anything thrown, for showing to the user. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -13,7 +13,7 @@ describe('the protocol map ties each method to its params, chunks and result', (
   });
 
   it('types chunks by method', () => {
-    client.request(
+    void client.request(
       'chat',
       { model: { engine: 'wllama', id: 'x' }, messages: [] },
       {

@@ -2,7 +2,7 @@
  * The in-product speed comparison: the same prompts on each chosen engine and model, timed
  * where the user sees them (time to first token, tokens per second), medians side by side.
  */
-import type { EngineClient, ModelRef } from '../protocol';
+import { errorMessage, type EngineClient, type ModelRef } from '../protocol';
 import { placeOf } from '../chat/consent';
 
 export const DEFAULT_PROMPTS = [
@@ -83,7 +83,7 @@ export async function compareSpeed(
         }
       }
     } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
+      error = errorMessage(e);
     }
     const row: SpeedRow = {
       model,

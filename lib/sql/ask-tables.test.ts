@@ -2,12 +2,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOINABLE, WIKI_STATES } from '../../tests/fixtures/tables/pages';
 import { extractTables } from '../tables/extract-tables';
-import type { ExtractedTable } from '../protocol';
+import { type ExtractedTable, type ChatMessage } from '../protocol';
 import { askTables, cleanSql, type Generate, type GenerateOptions } from './ask-tables';
 import { openNodeDuckDb } from './node-duckdb';
 import { CANNOT_ANSWER } from './sql-grammar';
 import { TableDatabase } from './table-database';
-import type { ChatMessage } from '../protocol';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

@@ -4,13 +4,11 @@
  * several candidates are sampled and voted on by their results when the engine is fast
  * enough, the winner runs, and the model states the answer in one sentence.
  */
-import type { ChatMessage } from '../protocol';
-import type { ExtractedTable } from '../protocol';
+import { type ChatMessage, type ExtractedTable, type QueryResult } from '../protocol';
 import { chooseChart, type ChartSpec } from './chart-spec';
-import { SqlError, SqlRefusedError } from '../protocol/errors';
+import { SqlError, SqlRefusedError, errorMessage } from '../protocol/errors';
 import { answerMessages, repairMessages, sqlMessages, type SqlTurn } from './schema-prompt';
 import { CANNOT_ANSWER, schemaGrammar } from './sql-grammar';
-import type { QueryResult } from '../protocol';
 
 export interface GenerateOptions {
   grammar?: string;
@@ -74,7 +72,7 @@ async function writeValidSql(
     } catch (error) {
       if (error instanceof SqlRefusedError) return { failed: error.message, sql, attempts: attempt };
       if (!(error instanceof SqlError) || attempt > MAX_REPAIRS) {
-        return { failed: error instanceof Error ? error.message : String(error), sql, attempts: attempt };
+        return { failed: errorMessage(error), sql, attempts: attempt };
       }
       onStage?.('repairing');
       sql = cleanSql(
@@ -133,7 +131,7 @@ export async function askTables(
       candidates.push({ ...written, result: await deps.backend.run(written.sql) });
     } catch (error) {
       lastFailure = {
-        failed: error instanceof Error ? error.message : String(error),
+        failed: errorMessage(error),
         sql: written.sql,
         attempts: written.attempts,
       };

@@ -21,5 +21,5 @@ function database(): Promise<AsyncDuckDB> {
 
 /** A new connection to the shared database. */
 export async function connectBrowserDuckDb(): Promise<DuckConnection> {
-  return (await database()).connect() as unknown as Promise<DuckConnection>;
+  return (await database()).connect();
 }

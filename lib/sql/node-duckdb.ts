@@ -3,8 +3,7 @@
  * blocking bindings: for unit tests and the benchmark. The extension uses duckdb-browser.ts.
  */
 import { createRequire } from 'node:module';
-// @ts-expect-error the blocking Node build ships without its own type declarations path
-import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs';
+import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
 import type { DuckConnection } from './table-database';
 
 export async function openNodeDuckDb(): Promise<DuckConnection> {
@@ -20,5 +19,5 @@ export async function openNodeDuckDb(): Promise<DuckConnection> {
   );
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  return db.connect() as unknown as DuckConnection;
+  return db.connect();
 }

@@ -3,8 +3,7 @@
  * and a few sample values as comments, told plainly that this is DuckDB. Pruned to a budget
  * for wide or many tables, keeping what the question mentions first.
  */
-import type { ChatMessage } from '../protocol';
-import type { ExtractedTable } from '../protocol';
+import { type ChatMessage, type ExtractedTable } from '../protocol';
 import { CANNOT_ANSWER } from './sql-grammar';
 import { DUCK_TYPES, quoteIdent } from './duck-types';
 

@@ -47,9 +47,14 @@ function tableRules(t: SchemaTable, i: number): { rules: string[]; entries: stri
   if (num.length) rules.push(`${p}-num ::= ${alt(num)}`);
   const conds: string[] = [];
   if (num.length) conds.push(`${p}-num cmp number`);
-  if (txt.length)
-    (conds.push(`${p}-txt " = " str`, `${p}-txt " LIKE " like`), rules.push(`${p}-txt ::= ${alt(txt)}`));
-  if (dat.length) (conds.push(`${p}-dat cmp datelit`), rules.push(`${p}-dat ::= ${alt(dat)}`));
+  if (txt.length) {
+    conds.push(`${p}-txt " = " str`, `${p}-txt " LIKE " like`);
+    rules.push(`${p}-txt ::= ${alt(txt)}`);
+  }
+  if (dat.length) {
+    conds.push(`${p}-dat cmp datelit`);
+    rules.push(`${p}-dat ::= ${alt(dat)}`);
+  }
   const where = conds.length ? ` ${p}-where?` : '';
   if (conds.length)
     rules.push(`${p}-cond ::= ${alt(conds)}`, `${p}-where ::= " WHERE " ${p}-cond (" AND " ${p}-cond)?`);

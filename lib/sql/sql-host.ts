@@ -2,10 +2,14 @@
  * The host's SQL service: one DuckDB for the whole browser profile, one schema per page
  * (scope) so two panels on two pages never see each other's tables.
  */
-import type { ClientMessage, MethodName, ResultOf } from '../protocol';
-import type { ExtractedTable } from '../protocol';
+import {
+  type ClientMessage,
+  type MethodName,
+  type ResultOf,
+  type ExtractedTable,
+  type QueryResult,
+} from '../protocol';
 import { TableDatabase, type DuckConnection } from './table-database';
-import type { QueryResult } from '../protocol';
 
 export class SqlHost {
   private readonly scopes = new Map<string, Promise<TableDatabase>>();

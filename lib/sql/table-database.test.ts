@@ -77,9 +77,9 @@ describe('TableDatabase (real DuckDB-WASM)', () => {
 
   it("reports binding errors with DuckDB's message and the SQL", async () => {
     await db.register(extractTables(parse(WIKI_STATES)));
-    const error = await db.check('SELECT area FROM states_by_area').catch((e) => e);
+    const error = await db.check('SELECT area FROM states_by_area').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SqlError);
-    expect(error.message).toMatch(/area/);
+    expect((error as SqlError).message).toMatch(/area/);
   });
 
   it('truncates large results at the limit and says so', async () => {

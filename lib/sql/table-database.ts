@@ -12,7 +12,7 @@ import {
   timestampColumn,
   utf8Column,
 } from './arrow-columns';
-import { SqlError, type ColumnType, type ExtractedTable, type QueryResult } from '../protocol';
+import { SqlError, type ColumnType, type ExtractedTable, type QueryResult, errorMessage } from '../protocol';
 import { assertReadOnly } from './read-only';
 
 /** The slice of a DuckDB-WASM connection we use; the async (browser) and blocking (Node) ones both fit. */
@@ -61,7 +61,8 @@ function toPlain(value: unknown, type: string): number | string | boolean | null
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString();
-  return String(value);
+  // Lists and structs: their JSON, with 64-bit integers as numbers.
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) ?? null;
 }
 
 export class TableDatabase {
@@ -95,7 +96,7 @@ export class TableDatabase {
     const existing = await this.conn.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = '${this.schema.replace(/'/g, "''")}'`,
     );
-    for (const row of existing.toArray())
+    for (const row of existing.toArray() as { table_name: unknown }[])
       await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(String(row.table_name))}`);
     for (const table of tables) await this.registerOne(table);
   }
@@ -125,7 +126,7 @@ export class TableDatabase {
       const statement = await this.conn.prepare(clean);
       await statement.close();
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error));
+      throw new SqlError(errorMessage(error));
     }
     return clean;
   }
@@ -137,7 +138,7 @@ export class TableDatabase {
     try {
       table = await this.conn.query(`SELECT * FROM (${clean}) AS q LIMIT ${limit + 1}`);
     } catch (error) {
-      throw new SqlError(error instanceof Error ? error.message : String(error));
+      throw new SqlError(errorMessage(error));
     }
     const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
     const rows = table

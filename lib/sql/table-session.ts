@@ -3,13 +3,11 @@
  * script, registers them in the host's DuckDB, asks through the shared engine (queued like
  * any other request, under the schema grammar), and keeps the conversation for follow-ups.
  */
-import type { ContentMessage, EngineClient } from '../protocol';
+import { type ContentMessage, type EngineClient, type ExtractedTable, type QueryResult } from '../protocol';
 import type { Routed } from '../models/resolve-model';
 import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
-import type { ExtractedTable } from '../protocol';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
-import type { QueryResult } from '../protocol';
 
 /** How the panel reaches the page it is about. */
 export interface PageBridge {

@@ -39,7 +39,7 @@ export function fillGrid(table: HTMLTableElement): { grid: Slot[][]; theadRows: 
     let c = 0;
     for (const cell of Array.from(row.cells)) {
       const header = cell.localName === 'th';
-      while (grid[r]![c]) c++;
+      while (grid[r][c]) c++;
       const td = cell;
       const colspan = Math.min(MAX_SPAN, Math.max(1, td.colSpan || 1));
       // rowSpan 0 (rowspan="0") spans to the end of the section.

@@ -5,7 +5,7 @@
  * and the speed comparison.
  */
 import { rmSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { chooseModel, expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
@@ -37,11 +37,7 @@ async function addProvider(panel: Page, key: string): Promise<void> {
   await panel.getByRole('button', { name: 'Test connection' }).click();
 }
 
-async function panelOnPage(
-  page: Page,
-  extensionId: string,
-  sw: import('@playwright/test').Worker,
-): Promise<Page> {
+async function panelOnPage(page: Page, extensionId: string, sw: Worker): Promise<Page> {
   await page.goto(`${pages.origin}/harbour.html`);
   await page.bringToFront();
   const tabId = await sw.evaluate(

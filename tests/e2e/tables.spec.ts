@@ -2,7 +2,7 @@
  * Ask the tables: real extraction in Chromium, real DuckDB-WASM in the engine host, and the
  * tiny llama.cpp model writing SQL under the schema grammar.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { sqlMessages } from '../../lib/sql/schema-prompt';
 import { schemaGrammar } from '../../lib/sql/sql-grammar';
 import type { ExtractedTable } from '../../lib/protocol';
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => server.close());
 
 async function openTab(
-  context: import('@playwright/test').BrowserContext,
+  context: BrowserContext,
   sw: Worker,
   path: string,
 ): Promise<{ page: Page; tabId: number }> {
@@ -39,7 +39,7 @@ async function openTab(
 function extract(panel: Page, tabId: number): Promise<ExtractedTable[]> {
   return panel.evaluate(
     async (id) =>
-      ((await chrome.tabs.sendMessage(id, { type: 'extract-tables' })) as { tables: ExtractedTable[] })
+      (await chrome.tabs.sendMessage<object, { tables: ExtractedTable[] }>(id, { type: 'extract-tables' }))
         .tables,
     tabId,
   );
