@@ -80,7 +80,6 @@ async function main(): Promise<void> {
     );
     step('memory');
     measures.push(...(await measureMemory(context, panel)));
-    measures.push();
     step('downloads');
     measures.push(...(await measureDownloads(context, panel, config.reps)));
     step('tables');

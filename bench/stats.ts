@@ -1,4 +1,5 @@
 /** Results of the benchmark: each measure with median, min and max over its repetitions. */
+import { median } from '../lib/measure/median';
 
 export interface Measure {
   id: string;
@@ -8,7 +9,7 @@ export interface Measure {
   max: number | null;
   unit: string;
   goal: string;
-  /** "not built" where the feature has not landed; otherwise a short note (e.g. both sides). */
+  /** A short note, e.g. the figures of both sides of a ratio. */
   note?: string;
 }
 
@@ -20,14 +21,16 @@ export function summarize(
   goal: string,
   note?: string,
 ): Measure {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { id, label, median, min: sorted[0]!, max: sorted.at(-1)!, unit, goal, note };
-}
-
-export function notBuilt(id: string, label: string, unit: string, goal: string, issue: string): Measure {
-  return { id, label, median: null, min: null, max: null, unit, goal, note: `not built (${issue})` };
+  return {
+    id,
+    label,
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    unit,
+    goal,
+    note,
+  };
 }
 
 /** Whether a measured median meets a goal written as "≥ 0.97", "≤ 10", "= 1". */

@@ -1,4 +1,5 @@
 /** Streaming through the extension vs the same engine in a plain page, pairwise in one run. */
+import { median } from '../../lib/measure/median';
 import type { Page } from '@playwright/test';
 import type { ModelRef } from '../../lib/protocol';
 import { streamThroughExtension, type ClientTiming } from '../ext-client';
@@ -6,7 +7,6 @@ import { summarize, type Measure } from '../stats';
 
 const messages = [{ role: 'user' as const, content: 'Say hello to the world and tell me about this page.' }];
 const tps = (t: ClientTiming) => ((t.tokens - 1) * 1000) / t.decodeMs;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 async function pairs(panel: Page, plain: Page, model: ModelRef, tokens: number, reps: number) {
   const params = { model, messages, max_tokens: tokens, temperature: 0, seed: 1 };

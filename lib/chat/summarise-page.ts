@@ -9,11 +9,6 @@ import { chunkText, type Budget } from './context-budget';
 
 export const MAX_PARTS = 8;
 
-export interface PartialProgress {
-  part: number;
-  parts: number;
-}
-
 export interface SummaryPlan {
   parts: string[];
   /** Parts the page had in all; more than parts.length when it was cut. */

@@ -16,11 +16,6 @@ export interface Routed {
 
 const capabilities = new WeakMap<EngineClient, Promise<DeviceCapabilities>>();
 
-/** The model a request should use: the one chosen for the task, else the user's choice, else the default for this device. */
-export async function resolveModel(client: EngineClient, kind: TaskKind = 'chat'): Promise<ModelRef> {
-  return (await routeModel(client, kind)).model;
-}
-
 export async function routeModel(
   client: EngineClient,
   kind: TaskKind = 'chat',

@@ -37,7 +37,3 @@ export function explainSelectionMessages(
     },
   ];
 }
-
-export function chatMessages(history: ChatMessage[], question: string): ChatMessage[] {
-  return [{ role: 'system', content: SYSTEM_PROMPT }, ...history, { role: 'user', content: question }];
-}

@@ -11,7 +11,6 @@ import type { ModelRef } from './messages';
 export type ExtractedTable = v.InferOutput<typeof ExtractedTableSchema>;
 export type TableColumn = ExtractedTable['columns'][number];
 export type ColumnType = TableColumn['type'];
-export type CellValue = ExtractedTable['rows'][number][number];
 
 /** Rows a read-only query returned, as plain JSON values. */
 export interface QueryResult {

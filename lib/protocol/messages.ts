@@ -157,9 +157,3 @@ export type ContentMessage =
   | { type: 'page-url' }
   /** The selection and its paragraph only: cheaper than the whole page context. */
   | { type: 'selection' };
-
-export type ContentReply<T extends ContentMessage['type']> = T extends 'extract-tables'
-  ? { tables: ExtractedTable[] }
-  : T extends 'context-table'
-    ? { index: number | null }
-    : void;

@@ -2,6 +2,7 @@
  * The in-product speed comparison: the same prompts on each chosen engine and model, timed
  * where the user sees them (time to first token, tokens per second), medians side by side.
  */
+import { median } from '../measure/median';
 import { errorMessage, type EngineClient, type ModelRef } from '../protocol';
 import { placeOf } from '../chat/consent';
 
@@ -19,12 +20,6 @@ export interface SpeedRow {
   tokensPerSecond: number;
   error?: string;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : 0;
-};
 
 export function whereItRuns(model: ModelRef): string {
   const place = placeOf(model);
@@ -89,8 +84,9 @@ export async function compareSpeed(
       model,
       where: whereItRuns(model),
       runs: ttfts.length,
-      ttftMs: median(ttfts),
-      tokensPerSecond: median(speeds),
+      // A model that never answered shows 0 beside its error.
+      ttftMs: ttfts.length ? median(ttfts) : 0,
+      tokensPerSecond: speeds.length ? median(speeds) : 0,
       ...(error ? { error } : {}),
     };
     rows.push(row);
