@@ -1,5 +1,5 @@
 /** The small answer bubble shown next to a selection. Model output is rendered as text only. */
-import type { ConsentChoice } from '@/lib/chat/consent';
+import type { ConsentChoice } from '@/lib/providers/consent';
 export interface AnswerBubbleProps {
   state: 'waiting' | 'streaming' | 'done' | 'error';
   text: string;

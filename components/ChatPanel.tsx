@@ -1,6 +1,6 @@
 /** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
 import type { ChatState } from '@/lib/chat/chat-session';
-import type { ConsentChoice } from '@/lib/chat/consent';
+import type { ConsentChoice } from '@/lib/providers/consent';
 import { Markdown } from './Markdown';
 import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';

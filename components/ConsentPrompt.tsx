@@ -1,6 +1,6 @@
 /** Asks before page content leaves the device: once, always for this site, or not at all. */
 import type { ComponentChildren } from 'preact';
-import type { ConsentChoice } from '@/lib/chat/consent';
+import type { ConsentChoice } from '@/lib/providers/consent';
 
 export interface ConsentPromptProps {
   site: string;

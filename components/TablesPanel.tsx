@@ -1,7 +1,7 @@
 /** State for the Tables view: loads the page's tables into a TableSession and asks them. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Stage } from '@/lib/sql/ask-tables';
-import type { ConsentChoice } from '@/lib/chat/consent';
+import type { ConsentChoice } from '@/lib/providers/consent';
 import type { TableSession } from '@/lib/sql/table-session';
 import type { ExtractedTable } from '@/lib/protocol';
 import type { SqlTurnView } from './SqlResultCard';

@@ -4,7 +4,7 @@ import { SidePanelApp } from '@/components/SidePanelApp';
 import { EngineClient } from '@/lib/protocol';
 import { extensionTransport } from '@/lib/host/extension-transport';
 import { routeModel } from '@/lib/models/resolve-model';
-import { consentStore } from '@/lib/chat/consent';
+import { consentStore } from '@/lib/providers/consent';
 import { createPageBridge } from '@/lib/page/page-bridge';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';

@@ -6,7 +6,7 @@
 import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
-import type { PageBridge } from '../sql/table-session';
+import type { PageBridge } from '../page/page-bridge';
 import { calibrate, chars, fitToBudget, overflow, type Fitted } from './context-budget';
 import { pageKeyOf, type Conversation, type HistoryStore } from './history-store';
 import { combineMessages, partMessages, planSummary } from './summarise-page';
@@ -14,7 +14,7 @@ import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './task
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
-import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from './consent';
+import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 
 export interface ChatState {
   messages: ChatMessage[];

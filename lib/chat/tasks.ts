@@ -2,9 +2,9 @@
  * What each menu task asks of the model. The selected text is never part of the instruction:
  * it travels as quoted data beside it.
  */
-import type { TaskKind } from '../settings/storage-items';
+import type { TaskId, TaskKind } from '../settings/storage-items';
 
-export type TaskId = 'explain' | 'summarise' | 'translate' | 'rewrite' | 'ask' | 'summarise-page' | 'preset';
+export type { TaskId };
 
 export interface TaskOptions {
   /** Language to answer in (a BCP 47 tag or a language name). */

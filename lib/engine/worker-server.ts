@@ -4,7 +4,7 @@
  * host can stream them on without delay.
  */
 import { serializeError } from '../protocol';
-import { DeltaCoalescer } from '../host/delta-coalescer';
+import { DeltaCoalescer } from './delta-coalescer';
 import type { LoadReport } from './engine';
 import type { EngineRuntime } from './engine-runtime';
 import type { FromWorker, ToWorker } from './worker-messages';

@@ -4,7 +4,7 @@
  */
 import type { ChatChunk, ChatParams, ChatResult } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
-import { DeltaCoalescer } from './delta-coalescer';
+import { DeltaCoalescer } from '../engine/delta-coalescer';
 
 export interface StreamTimes {
   enqueuedAt: number;

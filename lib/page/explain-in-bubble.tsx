@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { AbortedError, EngineClient, type BackgroundMessage, errorMessage } from '../protocol';
 import { extensionTransport } from '../host/extension-transport';
 import { routeModel } from '../models/resolve-model';
-import { consentStore, mayShare, runLabel, type ConsentChoice } from '../chat/consent';
+import { consentStore, mayShare, runLabel, type ConsentChoice } from '../providers/consent';
 import { remoteConsentItem } from '../settings/storage-items';
 import { explainSelectionMessages } from './prompts';
 import { readSelection } from './selection';

@@ -1,7 +1,13 @@
 /** The side panel's way to its page: the given tab, or the active tab of the panel's window. */
 import type { WxtBrowser } from 'wxt/browser';
 import type { ContentMessage } from '../protocol';
-import type { PageBridge } from '../sql/table-session';
+
+/** How a panel reaches its page's content script. */
+export interface PageBridge {
+  /** A stable id for the page (its tab), used as the database scope. */
+  scope(): Promise<string>;
+  send<T>(message: ContentMessage): Promise<T>;
+}
 
 export function createPageBridge(browser: WxtBrowser, tabId: number | null): PageBridge {
   const tab = async (): Promise<number> => {

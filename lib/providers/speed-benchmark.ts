@@ -4,7 +4,7 @@
  */
 import { median } from '../measure/median';
 import { errorMessage, type EngineClient, type ModelRef } from '../protocol';
-import { placeOf } from '../chat/consent';
+import { placeOf } from './consent';
 
 export const DEFAULT_PROMPTS = [
   'Explain in two sentences why the sky is blue.',

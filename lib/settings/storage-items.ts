@@ -1,7 +1,6 @@
 /** Every persisted setting, defined once (WXT typed storage items). Local only: never synced. */
 import { storage } from 'wxt/utils/storage';
 import type { ChatMessage, ModelRef } from '../protocol';
-import type { TaskId } from '../chat/tasks';
 
 /** What the side panel should show when it opens: set by actions, taken by the panel. */
 export interface PanelRequest {
@@ -23,6 +22,9 @@ export const panelRequestItem = storage.defineItem<PanelRequest | null>('session
 
 /** The model the user picked; null means "the default for this device". */
 export const activeModelItem = storage.defineItem<ModelRef | null>('local:activeModel', { fallback: null });
+
+/** A menu task: each is one user action (see lib/actions). */
+export type TaskId = 'explain' | 'summarise' | 'translate' | 'rewrite' | 'ask' | 'summarise-page' | 'preset';
 
 /** Models chosen per kind of task; a task without one uses the active model. */
 export type TaskKind = 'chat' | 'summarise' | 'translate' | 'sql';

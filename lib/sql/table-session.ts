@@ -3,19 +3,14 @@
  * script, registers them in the host's DuckDB, asks through the shared engine (queued like
  * any other request, under the schema grammar), and keeps the conversation for follow-ups.
  */
-import { type ContentMessage, type EngineClient, type ExtractedTable, type QueryResult } from '../protocol';
+import { type EngineClient, type ExtractedTable, type QueryResult } from '../protocol';
 import type { Routed } from '../models/resolve-model';
-import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../chat/consent';
+import type { PageBridge } from '../page/page-bridge';
+import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
 
 /** How the panel reaches the page it is about. */
-export interface PageBridge {
-  /** A stable id for the page (its tab), used as the database scope. */
-  scope(): Promise<string>;
-  send<T>(message: ContentMessage): Promise<T>;
-}
-
 export class TableSession {
   private tables: ExtractedTable[] = [];
   private history: SqlTurn[] = [];
