@@ -9,6 +9,7 @@ export default defineConfig({
       'lib/**/*.test.tsx',
       'components/**/*.test.tsx',
       'tests/fixtures/**/*.test.ts',
+      'tests/*.test.ts',
     ],
     typecheck: { enabled: true, include: ['lib/**/*.test-d.ts'] },
   },

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { answerMessages } from '@/lib/protocol';
 import { HOST_PATH, chromeOffscreenApi } from '@/lib/host/ensure-host';
-import { answerBackgroundMessage } from '@/lib/host/background-messages';
+import { answerBackgroundMessage } from '@/lib/background/background-messages';
 import { registerActions, runAction } from '@/lib/actions/register';
 import { watchProviders } from '@/lib/providers/provider-access';
 

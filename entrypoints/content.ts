@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import '@/components/answer-bubble.css';
-import { answerMessages } from '@/lib/protocol';
+import { EngineClient, answerMessages } from '@/lib/protocol';
+import { extensionTransport } from '@/lib/host/extension-transport';
 import { answerContentMessage } from '@/lib/page/content-messages';
 import { rememberContextTarget } from '@/lib/page/page-tables';
 
@@ -11,8 +12,10 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     rememberContextTarget();
+    // One client per page: it connects to the engine host on its first request only.
+    const client = new EngineClient(extensionTransport);
     answerMessages(browser.runtime.onMessage, (message, sender) =>
-      answerContentMessage(message, sender, ctx),
+      answerContentMessage(message, sender, ctx, client),
     );
   },
 });

@@ -1,5 +1,5 @@
 import type { EngineId, ModelRef } from '../protocol';
-import { isCachedForWebLlm } from './webllm-config';
+import { isCachedForWebLlm } from '../models/webllm-config';
 import { cachedGguf } from '../models/cache-names';
 import type { Engine, EngineFactory } from './engine';
 import { SyntheticEngine } from './synthetic-engine';

@@ -19,7 +19,7 @@ import type {
   Engine,
   LoadReport,
 } from './engine';
-import { buildAppConfig } from './webllm-config';
+import { buildAppConfig } from '../models/webllm-config';
 
 export class WebLlmEngine implements Engine {
   readonly id = 'webllm' as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPrebuilt } from '../engine/webllm-config';
+import { findPrebuilt } from './webllm-config';
 import { FAMILIES, TASK_MODELS, catalogFor, chooseBuild } from './catalog';
 
 const GB = 1 << 30;

@@ -107,7 +107,7 @@ export async function planDownload(model: ModelRef, fetchFn: Fetch = fetch): Pro
     files.push({ url: model.url, cache: GGUF_CACHE, size: await remoteSize(fetchFn, model.url) });
   } else if (model.engine === 'webllm') {
     // Loaded only when a WebLLM model is planned: WebLLM is large and the host starts without it.
-    const { buildAppConfig } = await import('../engine/webllm-config');
+    const { buildAppConfig } = await import('./webllm-config');
     const record = buildAppConfig(model).model_list[0]!;
     const base = modelBaseUrl(record.model);
     const configUrl = `${base}mlc-chat-config.json`;

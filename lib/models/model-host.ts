@@ -70,7 +70,7 @@ export class ModelHost {
     if (model.engine === 'webllm') {
       const [{ deleteModelAllInfoInCache }, { buildAppConfig }] = await Promise.all([
         import('@mlc-ai/web-llm'),
-        import('../engine/webllm-config'),
+        import('./webllm-config'),
       ]);
       await deleteModelAllInfoInCache(model.id, buildAppConfig(model)).catch(() => {});
     }

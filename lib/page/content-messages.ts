@@ -4,7 +4,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import type { ContentMessage } from '../protocol';
+import type { ContentMessage, EngineClient } from '../protocol';
 import { explainInBubble } from './explain-in-bubble';
 import { readPageContext, selectionOf } from './page-context';
 import { readSelection } from './selection';
@@ -18,6 +18,7 @@ export function answerContentMessage(
   raw: unknown,
   sender: Browser.runtime.MessageSender,
   ctx: ContentScriptContext,
+  client: EngineClient,
 ): Promise<unknown> | undefined {
   const fromExtension =
     sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
@@ -28,7 +29,7 @@ export function answerContentMessage(
     // The frame holding the selection answers; the top page explains what to do if none does.
     const selected = readSelection().text !== '';
     const focusInFrame = document.activeElement?.tagName === 'IFRAME';
-    if (selected || (top && !focusInFrame)) void explainInBubble(ctx);
+    if (selected || (top && !focusInFrame)) void explainInBubble(ctx, client);
     return undefined;
   }
   // Everything else is about the page itself: only the top frame answers.

@@ -7,20 +7,17 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
 import { browser } from 'wxt/browser';
-import { AbortedError, EngineClient, type BackgroundMessage, errorMessage } from '../protocol';
-import { extensionTransport } from '../host/extension-transport';
+import { AbortedError, type BackgroundMessage, type EngineClient, errorMessage } from '../protocol';
 import { routeModel } from '../models/resolve-model';
 import { consentStore, mayShare, runLabel, type ConsentChoice } from '../providers/consent';
 import { remoteConsentItem } from '../settings/storage-items';
 import { explainSelectionMessages } from './prompts';
 import { readSelection } from './selection';
 
-let client: EngineClient | null = null;
 let closeCurrent: (() => void) | null = null;
 
-export async function explainInBubble(ctx: ContentScriptContext): Promise<void> {
+export async function explainInBubble(ctx: ContentScriptContext, client: EngineClient): Promise<void> {
   closeCurrent?.();
-  client ??= new EngineClient(extensionTransport);
   const selection = readSelection();
   const controller = new AbortController();
   let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose' | 'onContinue'> = { state: 'waiting', text: '' };

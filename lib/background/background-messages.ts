@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { serializeError, type BackgroundMessage, type BackgroundReply } from '../protocol';
 import { continueInPanel } from '../actions/register';
 import { providerEndpoint } from '../providers/provider-access';
-import { ensureHost, type OffscreenApi } from './ensure-host';
+import { ensureHost, type OffscreenApi } from '../host/ensure-host';
 
 export function answerBackgroundMessage(
   message: unknown,

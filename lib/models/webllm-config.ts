@@ -5,7 +5,7 @@
  */
 import { hasModelInCache, prebuiltAppConfig, type AppConfig, type ModelRecord } from '@mlc-ai/web-llm';
 import { ModelLoadError, type ModelRef } from '../protocol';
-import { embeddedLibUrl } from '../models/embedded-libs';
+import { embeddedLibUrl } from './embedded-libs';
 
 /** The prebuilt record for a WebLLM model id, if WebLLM ships one. */
 export function findPrebuilt(modelId: string): ModelRecord | undefined {
