@@ -54,7 +54,11 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    define: { 'import.meta.env.LOCAL_AI_EMBEDDED_LIBS': JSON.stringify(JSON.stringify(embeddedLibs)) },
+    define: {
+      // Test seams (synthetic engine, runAction) only in `npm run build:test`: lib/settings/build-flags.ts.
+      'import.meta.env.LOCAL_AI_TEST_HOOKS': JSON.stringify(process.env.LOCAL_AI_TEST_HOOKS === '1'),
+      'import.meta.env.LOCAL_AI_EMBEDDED_LIBS': JSON.stringify(JSON.stringify(embeddedLibs)),
+    },
     build: { target: 'chrome116', chunkSizeWarningLimit: 8000 },
     worker: { format: 'es' },
   }),

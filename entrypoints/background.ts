@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { answerMessages } from '@/lib/protocol';
 import { HOST_PATH, chromeOffscreenApi } from '@/lib/host/ensure-host';
 import { answerBackgroundMessage } from '@/lib/background/background-messages';
-import { registerActions, runAction } from '@/lib/actions/register';
+import { exposeForTests, registerActions } from '@/lib/actions/register';
 import { watchProviders } from '@/lib/providers/provider-access';
 
 // The service worker only wires: it makes sure the engine host exists and turns menu
@@ -15,5 +15,5 @@ export default defineBackground(() => {
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   registerActions();
   watchProviders();
-  Object.assign(globalThis, { runAction });
+  exposeForTests();
 });

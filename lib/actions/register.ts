@@ -2,6 +2,7 @@
  * Registers every action as a context-menu item and routes menu clicks and keyboard
  * commands to it. Runs in the service worker.
  */
+import { TEST_BUILD } from '../settings/build-flags';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import type { BackgroundReply, ContentMessage } from '../protocol';
@@ -26,8 +27,8 @@ export const actionServices: ActionServices = {
 };
 
 /**
- * Runs action `id` for a tab. Exposed on the service worker's global scope as `runAction`
- * so tests (and DevTools) drive exactly what a menu click or shortcut drives.
+ * Runs action `id` for a tab. In test builds it is exposed on the service worker's global
+ * scope as `runAction` (see exposeForTests), so tests drive exactly what a menu click drives.
  * @throws {Error} for an unknown action id.
  */
 export async function runAction(id: string, target: ActionTarget): Promise<void> {
@@ -85,4 +86,9 @@ export function registerActions(): void {
     if (tab?.id === undefined) return;
     void runAction(command, { tabId: tab.id });
   });
+}
+
+/** Test builds only: lets end-to-end tests run actions as a menu click would. */
+export function exposeForTests(): void {
+  if (TEST_BUILD) Object.assign(globalThis, { runAction });
 }

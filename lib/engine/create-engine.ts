@@ -1,4 +1,5 @@
-import type { EngineId, ModelRef } from '../protocol';
+import { TEST_BUILD } from '../settings/build-flags';
+import { EngineUnavailableError, type EngineId, type ModelRef } from '../protocol';
 import { isCachedForWebLlm } from '../models/webllm-config';
 import { cachedGguf } from '../models/cache-names';
 import type { Engine, EngineFactory } from './engine';
@@ -28,6 +29,8 @@ export function engineFactory(options: { wllamaWasmUrl: string; threads?: number
       case 'wllama':
         return new WllamaEngine({ wasmUrl: options.wllamaWasmUrl, threads: options.threads });
       case 'synthetic':
+        // A test double: compiled out of production builds.
+        if (!TEST_BUILD) throw new EngineUnavailableError('The synthetic engine exists in test builds only.');
         return new SyntheticEngine();
       case 'remote':
         throw new Error('Remote providers are served by the host, not the engine Worker.');

@@ -52,7 +52,7 @@ export class SyntheticEngine implements Engine {
     const steps = 4;
     for (let i = 1; i <= steps; i++) {
       await new Promise((r) => setTimeout(r, (this.options.loadMs ?? 0) / steps));
-      onProgress({ progress: i / steps, text: `Loading ${model.id}` });
+      onProgress({ progress: i / steps, text: `Loading ${model.id} (synthetic test engine)` });
     }
     this.loaded = model;
   }
