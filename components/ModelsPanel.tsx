@@ -1,31 +1,29 @@
 /**
  * Models: the catalog by task for this device (download, use), any model by URL, and the
- * storage manager. Gets the engine client and settings as props.
+ * storage manager. Shows what it is given and reports what the user asks for.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { ComponentChildren } from 'preact';
 import { catalogFor } from '@/lib/models/catalog';
 import { modelKey } from '@/lib/models/download-plan';
-import {
-  type StorageReport,
-  type DeviceCapabilities,
-  type EngineClient,
-  type HostStatus,
-  type ModelRef,
-} from '@/lib/protocol';
-import type { Provider, TaskKind } from '@/lib/settings/storage-items';
-import { SpeedComparison } from './SpeedComparison';
+import type { DeviceCapabilities, DownloadProgress, ModelRef, StorageReport } from '@/lib/protocol';
+import type { TaskKind } from '@/lib/settings/types';
 import { DownloadBar, formatBytes } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
 
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
-
 export interface ModelsPanelProps {
-  client: EngineClient;
-  status: HostStatus | null;
-  activeModel: Item<ModelRef | null>;
-  taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
-  providers: Item<Provider[]>;
+  caps: DeviceCapabilities | null;
+  storage: StorageReport | null;
+  downloads: DownloadProgress[];
+  error: string | null;
+  /** The "Compare speed" section. */
+  speedComparison: ComponentChildren;
+  onDownload: (model: ModelRef) => void;
+  onPause: (key: string) => void;
+  onResume: (key: string) => void;
+  onCancel: (key: string) => void;
+  /** Use `model` for `kind` (for chat: the model chosen at the top). */
+  onUse: (kind: TaskKind, model: ModelRef) => void;
+  onDelete: (model: ModelRef) => void;
 }
 
 const TASKS: { kind: TaskKind; label: string }[] = [
@@ -35,56 +33,17 @@ const TASKS: { kind: TaskKind; label: string }[] = [
   { kind: 'sql', label: 'Tables (SQL)' },
 ];
 
-export function ModelsPanel({ client, status, activeModel, taskModels, providers }: ModelsPanelProps) {
-  const [caps, setCaps] = useState<DeviceCapabilities | null>(null);
-  const [storage, setStorage] = useState<StorageReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [candidates, setCandidates] = useState<ModelRef[]>([]);
-  const downloads = status?.downloads ?? [];
-  const refresh = () => void client.request('models.storage', {}).then(setStorage, () => {});
-  useEffect(() => {
-    void client.request('capabilities', {}).then(setCaps);
-    refresh();
-  }, [client]);
-  const readyCount = downloads.filter((d) => d.state === 'ready').length;
-  useEffect(refresh, [readyCount]);
-  useEffect(() => {
-    // Everything one could compare: the chosen model, downloaded models, and every provider model.
-    void (async () => {
-      const active = await activeModel.getValue();
-      const remote = (await providers.getValue()).flatMap((p) =>
-        p.models.map((m): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl })),
-      );
-      const seen = new Set<string>();
-      setCandidates(
-        [...(active ? [active] : []), ...(storage?.models.map((m) => m.model) ?? []), ...remote].filter(
-          (m) => !seen.has(modelKey(m)) && seen.add(modelKey(m)),
-        ),
-      );
-    })();
-  }, [storage]);
-
+export function ModelsPanel(props: ModelsPanelProps) {
+  const { caps, storage, error, downloads } = props;
   const stored = new Set(storage?.models.map((m) => m.key));
-  const download = (model: ModelRef) => {
-    setError(null);
-    client.request('models.download', model).then(refresh, (e: Error) => setError(e.message));
-  };
-  const act = (method: 'models.pause' | 'models.resume' | 'models.cancel') => (key: string) =>
-    void client
-      .request(method, { key })
-      .catch((e: Error) => setError(e.message))
-      .finally(refresh);
-  const use = async (kind: TaskKind, model: ModelRef) => {
-    if (kind === 'chat') await activeModel.setValue(model);
-    else await taskModels.setValue({ ...(await taskModels.getValue()), [kind]: model });
-  };
 
   return (
     <section class="models">
       {caps && (
         <p class="hint" data-testid="device">
           {caps.webgpu
-            ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}${caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders'}`
+            ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}` +
+              (caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders')
             : caps.reason}
         </p>
       )}
@@ -99,9 +58,9 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
           <DownloadBar
             key={d.key}
             download={d}
-            onPause={act('models.pause')}
-            onResume={act('models.resume')}
-            onCancel={act('models.cancel')}
+            onPause={props.onPause}
+            onResume={props.onResume}
+            onCancel={props.onCancel}
           />
         ))}
       {caps &&
@@ -125,11 +84,11 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
                   </div>
                   {c.model &&
                     (stored.has(modelKey(c.model)) ? (
-                      <button type="button" onClick={() => void use(kind, c.model!)}>
+                      <button type="button" onClick={() => props.onUse(kind, c.model!)}>
                         Use
                       </button>
                     ) : (
-                      <button type="button" onClick={() => download(c.model!)}>
+                      <button type="button" onClick={() => props.onDownload(c.model!)}>
                         Download
                       </button>
                     ))}
@@ -144,10 +103,10 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
           A GGUF file for llama.cpp, or an MLC model repository with its model library for WebLLM. It is
           checked before anything large is fetched.
         </p>
-        <ModelPicker model={null} emptyLabel="add one" onChange={download} />
+        <ModelPicker model={null} emptyLabel="add one" onChange={props.onDownload} />
       </details>
       <h2>Compare speed</h2>
-      <SpeedComparison client={client} candidates={candidates} />
+      {props.speedComparison}
       <h2>Storage</h2>
       {storage && (
         <>
@@ -167,13 +126,10 @@ export function ModelsPanel({ client, status, activeModel, taskModels, providers
                   </div>
                 </div>
                 <span class="row-actions">
-                  <button type="button" onClick={() => void activeModel.setValue(m.model)}>
+                  <button type="button" onClick={() => props.onUse('chat', m.model)}>
                     Use
                   </button>
-                  <button
-                    type="button"
-                    onClick={() => void client.request('models.delete', m.model).then(refresh)}
-                  >
+                  <button type="button" onClick={() => props.onDelete(m.model)}>
                     Delete
                   </button>
                 </span>

@@ -3,72 +3,39 @@
  * from the server, the connection tested with a plain-words diagnosis), and choose when a
  * provider answers instead of this device.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { EngineClient, ModelRef } from '@/lib/protocol';
-import type { Fallback, Provider } from '@/lib/settings/storage-items';
-
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+import { useState } from 'preact/hooks';
+import type { ModelRef } from '@/lib/protocol';
+import type { Fallback, Provider, ProviderDraft } from '@/lib/settings/types';
 
 export interface ProvidersSectionProps {
-  client: EngineClient;
-  providers: Item<Provider[]>;
-  fallback: Item<Fallback>;
-  activeModel: Item<ModelRef | null>;
+  providers: Provider[];
+  /** Null while it is being read. */
+  fallback: Fallback | null;
+  /** The outcome of the last connection test, if any. */
+  test: { ok: boolean; text: string } | null;
+  onTest: (draft: ProviderDraft) => void;
+  /** Save the tested draft; true when it was saved. */
+  onSave: (draft: ProviderDraft) => boolean;
+  onRemove: (id: string) => void;
+  onUse: (model: ModelRef) => void;
+  onFallbackChange: (fallback: Fallback) => void;
 }
 
 const DEFAULT_URL = { ollama: 'http://localhost:11434/v1', openai: 'https://api.openai.com/v1' } as const;
 
-export function ProvidersSection({ client, providers, fallback, activeModel }: ProvidersSectionProps) {
-  const [list, setList] = useState<Provider[]>([]);
-  const [fb, setFb] = useState<Fallback | null>(null);
-  const [draft, setDraft] = useState<{
-    name: string;
-    kind: Provider['kind'];
-    baseUrl: string;
-    apiKey: string;
-  }>({ name: '', kind: 'ollama', baseUrl: DEFAULT_URL.ollama, apiKey: '' });
-  const [test, setTest] = useState<{ ok: boolean; text: string; models: string[] } | null>(null);
-  useEffect(() => {
-    void providers.getValue().then(setList);
-    void fallback.getValue().then(setFb);
-    const a = providers.watch(setList);
-    const b = fallback.watch(setFb);
-    return () => (a(), b());
-  }, [providers, fallback]);
+const ref = (p: Provider, m: string): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl });
 
-  const runTest = async () => {
-    setTest(null);
-    try {
-      const { models } = await client.request('providers.test', {
-        kind: draft.kind,
-        baseUrl: draft.baseUrl.trim(),
-        apiKey: draft.apiKey.trim() || undefined,
-      });
-      setTest({
-        ok: true,
-        text: `Connected: ${models.length} model${models.length === 1 ? '' : 's'}.`,
-        models,
-      });
-    } catch (e) {
-      setTest({ ok: false, text: e instanceof Error ? e.message : String(e), models: [] });
-    }
-  };
+export function ProvidersSection(props: ProvidersSectionProps) {
+  const { providers: list, fallback: fb, test, onFallbackChange } = props;
+  const [draft, setDraft] = useState<ProviderDraft>({
+    name: '',
+    kind: 'ollama',
+    baseUrl: DEFAULT_URL.ollama,
+    apiKey: '',
+  });
   const save = () => {
-    if (!test?.ok) return;
-    const provider: Provider = {
-      id: crypto.randomUUID().slice(0, 8),
-      name: draft.name.trim() || new URL(draft.baseUrl).host,
-      kind: draft.kind,
-      baseUrl: draft.baseUrl.trim(),
-      apiKey: draft.apiKey.trim() || undefined,
-      models: test.models,
-    };
-    void providers.setValue([...list, provider]);
-    setDraft({ ...draft, name: '', apiKey: '' });
-    setTest(null);
+    if (props.onSave(draft)) setDraft({ ...draft, name: '', apiKey: '' });
   };
-  const ref = (p: Provider, m: string): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl });
 
   return (
     <div class="providers">
@@ -83,20 +50,17 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
               {p.name} ({p.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible'})
             </strong>
             <span>{p.baseUrl}</span>
-            <button type="button" onClick={() => void providers.setValue(list.filter((x) => x.id !== p.id))}>
+            <button type="button" onClick={() => props.onRemove(p.id)}>
               Remove
             </button>
             <span class="provider-models">
               {p.models.map((m) => (
                 <span key={m}>
                   {m}{' '}
-                  <button type="button" onClick={() => void activeModel.setValue(ref(p, m))}>
+                  <button type="button" onClick={() => props.onUse(ref(p, m))}>
                     Use
                   </button>{' '}
-                  <button
-                    type="button"
-                    onClick={() => fb && void fallback.setValue({ ...fb, model: ref(p, m) })}
-                  >
+                  <button type="button" onClick={() => fb && onFallbackChange({ ...fb, model: ref(p, m) })}>
                     Fallback
                   </button>
                 </span>
@@ -138,7 +102,7 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
           onInput={(e) => setDraft({ ...draft, apiKey: e.currentTarget.value })}
         />
         <div class="row-actions">
-          <button type="button" onClick={() => void runTest()}>
+          <button type="button" onClick={() => props.onTest(draft)}>
             Test connection
           </button>
           <button type="submit" disabled={!test?.ok}>
@@ -171,7 +135,7 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
                 type="checkbox"
                 name={k}
                 checked={fb[k]}
-                onChange={(e) => void fallback.setValue({ ...fb, [k]: e.currentTarget.checked })}
+                onChange={(e) => onFallbackChange({ ...fb, [k]: e.currentTarget.checked })}
               />{' '}
               {k === 'whenNoWebGpu'
                 ? 'when this device has no WebGPU'
@@ -181,7 +145,7 @@ export function ProvidersSection({ client, providers, fallback, activeModel }: P
             </label>
           ))}
           {fb.model && (
-            <button type="button" onClick={() => void fallback.setValue({ ...fb, model: null })}>
+            <button type="button" onClick={() => onFallbackChange({ ...fb, model: null })}>
               No fallback
             </button>
           )}

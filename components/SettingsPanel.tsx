@@ -1,21 +1,22 @@
 /**
  * Settings: the answer language, prompt presets (each one a right-click menu item), and a model
- * per kind of task. Theme follows the system. The storage items come in as props.
+ * per kind of task. Theme follows the system. Shows the values it is given, reports changes.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { ModelRef } from '@/lib/protocol';
-import type { Preset, TaskKind } from '@/lib/settings/storage-items';
-import { ModelPicker } from './ModelPicker';
+import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-
-type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+import type { Preset, TaskKind, TaskModels } from '@/lib/settings/types';
+import { ModelPicker } from './ModelPicker';
 
 export interface SettingsPanelProps {
-  language: Item<string>;
-  presets: Item<Preset[]>;
-  taskModels: Item<Partial<Record<TaskKind, ModelRef>>>;
+  /** The answer language; '' means the browser's. */
+  language: string;
+  onLanguageChange: (language: string) => void;
+  presets: Preset[];
+  onPresetsChange: (presets: Preset[]) => void;
+  taskModels: TaskModels;
+  onTaskModelsChange: (models: TaskModels) => void;
   browserLanguage: string;
+  /** The Providers section. */
   providers: ComponentChildren;
 }
 
@@ -45,27 +46,11 @@ const TASKS: { kind: TaskKind; label: string }[] = [
   { kind: 'sql', label: 'Tables (SQL)' },
 ];
 
-function useItem<T>(item: Item<T>, fallback: T): [T, (v: T) => void] {
-  const [value, setValue] = useState<T>(fallback);
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch((v) => setValue(v));
-  }, [item]);
-  return [value, (v: T) => void item.setValue(v)];
-}
-
 const name = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
-export function SettingsPanel({
-  language,
-  presets,
-  taskModels,
-  browserLanguage,
-  providers,
-}: SettingsPanelProps) {
-  const [lang, setLang] = useItem(language, '');
-  const [list, setList] = useItem<Preset[]>(presets, []);
-  const [models, setModels] = useItem<Partial<Record<TaskKind, ModelRef>>>(taskModels, {});
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { language: lang, presets: list, taskModels: models, browserLanguage, providers } = props;
+  const { onLanguageChange: setLang, onPresetsChange: setList, onTaskModelsChange: setModels } = props;
   const [draft, setDraft] = useState({ title: '', prompt: '' });
 
   return (

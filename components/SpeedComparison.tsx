@@ -1,22 +1,27 @@
-/** "Compare speed": pick engines and models, run the same prompts, see median TTFT and tokens/s side by side. */
+/**
+ * "Compare speed": pick engines and models, run the same prompts, see median TTFT and tokens/s
+ * side by side.
+ */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { compareSpeed, DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
-import type { EngineClient, ModelRef } from '@/lib/protocol';
-import { saveFile } from './save-file';
+import { DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
+import type { ModelRef } from '@/lib/protocol';
 
 export interface SpeedComparisonProps {
-  client: EngineClient;
   candidates: ModelRef[];
+  rows: SpeedRow[];
+  busy: boolean;
+  /** Compare `models` on `prompts` (one prompt a line). */
+  onCompare: (models: ModelRef[], prompts: string) => void;
+  /** Offer `text` as a file named `name`. */
+  onSave: (name: string, text: string, type: string) => void;
 }
 
 const label = (m: ModelRef) => `${m.id} (${m.engine})`;
 
-export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
+export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: SpeedComparisonProps) {
   const [picked, setPicked] = useState<string[]>([]);
   const [prompts, setPrompts] = useState(DEFAULT_PROMPTS.join('\n'));
-  const [rows, setRows] = useState<SpeedRow[]>([]);
-  const [busy, setBusy] = useState(false);
   const chart = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -44,20 +49,6 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
     );
   }, [rows]);
 
-  const run = async () => {
-    setBusy(true);
-    setRows([]);
-    const models = candidates.filter((m) => picked.includes(label(m)));
-    await compareSpeed(client, models, {
-      prompts: prompts
-        .split('\n')
-        .map((p) => p.trim())
-        .filter(Boolean),
-      onRow: (row) => setRows((r) => [...r, row]),
-    });
-    setBusy(false);
-  };
-
   return (
     <div class="speed">
       <ul class="speed-models">
@@ -84,7 +75,16 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
         value={prompts}
         onInput={(e) => setPrompts(e.currentTarget.value)}
       />
-      <button type="button" disabled={busy || !picked.length} onClick={() => void run()}>
+      <button
+        type="button"
+        disabled={busy || !picked.length}
+        onClick={() =>
+          onCompare(
+            candidates.filter((m) => picked.includes(label(m))),
+            prompts,
+          )
+        }
+      >
         {busy ? 'Running…' : 'Compare'}
       </button>
       {rows.length > 0 && (
@@ -113,11 +113,11 @@ export function SpeedComparison({ client, candidates }: SpeedComparisonProps) {
           <div class="row-actions">
             <button
               type="button"
-              onClick={() => saveFile('speed.json', JSON.stringify(rows, null, 2), 'application/json')}
+              onClick={() => onSave('speed.json', JSON.stringify(rows, null, 2), 'application/json')}
             >
               Export JSON
             </button>
-            <button type="button" onClick={() => saveFile('speed.csv', speedCsv(rows), 'text/csv')}>
+            <button type="button" onClick={() => onSave('speed.csv', speedCsv(rows), 'text/csv')}>
               Export CSV
             </button>
           </div>

@@ -6,7 +6,6 @@ import { toCsv, toMarkdown } from '@/lib/sql/export';
 import type { QueryResult } from '@/lib/protocol';
 import { ResultChart } from './ResultChart';
 import { ResultGrid } from './ResultGrid';
-import { saveFile } from './save-file';
 
 export interface SqlTurnView {
   question: string;
@@ -19,9 +18,11 @@ export interface SqlResultCardProps {
   turn: SqlTurnView;
   onRun: (sql: string) => Promise<QueryResult>;
   onCopy: (text: string) => Promise<void>;
+  /** Offer `text` as a file named `name`. */
+  onSave: (name: string, text: string, type: string) => void;
 }
 
-export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
+export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProps) {
   const { outcome } = turn;
   const initialSql = outcome.kind === 'answer' || outcome.kind === 'failed' ? outcome.sql : '';
   const [sql, setSql] = useState(initialSql);
@@ -81,7 +82,7 @@ export function SqlResultCard({ turn, onRun, onCopy }: SqlResultCardProps) {
       {turn.run && <p class="run">{turn.run}</p>}
       {result && (
         <div class="row-actions">
-          <button type="button" onClick={() => saveFile('result.csv', toCsv(result), 'text/csv')}>
+          <button type="button" onClick={() => onSave('result.csv', toCsv(result), 'text/csv')}>
             Export CSV
           </button>
           <button

@@ -17,6 +17,8 @@ export interface TablesViewProps {
   onStop: () => void;
   onRun: (sql: string) => Promise<QueryResult>;
   onCopy: (text: string) => Promise<void>;
+  /** Offer `text` as a file named `name`. */
+  onSave: (name: string, text: string, type: string) => void;
 }
 
 const STAGES: Record<Stage, string> = {
@@ -75,7 +77,7 @@ export function TablesView(props: TablesViewProps) {
         ))}
       </ul>
       {props.turns.map((turn, i) => (
-        <SqlResultCard key={i} turn={turn} onRun={props.onRun} onCopy={props.onCopy} />
+        <SqlResultCard key={i} turn={turn} onRun={props.onRun} onCopy={props.onCopy} onSave={props.onSave} />
       ))}
       {tables && tables.length > 0 && (
         <PromptBox

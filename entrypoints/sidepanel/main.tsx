@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SidePanelApp } from '@/components/SidePanelApp';
 import { EngineClient } from '@/lib/protocol';
 import { extensionTransport } from '@/lib/host/extension-transport';
 import { routeModel } from '@/lib/models/resolve-model';
@@ -19,8 +18,8 @@ import {
   remoteConsentItem,
   taskModelsItem,
 } from '@/lib/settings/storage-items';
-import { SettingsPanel } from '@/components/SettingsPanel';
-import { ProvidersSection } from '@/components/ProvidersSection';
+import { SidePanelContainer } from '@/lib/ui/side-panel-container';
+import { saveFile } from '@/lib/ui/save-file';
 
 const client = new EngineClient(extensionTransport);
 const history = new HistoryStore();
@@ -29,10 +28,17 @@ const consents = consentStore(remoteConsentItem);
 const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
 
 render(
-  <SidePanelApp
+  <SidePanelContainer
     client={client}
-    modelSetting={activeModelItem}
-    panelRequests={panelRequestItem}
+    settings={{
+      activeModel: activeModelItem,
+      panelRequests: panelRequestItem,
+      taskModels: taskModelsItem,
+      presets: presetsItem,
+      language: answerLanguageItem,
+      providers: providersItem,
+      fallback: fallbackItem,
+    }}
     createTableSession={(tabId) =>
       new TableSession(
         client,
@@ -51,34 +57,10 @@ render(
         consents,
       )
     }
-    taskOptions={async (presetId) => {
-      const preset = presetId ? (await presetsItem.getValue()).find((p) => p.id === presetId) : undefined;
-      return {
-        language: (await answerLanguageItem.getValue()) || navigator.language,
-        presetPrompt: preset?.prompt,
-        presetTitle: preset?.title,
-      };
-    }}
-    taskModels={taskModelsItem}
-    providers={providersItem}
-    settings={
-      <SettingsPanel
-        language={answerLanguageItem}
-        presets={presetsItem}
-        taskModels={taskModelsItem}
-        browserLanguage={navigator.language}
-        providers={
-          <ProvidersSection
-            client={client}
-            providers={providersItem}
-            fallback={fallbackItem}
-            activeModel={activeModelItem}
-          />
-        }
-      />
-    }
+    browserLanguage={navigator.language}
     searchHistory={(query) => history.search(query)}
     copyText={(text) => navigator.clipboard.writeText(text)}
+    saveFile={saveFile}
   />,
   document.getElementById('app')!,
 );

@@ -1,0 +1,83 @@
+/**
+ * The side panel, wired: every view's controller and container. The entrypoint hands in the engine
+ * client, the stored settings, how to open a page's sessions, and the platform's clipboard and
+ * file saving; nothing below it touches extension APIs.
+ */
+import { ChatPanel } from '@/components/ChatPanel';
+import { HistorySearch } from '@/components/HistorySearch';
+import { SidePanelApp } from '@/components/SidePanelApp';
+import type { Conversation } from '../chat/history-store';
+import type { EngineClient, ModelRef } from '../protocol';
+import type { Fallback, PanelRequest, Preset, Provider, TaskModels } from '../settings/types';
+import { ModelsContainer } from './models-container';
+import type { SaveFile } from './save-file';
+import { SettingsContainer } from './settings-container';
+import { useSidePanelController, type SidePanelControllerDeps } from './side-panel-controller';
+import { TablesContainer } from './tables-container';
+import type { StorageItem } from './use-storage-item';
+
+/** Every setting the panel shows or changes. */
+export interface PanelSettings {
+  activeModel: StorageItem<ModelRef | null>;
+  panelRequests: StorageItem<PanelRequest | null>;
+  taskModels: StorageItem<TaskModels>;
+  presets: StorageItem<Preset[]>;
+  language: StorageItem<string>;
+  providers: StorageItem<Provider[]>;
+  fallback: StorageItem<Fallback>;
+}
+
+export interface SidePanelContainerProps extends Pick<
+  SidePanelControllerDeps,
+  'createTableSession' | 'createChatSession'
+> {
+  client: EngineClient;
+  settings: PanelSettings;
+  browserLanguage: string;
+  searchHistory: (query: string) => Promise<Conversation[]>;
+  copyText: (text: string) => Promise<void>;
+  saveFile: SaveFile;
+}
+
+export function SidePanelContainer(props: SidePanelContainerProps) {
+  const { client, settings, browserLanguage, copyText, saveFile } = props;
+  const panel = useSidePanelController({ ...props, ...settings, browserLanguage });
+  const { chatSession, chat } = panel;
+  return (
+    <SidePanelApp
+      status={panel.status}
+      model={panel.model}
+      onModelChange={(m) => void panel.setModel(m)}
+      view={panel.view}
+      onViewChange={panel.setView}
+      views={{
+        chat: (
+          <>
+            <HistorySearch search={props.searchHistory} onOpen={(c) => chatSession.openConversation(c)} />
+            {chat && (
+              <ChatPanel
+                state={chat}
+                onSend={(q) => void chatSession.send(q)}
+                onStop={() => chatSession.stop()}
+                onRegenerate={() => void chatSession.regenerate()}
+                onTogglePage={() => chatSession.togglePage()}
+                onCopy={(t) => void copyText(t)}
+                onConsent={(c) => chatSession.decideConsent(c)}
+              />
+            )}
+          </>
+        ),
+        tables: (
+          <TablesContainer
+            session={panel.tableSession}
+            focusTable={panel.focusTable}
+            copyText={copyText}
+            saveFile={saveFile}
+          />
+        ),
+        models: <ModelsContainer client={client} status={panel.status} saveFile={saveFile} {...settings} />,
+        settings: <SettingsContainer client={client} browserLanguage={browserLanguage} {...settings} />,
+      }}
+    />
+  );
+}
