@@ -1,55 +1,42 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
+import { renderHook, settle } from '@/tests/fixtures/render-hook';
 import { followStorageItem, useStorageItem, type StorageItem } from './use-storage-item';
 
 const item = storage.defineItem<string[]>('local:test-list', { fallback: ['default'] });
-const settle = () => act(() => new Promise((r) => setTimeout(r, 10)));
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('useStorageItem', () => {
   it('shows the fallback, then the stored value, follows changes and writes back', async () => {
     await item.setValue(['stored']);
-    let seen: string[][] = [];
-    let set!: (v: string[]) => Promise<void>;
-    function Probe() {
-      const [value, setValue] = useStorageItem(item);
-      seen.push(value);
-      set = setValue;
-      return null;
-    }
-    const root = document.createElement('div');
-    act(() => render(<Probe />, root));
-    expect(seen[0]).toEqual(['default']);
+    const { result, unmount } = renderHook(useStorageItem<string[]>, item);
+    expect(result.current[0]).toEqual(['default']);
     await settle();
-    expect(seen.at(-1)).toEqual(['stored']);
+    expect(result.current[0]).toEqual(['stored']);
 
-    await act(() => set(['written']));
+    await act(() => result.current[1](['written']));
     await settle();
     expect(await item.getValue()).toEqual(['written']);
-    expect(seen.at(-1)).toEqual(['written']);
+    expect(result.current[0]).toEqual(['written']);
 
-    act(() => render(null, root));
-    seen = [];
+    await item.setValue(['from elsewhere']);
+    await settle();
+    expect(result.current[0]).toEqual(['from elsewhere']);
+    unmount();
     await item.setValue(['after unmount']);
     await settle();
-    expect(seen).toEqual([]);
+    expect(result.current[0]).toEqual(['from elsewhere']);
   });
 
   it('holds the given placeholder until storage answers', async () => {
-    const values: (string[] | null)[] = [];
-    function Probe() {
-      values.push(useStorageItem(item, null)[0]);
-      return null;
-    }
-    act(() => render(<Probe />, document.createElement('div')));
+    const { result } = renderHook((i: typeof item) => useStorageItem(i, null), item);
+    expect(result.current[0]).toBeNull();
     await settle();
-    expect(values[0]).toBeNull();
-    expect(values.at(-1)).toEqual(['default']);
+    expect(result.current[0]).toEqual(['default']);
   });
 });
 
