@@ -16,8 +16,8 @@ export function HistorySearch({ search, onOpen }: HistorySearchProps) {
         type="search"
         name="history-search"
         placeholder="Search conversations…"
-        onInput={async (e) => setResults(await search(e.currentTarget.value))}
-        onFocus={async (e) => setResults(await search(e.currentTarget.value))}
+        onInput={(e) => void search(e.currentTarget.value).then(setResults)}
+        onFocus={(e) => void search(e.currentTarget.value).then(setResults)}
       />
       <ul>
         {results?.map((c) => (

@@ -74,7 +74,7 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
             value={sql}
             onInput={(e) => setSql(e.currentTarget.value)}
           />
-          <button type="button" onClick={rerun}>
+          <button type="button" onClick={() => void rerun()}>
             Run
           </button>
         </details>
@@ -85,13 +85,7 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
           <button type="button" onClick={() => onSave('result.csv', toCsv(result), 'text/csv')}>
             Export CSV
           </button>
-          <button
-            type="button"
-            onClick={async () => {
-              await onCopy(toMarkdown(result));
-              setCopied(true);
-            }}
-          >
+          <button type="button" onClick={() => void onCopy(toMarkdown(result)).then(() => setCopied(true))}>
             {copied ? 'Copied' : 'Copy as markdown'}
           </button>
         </div>

@@ -38,23 +38,26 @@ function fakeHost(failDownload?: string) {
   const calls: string[] = [];
   const stored: ModelRef[] = [];
   const client = {
-    async request(method: string, params: unknown) {
+    request(method: string, params: unknown) {
       calls.push(method);
-      if (method === 'capabilities') return { webgpu: false, reason: 'No WebGPU here.' };
-      if (method === 'models.storage')
-        return {
-          models: stored.map((model) => ({ key: model.id, model, bytes: 1, lastUsed: null })),
-          usedBytes: 1,
-          quotaBytes: 10,
-          persisted: false,
-        };
-      if (method === 'models.download') {
-        if (failDownload) throw new Error(failDownload);
-        stored.push(params as ModelRef);
-      }
-      return { ok: true };
+      return Promise.resolve().then(() => answer(method, params));
     },
   } as unknown as EngineClient;
+  function answer(method: string, params: unknown) {
+    if (method === 'capabilities') return { webgpu: false, reason: 'No WebGPU here.' };
+    if (method === 'models.storage')
+      return {
+        models: stored.map((model) => ({ key: model.id, model, bytes: 1, lastUsed: null })),
+        usedBytes: 1,
+        quotaBytes: 10,
+        persisted: false,
+      };
+    if (method === 'models.download') {
+      if (failDownload) throw new Error(failDownload);
+      stored.push(params as ModelRef);
+    }
+    return { ok: true };
+  }
   return { client, calls, stored };
 }
 

@@ -23,13 +23,13 @@ export interface ModelsController {
   error: string | null;
   /** Every model one could compare for speed. */
   candidates: ModelRef[];
-  download(model: ModelRef): void;
-  pause(key: string): void;
-  resume(key: string): void;
-  cancel(key: string): void;
+  download: (model: ModelRef) => void;
+  pause: (key: string) => void;
+  resume: (key: string) => void;
+  cancel: (key: string) => void;
   /** Makes `model` the one for `kind` (for chat: the model chosen at the top). */
-  use(kind: TaskKind, model: ModelRef): void;
-  remove(model: ModelRef): void;
+  use: (kind: TaskKind, model: ModelRef) => void;
+  remove: (model: ModelRef) => void;
 }
 
 /** What the speed comparison offers: the chosen model, downloaded models, every provider model; once each. */

@@ -42,9 +42,9 @@ describe('providerFromDraft', () => {
 
 /** A test double for the engine host's provider check: one key is accepted. */
 const fakeHost = {
-  async request(_method: 'providers.test', params: { apiKey?: string }) {
-    if (params.apiKey !== 'sk-1') throw new Error('The server refused the API key.');
-    return { models: ['llama3', 'qwen'] };
+  request(_method: 'providers.test', params: { apiKey?: string }) {
+    if (params.apiKey !== 'sk-1') return Promise.reject(new Error('The server refused the API key.'));
+    return Promise.resolve({ models: ['llama3', 'qwen'] });
   },
 } as unknown as EngineClient;
 

@@ -27,12 +27,12 @@ export interface ProvidersController {
   /** Null until storage has answered, so a click cannot overwrite the stored fallback. */
   fallback: Fallback | null;
   test: ConnectionTest | null;
-  testConnection(draft: ProviderDraft): void;
+  testConnection: (draft: ProviderDraft) => void;
   /** Saves the draft as tested; false (nothing saved) when the last test did not pass. */
-  save(draft: ProviderDraft): boolean;
-  remove(id: string): void;
-  use(model: ModelRef): void;
-  setFallback(fallback: Fallback): void;
+  save: (draft: ProviderDraft) => boolean;
+  remove: (id: string) => void;
+  use: (model: ModelRef) => void;
+  setFallback: (fallback: Fallback) => void;
 }
 
 export function connectedText(models: string[]): string {

@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import { renderHook, settle } from '@/tests/fixtures/render-hook';
 import type { ChatSession } from '../chat/chat-session';
 import type { TaskOptions } from '../chat/tasks';
-import type { EngineClient, ModelRef } from '../protocol';
+import type { ModelRef } from '../protocol';
 import type { PanelRequest, Preset } from '../settings/types';
 import type { TableSession } from '../sql/table-session';
 import {
@@ -32,7 +32,7 @@ function setup() {
   const tabs: (number | null)[] = [];
   const deps: SidePanelControllerDeps = {
     // A test double for the engine client: the host never reports.
-    client: { onStatus: () => () => {} } as unknown as EngineClient,
+    client: { onStatus: () => () => {} },
     activeModel: storage.defineItem<ModelRef | null>('local:activeModel', { fallback: null }),
     panelRequests: storage.defineItem<PanelRequest | null>('session:panelRequest', { fallback: null }),
     presets: storage.defineItem<Preset[]>('local:presets', { fallback: presets }),
@@ -42,9 +42,9 @@ function setup() {
     // A test double for the chat session: records the tasks it is asked to run.
     createChatSession: () =>
       ({
-        loadPage: async () => {},
-        runTask: async (task: string, selection: string | undefined, o: TaskOptions) =>
-          void tasks.push([task, selection, o]),
+        loadPage: () => Promise.resolve(),
+        runTask: (task: string, selection: string | undefined, o: TaskOptions) =>
+          Promise.resolve(void tasks.push([task, selection, o])),
       }) as unknown as ChatSession,
   };
   return { deps, tasks, tabs };

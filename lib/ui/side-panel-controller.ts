@@ -36,7 +36,7 @@ export interface SidePanelController {
   model: ModelRef | null;
   setModel: SetStorageValue<ModelRef | null>;
   view: PanelView;
-  setView(view: PanelView): void;
+  setView: (view: PanelView) => void;
   /** The table to preselect, e.g. from "Ask this table…". */
   focusTable: number | null;
   tableSession: TableSession;

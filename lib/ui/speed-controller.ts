@@ -7,7 +7,7 @@ export interface SpeedController {
   rows: SpeedRow[];
   busy: boolean;
   /** Runs every prompt (one a line in `prompts`) on each model. */
-  compare(models: ModelRef[], prompts: string): void;
+  compare: (models: ModelRef[], prompts: string) => void;
 }
 
 /** The non-empty lines of what the user typed, each one prompt. */

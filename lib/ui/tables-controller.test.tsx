@@ -27,7 +27,7 @@ describe('initialSelection', () => {
  * A test double for a table session: two tables; asking checks consent with a provider off the
  * device, then answers (or fails when the question is "fail").
  */
-function fakeSession(load: () => Promise<ExtractedTable[]> = async () => [table(0), table(1)]) {
+function fakeSession(load: () => Promise<ExtractedTable[]> = () => Promise.resolve([table(0), table(1)])) {
   const asked: { question: string; only?: number[] }[] = [];
   const session = {
     load,

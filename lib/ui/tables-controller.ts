@@ -29,13 +29,13 @@ export interface TablesController {
   stage: Stage | null;
   selected: number[];
   consent: PendingConsent | null;
-  select(indexes: number[]): void;
-  highlight(index: number | null): void;
-  reload(): void;
-  ask(question: string): void;
-  stop(): void;
-  run(sql: string): Promise<QueryResult>;
-  decideConsent(choice: ConsentChoice): void;
+  select: (indexes: number[]) => void;
+  highlight: (index: number | null) => void;
+  reload: () => void;
+  ask: (question: string) => void;
+  stop: () => void;
+  run: (sql: string) => Promise<QueryResult>;
+  decideConsent: (choice: ConsentChoice) => void;
 }
 
 /** The focused table alone when the page has it, else every table. */
