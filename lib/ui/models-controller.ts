@@ -5,7 +5,14 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { modelKey } from '../models/download-plan';
-import type { DeviceCapabilities, EngineClient, HostStatus, ModelRef, StorageReport } from '../protocol';
+import {
+  errorMessage,
+  type DeviceCapabilities,
+  type EngineClient,
+  type HostStatus,
+  type ModelRef,
+  type StorageReport,
+} from '../protocol';
 import type { Provider, TaskKind, TaskModels } from '../settings/types';
 import { useStorageItem, type StorageItem } from './use-storage-item';
 
@@ -47,8 +54,6 @@ export function comparisonCandidates(
   );
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function useModelsController(deps: ModelsControllerDeps): ModelsController {
   const { client, status, activeModel, taskModels } = deps;
   const [caps, setCaps] = useState<DeviceCapabilities | null>(null);
@@ -60,7 +65,7 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
   // A report that cannot be read leaves the last one on screen.
   const refresh = () => void client.request('models.storage', {}).then(setStorage, () => {});
   useEffect(() => {
-    void client.request('capabilities', {}).then(setCaps, (e) => setError(message(e)));
+    void client.request('capabilities', {}).then(setCaps, (e) => setError(errorMessage(e)));
     refresh();
   }, [client]);
   const readyCount = (status?.downloads ?? []).filter((d) => d.state === 'ready').length;
@@ -73,7 +78,7 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
   const control = (method: 'models.pause' | 'models.resume' | 'models.cancel') => (key: string) =>
     void client
       .request(method, { key })
-      .catch((e) => setError(message(e)))
+      .catch((e) => setError(errorMessage(e)))
       .finally(refresh);
 
   return {
@@ -83,7 +88,7 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
     candidates,
     download(model) {
       setError(null);
-      void client.request('models.download', model).then(refresh, (e) => setError(message(e)));
+      void client.request('models.download', model).then(refresh, (e) => setError(errorMessage(e)));
     },
     pause: control('models.pause'),
     resume: control('models.resume'),
@@ -93,7 +98,7 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
       else void taskModels.getValue().then((models) => taskModels.setValue({ ...models, [kind]: model }));
     },
     remove(model) {
-      void client.request('models.delete', model).then(refresh, (e) => setError(message(e)));
+      void client.request('models.delete', model).then(refresh, (e) => setError(errorMessage(e)));
     },
   };
 }

@@ -4,7 +4,7 @@
  * words), saving, removing, and choosing a provider model.
  */
 import { useState } from 'preact/hooks';
-import type { EngineClient, ModelRef } from '../protocol';
+import { errorMessage, type EngineClient, type ModelRef } from '../protocol';
 import type { Fallback, Provider, ProviderDraft } from '../settings/types';
 import { useStorageItem, type StorageItem } from './use-storage-item';
 
@@ -71,7 +71,7 @@ export function useProvidersController(deps: ProvidersControllerDeps): Providers
         })
         .then(
           ({ models }) => setTest({ ok: true, text: connectedText(models), models }),
-          (e) => setTest({ ok: false, text: e instanceof Error ? e.message : String(e), models: [] }),
+          (e) => setTest({ ok: false, text: errorMessage(e), models: [] }),
         );
     },
     save(draft) {

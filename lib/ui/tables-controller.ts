@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsentChoice } from '../providers/consent';
-import type { ExtractedTable, QueryResult } from '../protocol';
+import { errorMessage, type ExtractedTable, type QueryResult } from '../protocol';
 import type { SqlAnswer, Stage } from '../sql/ask-tables';
 import type { TableSession } from '../sql/table-session';
 
@@ -46,9 +46,8 @@ export function initialSelection(tables: ExtractedTable[], focusTable: number | 
 }
 
 export function loadErrorText(error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
   return (
-    `Could not read this page's tables (${reason}). Pages like chrome:// and the Web Store cannot be ` +
+    `Could not read this page's tables (${errorMessage(error)}). Pages like chrome:// and the Web Store cannot be ` +
     'read; on other pages, reload the page and try again.'
   );
 }
@@ -96,10 +95,7 @@ export function useTablesController(
       });
       setTurns((t) => [...t, { question, outcome, run }]);
     } catch (e) {
-      setTurns((t) => [
-        ...t,
-        { question, outcome: { kind: 'error', message: e instanceof Error ? e.message : String(e) } },
-      ]);
+      setTurns((t) => [...t, { question, outcome: { kind: 'error', message: errorMessage(e) } }]);
     } finally {
       setStage(null);
     }
