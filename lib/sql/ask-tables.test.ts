@@ -30,7 +30,7 @@ beforeAll(async () => {
   db = await TableDatabase.open(await openNodeDuckDb());
   states = extractTables(parse(WIKI_STATES));
   joinable = extractTables(parse(JOINABLE));
-});
+}, 60_000); // Starting DuckDB-WASM takes over 10 s when the suite runs in parallel on 2 cores.
 
 describe('askTables with a scripted engine and real DuckDB', () => {
   it('answers an aggregation, with the schema grammar and DuckDB named in the prompt', async () => {

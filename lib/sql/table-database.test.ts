@@ -11,7 +11,7 @@ let db: TableDatabase;
 
 beforeAll(async () => {
   db = await TableDatabase.open(await openNodeDuckDb());
-});
+}, 60_000); // Starting DuckDB-WASM takes over 10 s when the suite runs in parallel on 2 cores.
 
 describe('TableDatabase (real DuckDB-WASM)', () => {
   it('registers typed columns and answers aggregate, filter and top-N queries', async () => {
