@@ -5,52 +5,30 @@
  */
 import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
 import type { PageBridge } from '../page/page-bridge';
-import { calibrate, chars, fitToBudget, overflow, type Fitted } from './context-budget';
-import { pageKeyOf, type Conversation, type HistoryStore } from './history-store';
-import { combineMessages, partMessages, planSummary } from './summarise-page';
+import { initialChatState, type ChatState } from './chat-state';
+
+export type { ChatState };
+import { calibrate, chars, overflow } from './context-budget';
+import { buildChatPrompt } from './chat-prompt';
+import {
+  conversationOf,
+  pageKeyOf,
+  plainMessages,
+  type Conversation,
+  type HistoryStore,
+} from './history-store';
+import { combineMessages, summariseParts } from './summarise-page';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 
-export interface ChatState {
-  messages: ChatMessage[];
-  streaming: boolean;
-  error: string | null;
-  page: PageContext | null;
-  /** Why there is no page context, in words the user can act on. */
-  pageProblem: string | null;
-  includePage: boolean;
-  fitted: Fitted | null;
-  /** Selected text attached to the next question ("Ask about this…"). */
-  attachment: string | null;
-  /** What a long task is doing, e.g. "Summarising part 2 of 5…". */
-  progress: string | null;
-  /** Waiting for the user's OK to send page text to a provider off this device. */
-  consent: { site: string; provider: string } | null;
-  /** Where each answer ran and how fast, by message index. */
-  runs: Record<number, string>;
-}
-
 const ANSWER_TOKENS = 512;
 
 export class ChatSession {
-  private state: ChatState = {
-    messages: [],
-    streaming: false,
-    error: null,
-    page: null,
-    pageProblem: null,
-    includePage: true,
-    fitted: null,
-    attachment: null,
-    progress: null,
-    consent: null,
-    runs: {},
-  };
+  private state: ChatState = initialChatState();
   private conversation: Conversation | null = null;
   /** The paragraph around the attached selection, when the page gave it. */
   private paragraph: string | undefined;
@@ -113,7 +91,7 @@ export class ChatSession {
       this.set({
         page,
         pageProblem: problem,
-        messages: this.conversation?.messages.map(({ role, content }) => ({ role, content })) ?? [],
+        messages: this.conversation ? plainMessages(this.conversation) : [],
       });
     } catch {
       this.set({
@@ -130,10 +108,7 @@ export class ChatSession {
 
   openConversation(conversation: Conversation): void {
     this.conversation = conversation;
-    this.set({
-      messages: conversation.messages.map(({ role, content }) => ({ role, content })),
-      error: null,
-    });
+    this.set({ messages: plainMessages(conversation), error: null });
   }
 
   stop(): void {
@@ -193,7 +168,16 @@ export class ChatSession {
     try {
       // A prompt over the window is measured exactly by the engine: learn from it and fit again.
       for (let attempt = 0; ; attempt++) {
-        const { messages: prompt, fitted } = this.prompt(model, prior, question, share);
+        const { messages: prompt, fitted } = buildChatPrompt({
+          window: this.window(model),
+          ratio: this.ratio(model),
+          answerTokens: ANSWER_TOKENS,
+          prior,
+          question,
+          page: this.state.includePage && share ? this.state.page : null,
+          attachment: share ? this.state.attachment : null,
+          paragraph: this.paragraph,
+        });
         this.set({ fitted });
         let answer = '';
         try {
@@ -251,41 +235,17 @@ export class ChatSession {
     this.set({ streaming: true, error: null });
     show('');
     try {
-      let summaries: string[] = [];
-      let plan = planSummary(page.text, {
-        contextWindow: window,
-        reserveTokens: ANSWER_TOKENS + 256,
-        charsPerToken: this.ratio(model),
+      const { summaries, plan } = await summariseParts({
+        client: this.client,
+        model,
+        page,
+        window,
+        answerTokens: ANSWER_TOKENS,
+        ratio: () => this.ratio(model),
+        learnRatio: (ratio) => this.charsPerToken.set(model.id, ratio),
+        signal,
+        onPart: (i, n) => this.set({ progress: `Summarising part ${i + 1} of ${n}…` }),
       });
-      for (let attempt = 0; ; attempt++) {
-        // Part summaries together must fit the combining prompt.
-        const partTokens = Math.max(48, Math.floor((window - ANSWER_TOKENS - 300) / plan.parts.length));
-        try {
-          summaries = [];
-          for (const [i, part] of plan.parts.entries()) {
-            this.set({ progress: `Summarising part ${i + 1} of ${plan.parts.length}…` });
-            const messages = partMessages(page.title, part, i, plan.parts.length);
-            const r = await this.client.request(
-              'chat',
-              { model, messages, max_tokens: partTokens },
-              { signal },
-            );
-            summaries.push(r.text);
-          }
-          break;
-        } catch (error) {
-          const over = overflow(error);
-          if (!over || attempt > 1) throw error;
-          // The engine counted exactly: plan again with its ratio, and a margin.
-          const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length);
-          this.charsPerToken.set(model.id, (chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
-          plan = planSummary(page.text, {
-            contextWindow: window,
-            reserveTokens: ANSWER_TOKENS + 256,
-            charsPerToken: this.ratio(model),
-          });
-        }
-      }
       this.set({ progress: plan.parts.length > 1 ? 'Combining the parts…' : null });
       const cut = plan.total > plan.parts.length || page.fullChars > page.text.length;
       const note = cut
@@ -317,77 +277,8 @@ export class ChatSession {
     return this.charsPerToken.get(model.id) ?? 3.5;
   }
 
-  private prompt(
-    model: ModelRef,
-    prior: ChatMessage[],
-    question: string,
-    share = true,
-  ): { messages: ChatMessage[]; fitted: Fitted | null } {
-    const window = this.window(model);
-    const ratio = this.ratio(model);
-    const tokens = (text: string) => Math.ceil(text.length / ratio) + 8;
-    // The answer, the instructions and the question come first; earlier turns get at most half
-    // of what is left (oldest dropped first), and the page the rest.
-    const free =
-      window -
-      ANSWER_TOKENS -
-      tokens(SYSTEM_PROMPT) -
-      tokens(question) -
-      tokens(this.state.attachment ?? '') -
-      64;
-    const history: ChatMessage[] = [];
-    let used = 0;
-    for (const m of [...prior].reverse()) {
-      if (used + tokens(m.content) > free / 2) break;
-      history.unshift(m);
-      used += tokens(m.content);
-    }
-    if (history[0]?.role === 'assistant') used -= tokens(history.shift()!.content);
-    const reserveTokens = window - Math.max(0, free - used);
-    const page = this.state.includePage && share ? this.state.page : null;
-    const fitted = page?.text
-      ? fitToBudget(page.text, { contextWindow: window, reserveTokens, charsPerToken: ratio })
-      : null;
-    const context: ChatMessage[] = [];
-    if (page && fitted?.text) {
-      context.push(
-        {
-          role: 'user',
-          content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}`,
-        },
-        { role: 'assistant', content: 'I have read the page.' },
-      );
-    }
-    if (this.state.attachment && share) {
-      context.push(
-        {
-          role: 'user',
-          content: `Text the user selected on the page:\n${selectionData(this.state.attachment, this.paragraph)}`,
-        },
-        { role: 'assistant', content: 'I have read the selection.' },
-      );
-    }
-    return {
-      messages: [
-        { role: 'system', content: SYSTEM_PROMPT },
-        ...context,
-        ...history,
-        { role: 'user', content: question },
-      ],
-      fitted,
-    };
-  }
-
   private async persist(): Promise<void> {
-    const page = this.state.page;
-    const now = Date.now();
-    this.conversation = {
-      id: this.conversation?.id ?? crypto.randomUUID(),
-      pageKey: page ? pageKeyOf(page.url) : 'no-page',
-      pageTitle: page?.title ?? 'Without a page',
-      messages: this.state.messages.filter((m) => m.content).map((m) => ({ ...m, at: now })),
-      updatedAt: now,
-    };
+    this.conversation = conversationOf(this.conversation, this.state.page, this.state.messages);
     await this.history.save(this.conversation);
   }
 }

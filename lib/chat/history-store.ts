@@ -27,6 +27,27 @@ export function pageKeyOf(url: string): string {
   }
 }
 
+/** The turns of a stored conversation, as chat messages. */
+export function plainMessages(conversation: Conversation): ChatMessage[] {
+  return conversation.messages.map(({ role, content }) => ({ role, content }));
+}
+
+/** The conversation to store: the same id as before, keyed by the page it is about. */
+export function conversationOf(
+  previous: Conversation | null,
+  page: { url: string; title: string } | null,
+  messages: ChatMessage[],
+  now = Date.now(),
+): Conversation {
+  return {
+    id: previous?.id ?? crypto.randomUUID(),
+    pageKey: page ? pageKeyOf(page.url) : 'no-page',
+    pageTitle: page?.title ?? 'Without a page',
+    messages: messages.filter((m) => m.content).map((m) => ({ ...m, at: now })),
+    updatedAt: now,
+  };
+}
+
 export class HistoryStore {
   private db: Promise<IDBPDatabase<HistoryDb>> | null = null;
 

@@ -3,9 +3,9 @@
  * combine the part summaries, so the answer covers the whole page (up to MAX_PARTS parts; the
  * user is told when a page is longer still).
  */
-import type { ChatMessage } from '../protocol';
+import type { ChatMessage, EngineClient, ModelRef } from '../protocol';
 import { SYSTEM_PROMPT, quotePageText } from '../page/prompts';
-import { chunkText, type Budget } from './context-budget';
+import { chars, chunkText, overflow, type Budget } from './context-budget';
 
 export const MAX_PARTS = 8;
 
@@ -39,4 +39,53 @@ export function combineMessages(title: string, summaries: string[], instruction:
       content: `Summaries of the parts of the page "${title.slice(0, 200)}":\n${quotePageText(joined)}\n\n${instruction}`,
     },
   ];
+}
+
+export interface PartsRun {
+  client: EngineClient;
+  model: ModelRef;
+  page: { title: string; text: string };
+  window: number;
+  answerTokens: number;
+  /** Characters per token as currently known, and a way to learn a better one. */
+  ratio: () => number;
+  learnRatio: (ratio: number) => void;
+  signal: AbortSignal;
+  onPart: (index: number, parts: number) => void;
+}
+
+/**
+ * Summarises each part of a long page. A part the engine reports as too long (with its exact
+ * token count) teaches the ratio, and the page is planned again, at most twice.
+ * @throws whatever the engine reports besides a context overflow, and AbortedError.
+ */
+export async function summariseParts(run: PartsRun): Promise<{ summaries: string[]; plan: SummaryPlan }> {
+  const { client, model, page, window, signal } = run;
+  const budget = () => ({
+    contextWindow: window,
+    reserveTokens: run.answerTokens + 256,
+    charsPerToken: run.ratio(),
+  });
+  let plan = planSummary(page.text, budget());
+  for (let attempt = 0; ; attempt++) {
+    // Part summaries together must fit the combining prompt.
+    const partTokens = Math.max(48, Math.floor((window - run.answerTokens - 300) / plan.parts.length));
+    try {
+      const summaries: string[] = [];
+      for (const [i, part] of plan.parts.entries()) {
+        run.onPart(i, plan.parts.length);
+        const messages = partMessages(page.title, part, i, plan.parts.length);
+        const r = await client.request('chat', { model, messages, max_tokens: partTokens }, { signal });
+        summaries.push(r.text);
+      }
+      return { summaries, plan };
+    } catch (error) {
+      const over = overflow(error);
+      if (!over || attempt > 1) throw error;
+      // The engine counted exactly: plan again with its ratio, and a margin.
+      const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length);
+      run.learnRatio((chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
+      plan = planSummary(page.text, budget());
+    }
+  }
 }

@@ -1,0 +1,39 @@
+/** What the side panel shows of a page chat: the one state object the chat session emits. */
+import type { ChatMessage } from '../protocol';
+import type { PageContext } from '../page/page-context';
+import type { Fitted } from './context-budget';
+
+export interface ChatState {
+  messages: ChatMessage[];
+  streaming: boolean;
+  error: string | null;
+  page: PageContext | null;
+  /** Why there is no page context, in words the user can act on. */
+  pageProblem: string | null;
+  includePage: boolean;
+  fitted: Fitted | null;
+  /** Selected text attached to the next question ("Ask about this…"). */
+  attachment: string | null;
+  /** What a long task is doing, e.g. "Summarising part 2 of 5…". */
+  progress: string | null;
+  /** Waiting for the user's OK to send page text to a provider off this device. */
+  consent: { site: string; provider: string } | null;
+  /** Where each answer ran and how fast, by message index. */
+  runs: Record<number, string>;
+}
+
+export function initialChatState(): ChatState {
+  return {
+    messages: [],
+    streaming: false,
+    error: null,
+    page: null,
+    pageProblem: null,
+    includePage: true,
+    fitted: null,
+    attachment: null,
+    progress: null,
+    consent: null,
+    runs: {},
+  };
+}
