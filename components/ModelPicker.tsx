@@ -1,6 +1,7 @@
 /** Choose which engine and model answer: a WebLLM model id, or a GGUF file URL for llama.cpp. */
 import { useRef, useState } from 'preact/hooks';
 import type { EngineId, ModelRef } from '@/lib/protocol';
+import { TEST_BUILD } from '@/lib/settings/build-flags';
 
 export interface ModelPickerProps {
   model: ModelRef | null;
@@ -46,7 +47,8 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
           <select name="engine" value={engine} onChange={(e) => setEngine(e.currentTarget.value as EngineId)}>
             <option value="webllm">WebLLM (WebGPU)</option>
             <option value="wllama">llama.cpp (GGUF, CPU)</option>
-            <option value="synthetic">Synthetic (diagnostics)</option>
+            {/* A test double: offered in test builds only. */}
+            {TEST_BUILD && <option value="synthetic">Synthetic (diagnostics)</option>}
           </select>
         </label>
         <label>

@@ -1,7 +1,8 @@
 /**
  * What a store build contains, checked on real `wxt build` output (one build, in a temporary
  * folder): embedded WebLLM model libraries are copied and listed, and the test seams — the
- * synthetic engine and `runAction` on the service worker's global scope — are not there.
+ * synthetic engine, its place in the model picker, and `runAction` on the service worker's
+ * global scope — are not there.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,5 +55,6 @@ describe('a production build', () => {
     expect(code).not.toContain(SYNTHETIC_MARKER);
     expect(code).not.toMatch(RUN_ACTION_EXPOSED);
     expect(code).toContain('The synthetic engine exists in test builds only.');
+    expect(code, 'the model picker offers no synthetic engine').not.toContain('Synthetic (diagnostics)');
   });
 });
