@@ -3,6 +3,8 @@
  * timing each stream where a surface would see it (at the client).
  */
 import type { Page } from '@playwright/test';
+import type { MethodName } from '../lib/protocol';
+import type { HostParamsArg } from '../tests/e2e/fixtures';
 
 export interface ClientTiming {
   tokens: number;
@@ -79,7 +81,11 @@ export function contendedFirstTokens(page: Page, params: object, count: number):
 }
 
 /** One protocol request from an extension page; resolves with elapsed milliseconds. */
-export function timedHostCall(page: Page, method: string, params: unknown = {}): Promise<number> {
+export function timedHostCall<M extends MethodName>(
+  page: Page,
+  method: M,
+  ...[params]: HostParamsArg<M>
+): Promise<number> {
   return page.evaluate(
     ([method, params]) =>
       new Promise<number>((resolve, reject) => {
@@ -94,6 +100,6 @@ export function timedHostCall(page: Page, method: string, params: unknown = {}):
         port.onDisconnect.addListener(() => reject(new Error('The engine host is not running.')));
         port.postMessage({ type: 'request', id: 'timed', method, params });
       }),
-    [method, params] as const,
+    [method, params ?? {}] as const,
   );
 }

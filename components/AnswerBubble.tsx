@@ -1,5 +1,4 @@
 /** The small answer bubble shown next to a selection. Model output is rendered as text only. */
-import type { ConsentChoice } from '@/lib/providers/consent';
 export interface AnswerBubbleProps {
   state: 'waiting' | 'streaming' | 'done' | 'error';
   text: string;
@@ -11,9 +10,12 @@ export interface AnswerBubbleProps {
   onContinue: () => void;
   /** Where it ran and how fast. */
   run?: string;
-  /** Asking before the selection goes to a provider off this device. */
-  consent?: { provider: string; site: string };
-  onConsent?: (choice: ConsentChoice) => void;
+  /**
+   * The answer needs the user's OK to leave this device. The page can click anything in here, so
+   * the bubble never takes that OK itself: this only offers to ask in the side panel.
+   */
+  askInPanel?: boolean;
+  onAskInPanel: () => void;
 }
 
 export function AnswerBubble(props: AnswerBubbleProps) {
@@ -36,26 +38,19 @@ export function AnswerBubble(props: AnswerBubbleProps) {
           ×
         </button>
       </header>
-      {props.consent && (
-        <div class="consent">
-          <p>Send this selection to {props.consent.provider}? It leaves this device.</p>
-          <button type="button" onClick={() => props.onConsent?.('once')}>
-            Send this time
-          </button>{' '}
-          <button type="button" onClick={() => props.onConsent?.('always')}>
-            Always for {props.consent.site}
-          </button>{' '}
-          <button type="button" onClick={() => props.onConsent?.('no')}>
-            Cancel
-          </button>
-        </div>
-      )}
       <p class="answer">{props.text}</p>
       {props.run && <p class="run">{props.run}</p>}
       {props.error && (
         <p class="error" role="alert">
           {props.error}
         </p>
+      )}
+      {props.askInPanel && (
+        <footer>
+          <button type="button" onClick={props.onAskInPanel}>
+            Ask in side panel
+          </button>
+        </footer>
       )}
       {props.state === 'done' && props.text && (
         <footer>

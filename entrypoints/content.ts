@@ -14,8 +14,7 @@ export default defineContentScript({
     rememberContextTarget();
     // One client per page: it connects to the engine host on its first request only.
     const client = new EngineClient(extensionTransport);
-    answerMessages(browser.runtime.onMessage, (message, sender) =>
-      answerContentMessage(message, sender, ctx, client),
-    );
+    const answer = answerContentMessage(ctx, client, window === window.top);
+    answerMessages(browser.runtime.onMessage, answer);
   },
 });

@@ -6,11 +6,6 @@ import { contendedFirstTokens } from '../ext-client';
 import { summarize, type Measure } from '../stats';
 import { stopHostAndWorker } from './startup';
 
-interface Status {
-  engineInstances: number;
-  modelLoads: number;
-}
-
 export async function measureTenTabs(
   context: BrowserContext,
   panel: Page,
@@ -33,7 +28,7 @@ export async function measureTenTabs(
   for (const tab of tabs) await runActionOnSelection(sw, tab, 'explain-selection');
   for (const tab of tabs)
     await bubble(tab).and(tab.locator('[data-state=done]')).waitFor({ timeout: 60_000 });
-  const status = await hostRequest<Status>(panel, 'status');
+  const status = await hostRequest(panel, 'status');
 
   const messages = [{ role: 'user', content: 'Hello there.' }];
   const ttfts = await contendedFirstTokens(panel2, { model, messages, max_tokens: 32, temperature: 0 }, 12);

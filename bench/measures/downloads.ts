@@ -30,7 +30,12 @@ export async function measureDownloads(
     bandwidth: BANDWIDTH,
     gguf: readFileSync(TINY_MODEL_FILE),
   });
-  const mlc = { engine: 'webllm', id: 'Synthetic-q4f32_1-MLC', url: server.repo, modelLib: server.modelLib };
+  const mlc = {
+    engine: 'webllm' as const,
+    id: 'Synthetic-q4f32_1-MLC',
+    url: server.repo,
+    modelLib: server.modelLib,
+  };
   const origins = await Promise.all(
     ['127.0.0.1', 'localhost', '127.0.0.2'].map((host) =>
       startStaticServer({ '/page.html': { body: PAGE_HTML } }, host),
@@ -46,7 +51,7 @@ export async function measureDownloads(
     }
 
     // Three origins use the tiny GGUF: it is fetched once, however many sites use it.
-    const gguf = { engine: 'wllama', id: 'tiny-3-origins', url: server.ggufUrl };
+    const gguf = { engine: 'wllama' as const, id: 'tiny-3-origins', url: server.ggufUrl };
     server.setBandwidth(0);
     server.resetBytes();
     await timedHostCall(panel, 'models.download', gguf);

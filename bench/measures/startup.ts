@@ -30,7 +30,8 @@ export async function measureHostColdStart(
       await page.evaluate(async () => {
         const t0 = performance.now();
         const reply = await chrome.runtime.sendMessage<object, { ok?: boolean } | undefined>({
-          type: 'ensure-host',
+          method: 'ensure-host',
+          params: {},
         });
         if (!reply?.ok) throw new Error(`ensure-host failed: ${JSON.stringify(reply)}`);
         await new Promise<void>((resolve) => {

@@ -84,7 +84,7 @@ export async function measureTables(
   const cold: number[] = [];
   for (let i = 0; i < Math.min(reps, 3); i++) {
     await stopHostAndWorker(context, panel);
-    await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'ensure-host' }));
+    await panel.evaluate(() => chrome.runtime.sendMessage({ method: 'ensure-host', params: {} }));
     await timedHostCall(panel, 'status', {}); // the host is up; only DuckDB is cold
     cold.push(await timedHostCall(panel, 'sql.run', { scope: `cold${i}`, sql: 'SELECT 42' }));
   }

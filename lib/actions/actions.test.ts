@@ -15,7 +15,7 @@ function fakeServices(tableIndex: number | null = null) {
   const order: string[] = [];
   return {
     order,
-    sendToTab: vi.fn(async () => {}),
+    tellTab: vi.fn(async () => {}),
     openSidePanel: vi.fn(async () => void order.push('open')),
     askTab: vi.fn(async () => {
       order.push('ask');
@@ -38,7 +38,7 @@ describe('user actions', () => {
   it("explain-selection asks the tab's content script; open-panel opens the panel", async () => {
     const services = fakeServices();
     await ACTIONS.find((a) => a.id === 'explain-selection')!.run({ tabId: 7 }, services);
-    expect(services.sendToTab).toHaveBeenCalledWith(7, { type: 'explain-selection' });
+    expect(services.tellTab).toHaveBeenCalledWith(7, 'explain-selection', {});
     await ACTIONS.find((a) => a.id === 'open-panel')!.run({ tabId: 7 }, services);
     expect(services.openSidePanel).toHaveBeenCalledWith(7);
   });
@@ -59,7 +59,7 @@ describe('user actions', () => {
     const services = fakeServices(2);
     await ACTIONS.find((a) => a.id === 'ask-table')!.run({ tabId: 5 }, services);
     expect(services.order[0]).toBe('open');
-    expect(services.askTab).toHaveBeenCalledWith(5, { type: 'context-table' });
+    expect(services.askTab).toHaveBeenCalledWith(5, 'context-table', {});
     expect(services.setPanelRequest).toHaveBeenCalledWith({ view: 'tables', tabId: 5, tableIndex: 2 });
   });
 });

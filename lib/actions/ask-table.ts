@@ -8,9 +8,7 @@ export const askTable: UserAction = {
   async run(target, services) {
     // Open first: Chrome only lets the panel open while the click's user gesture lasts.
     const opening = services.openSidePanel(target.tabId);
-    const { index } = await services.askTab<{ index: number | null }>(target.tabId, {
-      type: 'context-table',
-    });
+    const { index } = await services.askTab(target.tabId, 'context-table', {});
     await services.setPanelRequest({ view: 'tables', tabId: target.tabId, tableIndex: index });
     await opening;
   },

@@ -7,6 +7,6 @@ export const explainSelection: UserAction = {
   contexts: [],
   command: { suggestedKey: 'Alt+Shift+E', description: 'Explain the selected text' },
   async run(target, services) {
-    await services.sendToTab(target.tabId, { type: 'explain-selection' });
+    await services.tellTab(target.tabId, 'explain-selection', {});
   },
 };

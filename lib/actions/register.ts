@@ -4,22 +4,20 @@
  */
 import { TEST_BUILD } from '../settings/build-flags';
 import { browser } from 'wxt/browser';
-import * as v from 'valibot';
-import type { BackgroundReply, ContentMessage } from '../protocol';
-import { ContinueInPanelSchema } from '../protocol/schema';
+import { callContent, type ChatMessage } from '../protocol';
 import { panelRequestItem, presetsItem } from '../settings/storage-items';
 import { ACTIONS, findAction, presetMenuId } from './index';
 import type { ActionContext, ActionServices, ActionTarget } from './types';
 
 export const actionServices: ActionServices = {
-  async sendToTab(tabId, message) {
-    await browser.tabs.sendMessage(tabId, message);
+  async tellTab(tabId, method, params) {
+    await callContent((message) => browser.tabs.sendMessage(tabId, message), method, params);
   },
   async openSidePanel(tabId) {
     await chrome.sidePanel.open({ tabId });
   },
-  async askTab<T>(tabId: number, message: ContentMessage) {
-    return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) as T;
+  askTab(tabId, method, params) {
+    return callContent((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }), method, params);
   },
   async setPanelRequest(request) {
     await panelRequestItem.setValue(request);
@@ -58,19 +56,10 @@ async function buildMenus(): Promise<void> {
   }
 }
 
-/**
- * The answer bubble's "Continue in side panel": opens the panel on the bubble's tab with the
- * conversation. Checked like any message: only a well-formed conversation is carried.
- */
-export async function continueInPanel(message: unknown, tabId: number): Promise<BackgroundReply> {
-  const parsed = v.safeParse(ContinueInPanelSchema, message);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: { code: 'bad-request', message: 'A conversation to continue must be a list of messages.' },
-    };
+/** The answer bubble's "Continue in side panel": opens the panel on the bubble's tab with the conversation. */
+export async function continueInPanel(conversation: ChatMessage[], tabId: number): Promise<{ ok: true }> {
   const opening = actionServices.openSidePanel(tabId).catch(() => {});
-  await actionServices.setPanelRequest({ view: 'chat', tabId, conversation: parsed.output.conversation });
+  await actionServices.setPanelRequest({ view: 'chat', tabId, conversation });
   await opening;
   return { ok: true };
 }

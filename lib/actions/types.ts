@@ -1,4 +1,4 @@
-import type { ContentMessage } from '../protocol';
+import type { ContentMethod, ContentParams, ContentResult } from '../protocol';
 import type { PanelRequest } from '../settings/storage-items';
 
 export type ActionContext = 'selection' | 'page';
@@ -13,10 +13,15 @@ export interface ActionTarget {
 
 /** What an action may do; the service worker provides these, tests provide fakes. */
 export interface ActionServices {
-  sendToTab(tabId: number, message: ContentMessage): Promise<void>;
+  /** Tells every frame of the tab (the one holding the selection acts). */
+  tellTab<M extends ContentMethod>(tabId: number, method: M, params: ContentParams<M>): Promise<void>;
   openSidePanel(tabId: number): Promise<void>;
-  /** Sends a message to the tab's content script and returns its reply. */
-  askTab<T>(tabId: number, message: ContentMessage): Promise<T>;
+  /** Asks the tab's top frame and returns its reply, checked against the method's declared result. */
+  askTab<M extends ContentMethod>(
+    tabId: number,
+    method: M,
+    params: ContentParams<M>,
+  ): Promise<ContentResult<M>>;
   /** Leaves a request for the side panel, which takes it when it opens (or at once if open). */
   setPanelRequest(request: PanelRequest): Promise<void>;
 }

@@ -1,33 +1,58 @@
 /**
- * What the service worker answers: make sure the engine host exists (anyone in this
- * extension), carry a bubble's conversation to the side panel (content scripts), and hand a
- * provider's endpoint to the engine host (the host only: checked inside providerEndpoint).
+ * What the service worker answers, one handler per declared one-shot method (see
+ * lib/protocol/background.ts for who may send which). Settings and consent live in storage
+ * only extension contexts can read, so pages get from here only what they need.
  */
-import type { Browser } from 'wxt/browser';
-import { serializeError, type BackgroundMessage, type BackgroundReply } from '../protocol';
-import { continueInPanel } from '../actions/register';
+import { browser } from 'wxt/browser';
+import {
+  ENGINE_PORT,
+  EngineClient,
+  ForbiddenError,
+  type BackgroundMethods,
+  type Caller,
+  type OneShotHandlers,
+} from '../protocol';
 import { providerEndpoint } from '../providers/provider-access';
-import { ensureHost, type OffscreenApi } from '../host/ensure-host';
+import { routeModel } from '../models/resolve-model';
+import { consentStore } from '../providers/consent';
+import { activeModelItem, fallbackItem, remoteConsentItem, taskModelsItem } from '../settings/storage-items';
+import { continueInPanel, runAction } from '../actions/register';
 
-export function answerBackgroundMessage(
-  message: unknown,
-  sender: Browser.runtime.MessageSender,
-  ownId: string,
-  offscreen: OffscreenApi,
-): Promise<unknown> | undefined {
-  if (sender.id !== ownId) return undefined;
-  const type = (message as BackgroundMessage | undefined)?.type;
-  if (type === 'ensure-host') {
-    return ensureHost(offscreen).then(
-      (): BackgroundReply => ({ ok: true }),
-      (error): BackgroundReply => ({ ok: false, error: serializeError(error) }),
-    );
-  }
-  if (type === 'continue-in-panel' && sender.tab?.id !== undefined) {
-    return continueInPanel(message, sender.tab.id);
-  }
-  if (type === 'provider-endpoint') {
-    return providerEndpoint(String((message as { baseUrl?: unknown }).baseUrl), sender.url);
-  }
-  return undefined;
+/** The tab a content script acts for; anyone else is refused (declarations already say so). */
+function tabOf(caller: Caller): number {
+  if (caller.kind !== 'content-script') throw new ForbiddenError('Only a page of a tab may ask this.');
+  return caller.tabId;
+}
+
+export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHandlers<BackgroundMethods> {
+  // The service worker's own client of the host, for routing the bubble's model (it is an extension context).
+  let client: EngineClient | null = null;
+  const hostClient = () =>
+    (client ??= new EngineClient({
+      ensureHost,
+      connect: () => browser.runtime.connect({ name: ENGINE_PORT }),
+    }));
+  const consents = consentStore(remoteConsentItem);
+  return {
+    'ensure-host': async () => {
+      await ensureHost();
+      return { ok: true };
+    },
+    'continue-in-panel': ({ conversation }, caller) => continueInPanel(conversation, tabOf(caller)),
+    'explain-in-panel': async ({ selection }, caller) => {
+      await runAction('explain', { tabId: tabOf(caller), selectionText: selection });
+      return { ok: true };
+    },
+    'route-model': () => routeModel(hostClient(), 'chat'),
+    'provider-endpoint': ({ baseUrl }) => providerEndpoint(baseUrl),
+    'chosen-models': async () => {
+      const [active, tasks, fallback] = await Promise.all([
+        activeModelItem.getValue(),
+        taskModelsItem.getValue(),
+        fallbackItem.getValue(),
+      ]);
+      return [active, ...Object.values(tasks), fallback.model].filter((m) => m != null);
+    },
+    consented: ({ site, provider }) => consents.allowed(site, provider),
+  };
 }

@@ -48,7 +48,7 @@ function session(page: Partial<PageContext>, client: EngineClient) {
     client,
     {
       scope: async () => 'tab-1',
-      send: async <T>(m: { type: string }) => (m.type === 'selection' ? full.selection : full) as T,
+      ask: async (method: string) => (method === 'selection' ? full.selection : full),
     },
     async () => ({ model, note: null }),
     new HistoryStore(`t-${Math.random()}`),

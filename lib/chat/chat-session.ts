@@ -4,7 +4,6 @@
  * IndexedDB so it survives closing the panel.
  */
 import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
-import type { PageContext } from '../page/page-context';
 import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';
 
@@ -85,7 +84,7 @@ export class ChatSession {
 
   private async readPage(): Promise<void> {
     try {
-      const page = await this.pageBridge.send<PageContext>({ type: 'page-context' });
+      const page = await this.pageBridge.ask('page-context', {});
       const problem = page.source === 'none' ? 'This page has no readable text.' : null;
       this.conversation = await this.history.latestForPage(pageKeyOf(page.url));
       this.set({
@@ -131,9 +130,7 @@ export class ChatSession {
     const instruction = taskInstruction(task, options);
     if (task === 'summarise-page') return this.summarisePage(instruction!);
     // The menu gives the selected text; the page adds the paragraph around it when it can.
-    const fresh = await this.pageBridge
-      .send<PageContext['selection']>({ type: 'selection' })
-      .catch(() => null);
+    const fresh = await this.pageBridge.ask('selection', {}).catch(() => null);
     const text = selection?.trim() || fresh?.text || '';
     this.paragraph = fresh && fresh.text.includes(text.slice(0, 50)) ? fresh.paragraph : undefined;
     this.set({ attachment: text || null });

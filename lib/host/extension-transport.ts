@@ -4,28 +4,14 @@
  * The service worker is not on the streaming path, so its restarts cannot cut a stream.
  */
 import { browser } from 'wxt/browser';
-import {
-  ENGINE_PORT,
-  HostUnavailableError,
-  deserializeError,
-  type BackgroundMessage,
-  type BackgroundReply,
-  type ClientTransport,
-  errorMessage,
-} from '../protocol';
+import { ENGINE_PORT, callBackground, type ClientTransport, type Send } from '../protocol';
+
+/** runtime.sendMessage to the service worker, for callBackground. */
+export const sendToBackground: Send = (message) => browser.runtime.sendMessage(message);
 
 export const extensionTransport: ClientTransport = {
   async ensureHost() {
-    let reply: BackgroundReply | undefined;
-    try {
-      reply = await browser.runtime.sendMessage<BackgroundMessage, BackgroundReply>({ type: 'ensure-host' });
-    } catch (error) {
-      throw new HostUnavailableError(`Could not start the engine host: ${errorMessage(error)}`);
-    }
-    if (!reply?.ok)
-      throw reply
-        ? deserializeError(reply.error)
-        : new HostUnavailableError('The service worker did not answer.');
+    await callBackground(sendToBackground, 'ensure-host', {});
   },
   connect() {
     return browser.runtime.connect({ name: ENGINE_PORT });

@@ -1,59 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AbortedError,
-  ENGINE_PORT,
-  EngineClient,
-  type ChatParams,
-  type HostMessage,
-  type HostStatus,
-  type ModelRef,
-} from '../protocol';
-import { EngineRuntime } from '../engine/engine-runtime';
-import { SyntheticEngine } from '../engine/synthetic-engine';
-import type { Engine } from '../engine/engine';
+import { AbortedError, type ChatParams, type HostMessage, type ModelRef } from '../protocol';
 import { memoryPortPair } from './memory-port';
-import { EngineRouter, type RouterPort } from './router';
+import { EXT, testRouter } from './test-router';
 
-const EXT = 'ext-id';
 const fast: ModelRef = { engine: 'synthetic', id: 'synthetic-20000' };
 const slow: ModelRef = { engine: 'synthetic', id: 'synthetic-200' };
 
-/** The real router and runtime, with the synthetic engine (a test double) behind them. */
-function setup() {
-  const aborts: { at: number }[] = [];
-  const runtime = new EngineRuntime((): Engine => {
-    const engine = new SyntheticEngine({ loadMs: 4 });
-    const chat = engine.chat.bind(engine);
-    engine.chat = (request, options) => {
-      options.signal.addEventListener('abort', () => aborts.push({ at: performance.now() }));
-      return chat(request, options);
-    };
-    return engine;
-  });
-  const router = new EngineRouter({
-    engines: runtime,
-    extensionId: EXT,
-    capabilities: async () => ({
-      webgpu: false,
-      adapter: null,
-      shaderF16: false,
-      maxBufferSize: 0,
-      maxStorageBufferBindingSize: 0,
-      reason: 'none',
-      defaultEngine: 'wllama',
-      hardwareConcurrency: 2,
-    }),
-  });
-  const connect = (sender: RouterPort['sender'] = { id: EXT, tab: { id: 1 } }) => {
-    const { client, host } = memoryPortPair(ENGINE_PORT, sender);
-    const statuses: HostStatus[] = [];
-    const c = new EngineClient({ ensureHost: async () => {}, connect: () => client });
-    c.onStatus((s) => statuses.push(s));
-    router.connect(host);
-    return { client: c, port: client, statuses };
-  };
-  return { router, connect, aborts };
-}
+const setup = () => testRouter();
 
 const ask = (model: ModelRef, tokens: number, extra: Partial<ChatParams> = {}): ChatParams => ({
   model,

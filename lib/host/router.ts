@@ -1,34 +1,39 @@
 /**
- * The engine host's router: serves any number of clients over runtime Ports. Each request
- * has the client's id; chat and load requests wait in a fair queue and run one at a time on
- * the one engine; chunks stream back on the asker's Port; status goes to every client.
- * A cancel, or the asker's Port closing, aborts its requests at once.
+ * The engine host's router: serves any number of clients over runtime Ports. It tags each Port
+ * with its caller (from the browser's sender info only), checks every message against the
+ * method's declared schema and allowed callers, and hands it to that method's handler; chunks
+ * and results go back on the asker's Port, status to every client. A cancel, or the asker's Port
+ * closing, aborts its requests at once.
  */
 import {
   AbortedError,
+  BadRequestError,
   ENGINE_PORT,
-  assertTrustedSender,
-  parseClientMessage,
+  ForbiddenError,
+  mayCall,
+  parseEnvelope,
+  parseRequest,
   serializeError,
-  type ChatParams,
-  type ClientMessage,
+  type Caller,
   type DeviceCapabilities,
   type HostMessage,
   type HostStatus,
   type LoadProgress,
   type MethodName,
   type ModelRef,
-  type ResultOf,
-  LocalAiError,
+  type RequestMessage,
+  callerOf,
   type SenderInfo,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
-import { streamChat } from './stream-chat';
-import { FairQueue } from './fair-queue';
-import { hostDiagnostics } from './diagnostics';
 import type { SqlHost } from '../sql/sql-host';
 import type { ModelHost } from '../models/model-host';
 import type { ProviderHost } from '../providers/provider-host';
+import { EngineQueue } from './engine-queue';
+import { engineHandlers } from './engine-handlers';
+import { serviceHandlers } from './service-handlers';
+import type { HandlerRegistry } from './handlers';
+import type { TrustedSettings } from './page-policy';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -50,60 +55,62 @@ export interface RouterDeps {
   models?: ModelHost;
   /** Providers off this device (Ollama, OpenAI-compatible). */
   providers?: ProviderHost;
+  /** What only extension pages can write: chosen models and consent, for content scripts' requests. */
+  settings?: TrustedSettings;
   now?: () => number;
 }
 
 interface Client {
   id: number;
   port: RouterPort;
+  caller: Caller;
+  /** Requests in flight, by the client's request id. */
+  requests: Map<string, AbortController>;
 }
-
-type Job = {
-  key: string;
-  clientId: number;
-  requestId: string;
-  priority: 'interactive' | 'background';
-  controller: AbortController;
-  enqueuedAt: number;
-  startedAt: number;
-} & ({ method: 'chat'; params: ChatParams } | { method: 'load'; params: ModelRef });
 
 const PROGRESS_INTERVAL_MS = 100;
 
 export class EngineRouter {
   private readonly clients = new Map<number, Client>();
-  private readonly queue = new FairQueue<Job>();
-  private running: Job | null = null;
+  private readonly queue: EngineQueue;
+  private readonly handlers: HandlerRegistry;
   private loading: LoadProgress | null = null;
-  private completed = 0;
   private nextClientId = 1;
   private lastProgressAt = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
-  private readonly remote = new Map<string, Job>();
-  private readonly remoteChat: EngineService['chat'] = (model, request, options) => {
-    if (!this.deps.providers)
-      return Promise.reject(
-        new LocalAiError('engine-unavailable', 'This engine host has no remote providers.'),
-      );
-    return this.deps.providers.chat(model, request, options);
-  };
 
   constructor(private readonly deps: RouterDeps) {
     this.now = deps.now ?? (() => performance.now());
+    this.queue = new EngineQueue(this.now, () => this.broadcastStatus());
+    this.handlers = {
+      ...engineHandlers({
+        ...deps,
+        queue: this.queue,
+        now: this.now,
+        status: () => this.status(),
+        onProgress: (model, progress, text) => this.reportProgress(model, progress, text),
+        onLoaded: () => {
+          this.loading = null;
+          this.broadcastStatus();
+        },
+      }),
+      ...serviceHandlers(deps),
+    };
   }
 
   /** Accepts a Port from runtime.onConnect; ignores Ports meant for someone else. */
   connect(port: RouterPort): void {
     if (port.name !== ENGINE_PORT) return;
+    let caller: Caller;
     try {
-      assertTrustedSender(port.sender, this.deps.extensionId);
+      caller = callerOf(port.sender, this.deps.extensionId);
     } catch (error) {
       port.postMessage({ type: 'error', id: null, error: serializeError(error) });
       port.disconnect();
       return;
     }
-    const client: Client = { id: this.nextClientId++, port };
+    const client: Client = { id: this.nextClientId++, port, caller, requests: new Map() };
     this.clients.set(client.id, client);
     port.onMessage.addListener((raw) => this.receive(client, raw));
     port.onDisconnect.addListener(() => this.drop(client));
@@ -118,176 +125,67 @@ export class EngineRouter {
       modelLoads: stats.modelLoads,
       loaded: stats.loaded,
       loading: this.loading,
-      running: this.running ? 1 : 0,
+      running: this.queue.busy ? 1 : 0,
       queued: this.queue.size,
       clients: this.clients.size,
-      completed: this.completed,
+      completed: this.queue.completed,
       downloads: this.deps.models?.downloads() ?? [],
     };
   }
 
   private receive(client: Client, raw: unknown): void {
-    let message: ClientMessage;
+    let message: RequestMessage;
     try {
-      message = parseClientMessage(raw);
+      const envelope = parseEnvelope(raw);
+      if (envelope.type === 'cancel') return client.requests.get(envelope.id)?.abort();
+      if (client.requests.has(envelope.id))
+        throw new BadRequestError(`Request id ${envelope.id} is already in use.`);
+      // Who may call comes before what the params say: a refused caller learns nothing more.
+      if (!mayCall(client.caller.kind, envelope.method))
+        throw new ForbiddenError(
+          `${describe(client.caller)} may not use ${envelope.method}: only Local AI's own pages may.`,
+        );
+      message = parseRequest(envelope.method, envelope.id, envelope.params);
     } catch (error) {
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
-      this.send(client, { type: 'error', id, error: serializeError(error) });
+      this.send(client, { type: 'error', id: requestIdOf(raw), error: serializeError(error) });
       return;
     }
-    if (message.type === 'cancel') return this.cancel(client.id, message.id);
+    this.serve(client, message);
+  }
+
+  /** Runs one request through its method's handler; typed per method, no cast. */
+  private serve<M extends MethodName>(client: Client, message: RequestMessage<M>): void {
     const { id } = message;
-    // Downloads and SQL are served by their own services, outside the engine queue.
-    const prefix = message.method.split('.')[0];
-    if (prefix === 'models' || prefix === 'sql' || prefix === 'providers') {
-      const service =
-        prefix === 'models' ? this.deps.models : prefix === 'sql' ? this.deps.sql : this.deps.providers;
-      return this.answer(client, id, () => {
-        if (!service)
-          throw new LocalAiError('engine-unavailable', `This engine host does not serve ${message.method}.`);
-        return service.call(message as never);
-      });
-    }
-    switch (message.method) {
-      case 'status':
-        return this.send(client, { type: 'result', id, data: this.status() });
-      case 'diagnostics':
-        return this.send(client, { type: 'result', id, data: hostDiagnostics() });
-      case 'cached':
-        return this.answer(client, id, async () => ({
-          cached: await this.deps.engines.isCached(message.params),
-        }));
-      case 'capabilities':
-        return this.answer(client, id, () => this.deps.capabilities());
-      case 'chat':
-      case 'load': {
-        const priority =
-          message.method === 'chat' ? (message.params.priority ?? 'interactive') : 'interactive';
-        const job = {
-          key: `${client.id}:${id}`,
-          clientId: client.id,
-          requestId: id,
-          priority,
-          controller: new AbortController(),
-          enqueuedAt: this.now(),
-          startedAt: 0,
-          method: message.method,
-          params: message.params,
-        } as Job;
-        if (
-          this.running?.key === job.key ||
-          this.remote.has(job.key) ||
-          this.queue.has((j) => j.key === job.key)
-        ) {
-          return this.send(client, {
-            type: 'error',
-            id,
-            error: { code: 'bad-request', message: `Request id ${id} is already in use.` },
-          });
-        }
-        if (job.method === 'chat' && job.params.model.engine === 'remote') return this.runRemote(job);
-        this.queue.push(job);
-        this.announcePositions();
-        this.pump();
-      }
-    }
-  }
-
-  /** A provider off this device needs no local engine: it runs at once, beside the queue. */
-  private runRemote(job: Job): void {
-    this.remote.set(job.key, job);
-    job.startedAt = this.now();
-    void this.run(job).finally(() => {
-      this.remote.delete(job.key);
-      this.completed++;
-      this.broadcastStatus();
-    });
-  }
-
-  /** Sends the result of an immediate (not queued) request, or its error. */
-  private answer(client: Client, id: string, work: () => Promise<ResultOf<MethodName>>): void {
+    const controller = new AbortController();
+    client.requests.set(id, controller);
+    const handler = this.handlers[message.method];
     Promise.resolve()
-      .then(work)
+      .then(() =>
+        handler(message.params, {
+          caller: client.caller,
+          clientId: client.id,
+          signal: controller.signal,
+          onChunk: (data) => this.send(client, { type: 'chunk', id, data }),
+          onQueued: (position) => this.send(client, { type: 'queued', id, position }),
+        }),
+      )
       .then(
         (data) => this.send(client, { type: 'result', id, data }),
-        (error) => this.send(client, { type: 'error', id, error: serializeError(error) }),
-      );
-  }
-
-  private cancel(clientId: number, requestId: string): void {
-    const key = `${clientId}:${requestId}`;
-    const client = this.clients.get(clientId);
-    for (const job of this.queue.remove((j) => j.key === key)) {
-      if (client) this.send(client, { type: 'error', id: job.requestId, error: new AbortedError().toJSON() });
-    }
-    if (this.running?.key === key) this.running.controller.abort();
-    this.remote.get(key)?.controller.abort();
-    this.announcePositions();
+        (error: unknown) => {
+          const wire = controller.signal.aborted ? new AbortedError().toJSON() : serializeError(error);
+          this.send(client, { type: 'error', id, error: wire });
+        },
+      )
+      .finally(() => client.requests.delete(id));
   }
 
   private drop(client: Client): void {
     this.clients.delete(client.id);
-    this.queue.remove((j) => j.clientId === client.id);
-    this.queue.forgetClient(client.id);
     // The asker is gone: stop using the engine for it now, not when generation ends.
-    if (this.running?.clientId === client.id) this.running.controller.abort();
-    for (const job of this.remote.values()) if (job.clientId === client.id) job.controller.abort();
-    this.announcePositions();
-  }
-
-  private pump(): void {
-    if (this.running) return;
-    const job = this.queue.shift();
-    if (!job) return;
-    this.running = job;
-    job.startedAt = this.now();
-    this.announcePositions();
-    void this.run(job).finally(() => {
-      this.running = null;
-      this.completed++;
-      this.broadcastStatus();
-      this.pump();
-    });
-  }
-
-  private async run(job: Job): Promise<void> {
-    const client = this.clients.get(job.clientId);
-    const model = job.method === 'chat' ? job.params.model : job.params;
-    try {
-      const remote = model.engine === 'remote';
-      if (!remote) {
-        this.deps.models?.touch(model);
-        await this.deps.engines.load(model, (report) =>
-          this.reportProgress(model, report.progress, report.text),
-        );
-        this.loading = null;
-        this.broadcastStatus();
-      }
-      if (job.controller.signal.aborted) throw new AbortedError();
-      if (job.method === 'load') {
-        if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
-        return;
-      }
-      const chat =
-        model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
-      const result = await streamChat(
-        chat,
-        job.params,
-        job.controller.signal,
-        (data) => {
-          const c = this.clients.get(job.clientId);
-          if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
-        },
-        { enqueuedAt: job.enqueuedAt, startedAt: job.startedAt, now: this.now },
-      );
-      const current = this.clients.get(job.clientId);
-      if (current) this.send(current, { type: 'result', id: job.requestId, data: result });
-    } catch (error) {
-      this.loading = null;
-      const current = this.clients.get(job.clientId);
-      const wire = job.controller.signal.aborted ? new AbortedError().toJSON() : serializeError(error);
-      if (current) this.send(current, { type: 'error', id: job.requestId, error: wire });
-    }
+    for (const controller of client.requests.values()) controller.abort();
+    client.requests.clear();
+    this.queue.forgetClient(client.id);
+    this.broadcastStatus();
   }
 
   /** Pushes status at most every PROGRESS_INTERVAL_MS while downloads stream in, and once after. */
@@ -310,29 +208,27 @@ export class EngineRouter {
     }
   }
 
-  private announcePositions(): void {
-    this.queue.order().forEach((job, index) => {
-      const client = this.clients.get(job.clientId);
-      if (client)
-        this.send(client, {
-          type: 'queued',
-          id: job.requestId,
-          position: index + 1 + (this.running ? 1 : 0),
-        });
-    });
-    this.broadcastStatus();
-  }
-
   private broadcastStatus(): void {
     const status = this.status();
     for (const client of this.clients.values()) this.send(client, { type: 'status', status });
   }
 
   private send(client: Client, message: HostMessage): void {
+    if (!this.clients.has(client.id)) return;
     try {
       client.port.postMessage(message);
     } catch {
       // The Port closed under us; its onDisconnect cleans up.
     }
   }
+}
+
+/** The id of a message that failed validation, when it has a usable one. */
+function requestIdOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
+  return typeof raw.id === 'string' && raw.id.length <= 128 ? raw.id : null;
+}
+
+function describe(caller: Caller): string {
+  return caller.kind === 'content-script' ? `A page (${caller.origin})` : 'This caller';
 }

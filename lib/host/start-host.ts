@@ -4,16 +4,16 @@
  * as soon as the document exists is never missed).
  */
 import { browser } from 'wxt/browser';
-import type { BackgroundMessage, DeviceCapabilities } from '../protocol';
+import { callBackground, type DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { readCapabilities } from './capabilities';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
-import type { ProviderEndpoint } from '../engine/remote-engine';
 import { connectBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter } from './router';
+import { sendToBackground } from './extension-transport';
 
 export function startEngineHost(): EngineRouter {
   const worker = new EngineWorker({ name: 'local-ai-engine' });
@@ -32,11 +32,13 @@ export function startEngineHost(): EngineRouter {
     sql: new SqlHost(connectBrowserDuckDb),
     models,
     providers: new ProviderHost((baseUrl) =>
-      browser.runtime.sendMessage<BackgroundMessage, ProviderEndpoint | null>({
-        type: 'provider-endpoint',
-        baseUrl,
-      }),
+      callBackground(sendToBackground, 'provider-endpoint', { baseUrl }),
     ),
+    // The host cannot read extension storage itself (offscreen documents have runtime only).
+    settings: {
+      chosenModels: () => callBackground(sendToBackground, 'chosen-models', {}),
+      consented: (site, provider) => callBackground(sendToBackground, 'consented', { site, provider }),
+    },
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port));
   return router;

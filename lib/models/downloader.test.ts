@@ -143,9 +143,7 @@ describe('ModelHost', () => {
     const caches = memoryCaches();
     const partials = new IdbPartialStore(`p-${Math.random()}`);
     const first = new ModelHost({ caches, fetch: (u, i) => fetch(u, i), partials, onChange: () => {} });
-    const running = first
-      .call({ type: 'request', id: '1', method: 'models.download', params: mlc(s) })
-      .catch(() => {});
+    const running = first.download(mlc(s)).catch(() => {});
     await expect.poll(() => s.bytesServed(), { interval: 20 }).toBeGreaterThan(s.modelBytes * 0.4);
     // The "browser closes": the first host stops; a new one starts and carries on by itself.
     first.downloader.pause(first.downloads()[0]!.key);

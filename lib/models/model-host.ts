@@ -2,14 +2,11 @@
  * The host's model service: downloads (one per model, progress to every client), the storage
  * manager (models on disk, usage and quota, delete), persistent storage.
  */
-import type { ClientMessage, MethodName, ModelRef, ResultOf, StorageReport } from '../protocol';
+import type { ModelRef, StorageReport } from '../protocol';
 import { Downloader, type DownloadProgress } from './downloader';
 import { ModelRegistry } from './model-registry';
 import { IdbPartialStore, type PartialStore } from './partial-store';
 import type { Fetch } from './download-plan';
-
-export type ModelMethod =
-  'models.download' | 'models.pause' | 'models.resume' | 'models.cancel' | 'models.storage' | 'models.delete';
 
 export class ModelHost {
   readonly downloader: Downloader;
@@ -76,32 +73,37 @@ export class ModelHost {
     }
   }
 
-  call(message: Extract<ClientMessage, { method: ModelMethod }>): Promise<ResultOf<MethodName>> {
-    switch (message.method) {
-      case 'models.download':
-        if (!this.persistAsked) {
-          // Ask once that the browser keep our storage under pressure (granted silently to extensions).
-          this.persistAsked = true;
-          void this.deps.storage?.persist().catch(() => false);
-        }
-        void this.registry.setPending(message.params, true);
-        return this.downloader.download(message.params).then(() => ({ ok: true as const }));
-      case 'models.pause':
-        this.downloader.pause(message.params.key);
-        return Promise.resolve({ ok: true as const });
-      case 'models.resume':
-        return (this.downloader.resume(message.params.key) ?? Promise.resolve()).then(() => ({
-          ok: true as const,
-        }));
-      case 'models.cancel': {
-        const job = this.downloader.list().find((d) => d.key === message.params.key);
-        if (job) void this.registry.setPending(job.model, false);
-        return this.downloader.cancel(message.params.key).then(() => ({ ok: true as const }));
-      }
-      case 'models.storage':
-        return this.storageReport();
-      case 'models.delete':
-        return this.remove(message.params).then(() => ({ ok: true as const }));
+  /** Downloads `model` (or joins its running download); resolves when it is verified and cached. */
+  async download(model: ModelRef): Promise<{ ok: true }> {
+    if (!this.persistAsked) {
+      // Ask once that the browser keep our storage under pressure (granted silently to extensions).
+      this.persistAsked = true;
+      void this.deps.storage?.persist().catch(() => false);
     }
+    void this.registry.setPending(model, true);
+    await this.downloader.download(model);
+    return { ok: true };
+  }
+
+  pause(key: string): { ok: true } {
+    this.downloader.pause(key);
+    return { ok: true };
+  }
+
+  async resume(key: string): Promise<{ ok: true }> {
+    await this.downloader.resume(key);
+    return { ok: true };
+  }
+
+  async cancel(key: string): Promise<{ ok: true }> {
+    const job = this.downloader.list().find((d) => d.key === key);
+    if (job) void this.registry.setPending(job.model, false);
+    await this.downloader.cancel(key);
+    return { ok: true };
+  }
+
+  async delete(model: ModelRef): Promise<{ ok: true }> {
+    await this.remove(model);
+    return { ok: true };
   }
 }

@@ -1,54 +1,61 @@
 /**
- * What the page side answers when the extension asks: the answer bubble (in the frame that
- * holds the selection), the page's tables, context and selection (top frame only).
+ * What a page's content script answers when this extension's pages or service worker ask
+ * (declared in lib/protocol/content-messages.ts). The bubble goes to the frame holding the
+ * selection; everything about the page itself is answered by the top frame only.
  */
 import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import type { ContentMessage, EngineClient } from '../protocol';
+import {
+  CONTENT_METHODS,
+  serveOneShot,
+  type ContentMethods,
+  type EngineClient,
+  type OneShotHandlers,
+  type OneShotReply,
+} from '../protocol';
 import { explainInBubble } from './explain-in-bubble';
 import { readPageContext, selectionOf } from './page-context';
 import { readSelection } from './selection';
 import { contextTableIndex, extractPageTables, highlightTable } from './page-tables';
 
-/**
- * The reply to one message from this extension, or undefined when this frame stays silent
- * (another frame answers, or the sender is not this extension's own page or service worker).
- */
-export function answerContentMessage(
-  raw: unknown,
-  sender: Browser.runtime.MessageSender,
+function contentHandlers(
   ctx: ContentScriptContext,
   client: EngineClient,
-): Promise<unknown> | undefined {
-  const fromExtension =
-    sender.id === browser.runtime.id && (!sender.tab || sender.url?.startsWith(browser.runtime.getURL('/')));
-  if (!fromExtension) return undefined;
-  const message = raw as ContentMessage | undefined;
-  const top = window === window.top;
-  if (message?.type === 'explain-selection') {
-    // The frame holding the selection answers; the top page explains what to do if none does.
-    const selected = readSelection().text !== '';
-    const focusInFrame = document.activeElement?.tagName === 'IFRAME';
-    if (selected || (top && !focusInFrame)) void explainInBubble(ctx, client);
-    return undefined;
-  }
-  // Everything else is about the page itself: only the top frame answers.
-  if (!top) return undefined;
-  switch (message?.type) {
-    case 'extract-tables':
-      return extractPageTables().then((tables) => ({ tables }));
-    case 'highlight-table':
-      highlightTable(typeof message.index === 'number' ? message.index : null);
-      return undefined;
-    case 'context-table':
-      return Promise.resolve({ index: contextTableIndex() });
-    case 'page-context':
-      return Promise.resolve(readPageContext());
-    case 'selection':
-      return Promise.resolve(selectionOf());
-    case 'page-url':
-      return Promise.resolve(location.href);
-    default:
-      return undefined;
-  }
+  top: boolean,
+): OneShotHandlers<ContentMethods> {
+  return {
+    'explain-selection': async () => {
+      // The frame holding the selection answers; the top page explains what to do if none does.
+      const selected = readSelection().text !== '';
+      const focusInFrame = document.activeElement?.tagName === 'IFRAME';
+      if (selected || (top && !focusInFrame)) void explainInBubble(ctx, client);
+      return null;
+    },
+    'extract-tables': async () => ({ tables: await extractPageTables() }),
+    'highlight-table': async ({ index }) => {
+      highlightTable(index);
+      return null;
+    },
+    'context-table': async () => ({ index: contextTableIndex() }),
+    'page-context': async () => readPageContext(),
+    'page-url': async () => location.href,
+    selection: async () => selectionOf(),
+  };
+}
+
+/**
+ * The answerer of messages from this extension's pages and service worker (serveOneShot checks
+ * the sender, the method and its params); sub-frames stay silent except to show a bubble.
+ */
+export function answerContentMessage(
+  ctx: ContentScriptContext,
+  client: EngineClient,
+  top: boolean,
+): (raw: unknown, sender: Browser.runtime.MessageSender) => Promise<OneShotReply> | undefined {
+  const handlers = contentHandlers(ctx, client, top);
+  return (raw, sender) => {
+    const method = typeof raw === 'object' && raw !== null && 'method' in raw ? raw.method : undefined;
+    if (!top && method !== 'explain-selection') return undefined;
+    return serveOneShot(CONTENT_METHODS, handlers, raw, sender, browser.runtime.id);
+  };
 }

@@ -2,25 +2,39 @@
  * The "explain selection" flow in a page: reads the selection, shows the answer bubble
  * next to it (shadow DOM, so page styles cannot leak in or out) and streams the answer
  * from the shared engine host. Esc or Close cancels the request at once.
+ * The page can reach into the bubble, so it holds no control that grants anything: which model
+ * answers comes from the service worker, and where the answer would leave this device without the
+ * user's OK for this site, the host refuses and the bubble offers to ask in the side panel.
  */
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
 import { browser } from 'wxt/browser';
-import { AbortedError, type BackgroundMessage, type EngineClient, errorMessage } from '../protocol';
-import { routeModel } from '../models/resolve-model';
-import { consentStore, mayShare, runLabel, type ConsentChoice } from '../providers/consent';
-import { remoteConsentItem } from '../settings/storage-items';
+import {
+  AbortedError,
+  ConsentRequiredError,
+  callBackground,
+  errorMessage,
+  type EngineClient,
+  type Send,
+} from '../protocol';
+import { runLabel } from '../providers/consent';
 import { explainSelectionMessages } from './prompts';
 import { readSelection } from './selection';
 
 let closeCurrent: (() => void) | null = null;
 
+/** runtime.sendMessage to the service worker. */
+const sendToBackground: Send = (message) => browser.runtime.sendMessage(message);
+
 export async function explainInBubble(ctx: ContentScriptContext, client: EngineClient): Promise<void> {
   closeCurrent?.();
   const selection = readSelection();
   const controller = new AbortController();
-  let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose' | 'onContinue'> = { state: 'waiting', text: '' };
+  let props: Omit<AnswerBubbleProps, 'onStop' | 'onClose' | 'onContinue' | 'onAskInPanel'> = {
+    state: 'waiting',
+    text: '',
+  };
 
   const ui = await createShadowRootUi(ctx, {
     name: 'local-ai-bubble',
@@ -56,7 +70,11 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
       },
       { role: 'assistant' as const, content: props.text },
     ];
-    void browser.runtime.sendMessage({ type: 'continue-in-panel', conversation } satisfies BackgroundMessage);
+    void callBackground(sendToBackground, 'continue-in-panel', { conversation }).catch(() => {});
+    close();
+  };
+  const askInPanel = () => {
+    void callBackground(sendToBackground, 'explain-in-panel', { selection: selection.text }).catch(() => {});
     close();
   };
   const update = (next: Partial<typeof props>) => {
@@ -68,6 +86,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
           onStop={() => controller.abort()}
           onClose={close}
           onContinue={continueInPanel}
+          onAskInPanel={askInPanel}
         />
       </div>,
       place,
@@ -80,19 +99,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
     return;
   }
   try {
-    const { model, note } = await routeModel(client, 'chat');
-    if (model.engine === 'remote' && model.url) {
-      const provider = new URL(model.url).host;
-      const site = location.host;
-      const allowed = await mayShare(consentStore(remoteConsentItem), site, provider, async () => {
-        const choice = await new Promise<ConsentChoice>((resolve) =>
-          update({ consent: { provider, site }, onConsent: resolve }),
-        );
-        update({ consent: undefined });
-        return choice;
-      });
-      if (!allowed) return update({ state: 'done', text: 'Kept on this device: nothing was sent.' });
-    }
+    const { model, note } = await callBackground(sendToBackground, 'route-model', {});
     const result = await client.request(
       'chat',
       {
@@ -109,6 +116,8 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
     update({ state: 'done', text: result.text, run: runLabel(model, result.timing, note) });
   } catch (error) {
     if (error instanceof AbortedError) return update({ state: 'done' });
+    if (error instanceof ConsentRequiredError)
+      return update({ state: 'error', error: error.message, askInPanel: true });
     update({ state: 'error', error: errorMessage(error) });
   }
 }

@@ -1,12 +1,13 @@
 /** The side panel's way to its page: the given tab, or the active tab of the panel's window. */
 import type { WxtBrowser } from 'wxt/browser';
-import type { ContentMessage } from '../protocol';
+import { callContent, type ContentMethod, type ContentParams, type ContentResult } from '../protocol';
 
 /** How a panel reaches its page's content script. */
 export interface PageBridge {
   /** A stable id for the page (its tab), used as the database scope. */
   scope(): Promise<string>;
-  send<T>(message: ContentMessage): Promise<T>;
+  /** Asks the page's content script; the reply is checked against the method's declared result. */
+  ask<M extends ContentMethod>(method: M, params: ContentParams<M>): Promise<ContentResult<M>>;
 }
 
 export function createPageBridge(browser: WxtBrowser, tabId: number | null): PageBridge {
@@ -18,7 +19,13 @@ export function createPageBridge(browser: WxtBrowser, tabId: number | null): Pag
   };
   return {
     scope: async () => `tab-${await tab()}`,
-    send: async <T>(message: ContentMessage) =>
-      (await browser.tabs.sendMessage(await tab(), message, { frameId: 0 })) as T,
+    ask: async (method, params) => {
+      const tabId = await tab();
+      return callContent(
+        (message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+        method,
+        params,
+      );
+    },
   };
 }

@@ -4,20 +4,13 @@
  * 10 MB page cannot stall the tab; the selection with its surrounding paragraph.
  */
 import { Readability } from '@mozilla/readability';
+import type { PageContext } from '../protocol';
 import { readSelection } from './selection';
 
 export const MAX_PAGE_CHARS = 1_000_000;
 
-export interface PageContext {
-  url: string;
-  title: string;
-  lang: string;
-  text: string;
-  source: 'readable' | 'visible' | 'none';
-  /** Characters the page had before the cap, when it was cut. */
-  fullChars: number;
-  selection: { text: string; paragraph: string } | null;
-}
+/** Its shape is declared with the content messages that carry it. */
+export type { PageContext };
 
 /** The selection as the page context carries it: text and surrounding paragraph, or none. */
 export function selectionOf(doc: Document = document): PageContext['selection'] {

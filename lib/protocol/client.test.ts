@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineClient, type ClientPort, type ClientTransport } from './client';
 import { AbortedError, BadRequestError, HostUnavailableError, serializeError } from './errors';
-import type { ChatParams, ClientMessage, HostMessage, ModelRef } from './messages';
+import type { ChatParams, ModelRef } from './messages';
+import type { ClientMessage, HostMessage } from './methods';
 
 const model: ModelRef = { engine: 'synthetic', id: 'tiny' };
 const chat: ChatParams = { model, messages: [{ role: 'user', content: 'hi' }] };

@@ -5,15 +5,8 @@
  * HostUnavailableError and the next request reconnects.
  */
 import { AbortedError, HostUnavailableError, deserializeError, errorMessage } from './errors';
-import type {
-  ChunkOf,
-  ClientMessage,
-  HostMessage,
-  HostStatus,
-  MethodName,
-  ParamsOf,
-  ResultOf,
-} from './messages';
+import type { HostStatus } from './messages';
+import type { ChunkOf, ClientMessage, HostMessage, MethodName, ParamsOf, ResultOf } from './methods';
 
 /** The part of a runtime.Port the client uses. */
 export interface ClientPort {

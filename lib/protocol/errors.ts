@@ -3,10 +3,12 @@
  * serialised to `{ code, message }` and rebuilt into the same class on the other side;
  * `instanceof` and `code` then work in the panel exactly as in the host.
  */
+import * as v from 'valibot';
 
 export const ERROR_CODES = [
   'bad-request', // the message failed validation: a bug or a hostile sender
-  'forbidden', // the sender is not part of this extension
+  'forbidden', // the sender is not part of this extension, or this kind of caller may not do this
+  'consent-required', // page content would leave the device and the user has not allowed this site
   'aborted', // the asker cancelled or went away
   'model-load-failed',
   'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
@@ -23,6 +25,12 @@ export interface SerializedError {
   code: ErrorCode;
   message: string;
 }
+
+/** The wire form, for replies that are checked rather than trusted. */
+export const SerializedErrorSchema = v.strictObject({
+  code: v.picklist(ERROR_CODES),
+  message: v.pipe(v.string(), v.maxLength(10_000)),
+});
 
 /** Base class of every error the protocol carries. */
 export class LocalAiError extends Error {
@@ -90,8 +98,29 @@ export class SqlError extends LocalAiError {
   }
 }
 
+/** This kind of caller may not do this (e.g. a content script asking for a download). */
+export class ForbiddenError extends LocalAiError {
+  constructor(message: string) {
+    super('forbidden', message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * Page content would go to a provider off this device and the user has not allowed this site
+ * for it: only extension UI (the side panel) can ask and remember the answer.
+ */
+export class ConsentRequiredError extends LocalAiError {
+  constructor(message: string) {
+    super('consent-required', message);
+    this.name = 'ConsentRequiredError';
+  }
+}
+
 const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
   'bad-request': BadRequestError,
+  forbidden: ForbiddenError,
+  'consent-required': ConsentRequiredError,
   aborted: AbortedError,
   'model-load-failed': ModelLoadError,
   'engine-unavailable': EngineUnavailableError,

@@ -1,11 +1,9 @@
 /**
- * THE protocol between every surface (side panel, content scripts, extension pages) and
- * the engine host. `ProtocolMap` ties each method to its params, its stream chunks and its
- * reply; the client and the router are generic over it, so a wrong pairing is a compile error.
+ * The data the protocol carries between every surface (side panel, content scripts, extension
+ * pages) and the engine host. Which method carries which is declared once, in ./methods.ts.
  */
 import type * as v from 'valibot';
-import type { SerializedError } from './errors';
-import type { DownloadProgress, ExtractedTable, QueryResult, StorageReport } from './data-types';
+import type { DownloadProgress } from './data-types';
 import type {
   ChatMessageSchema,
   ChatParamsSchema,
@@ -89,71 +87,3 @@ export interface HostDiagnostics {
   jsHeapUsedBytes: number | null;
   uptimeMs: number;
 }
-
-export interface ProtocolMap {
-  chat: { params: ChatParams; chunk: ChatChunk; result: ChatResult };
-  load: { params: ModelRef; chunk: never; result: HostStatus };
-  status: { params: Record<string, never>; chunk: never; result: HostStatus };
-  capabilities: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
-  diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
-  /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
-  cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
-  /** Downloads a model (or joins its running download); resolves when it is verified and cached. */
-  'models.download': { params: ModelRef; chunk: never; result: { ok: true } };
-  'models.pause': { params: { key: string }; chunk: never; result: { ok: true } };
-  'models.resume': { params: { key: string }; chunk: never; result: { ok: true } };
-  'models.cancel': { params: { key: string }; chunk: never; result: { ok: true } };
-  'models.storage': { params: Record<string, never>; chunk: never; result: StorageReport };
-  'models.delete': { params: ModelRef; chunk: never; result: { ok: true } };
-  /** Checks a provider before it is saved: reachable, key accepted, and its models. */
-  'providers.test': {
-    params: { kind: 'openai' | 'ollama'; baseUrl: string; apiKey?: string };
-    chunk: never;
-    result: { models: string[] };
-  };
-  /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
-  'sql.register': {
-    params: { scope: string; tables: ExtractedTable[] };
-    chunk: never;
-    result: { tables: number; rows: number; elapsedMs: number };
-  };
-  /** Read-only check and DuckDB prepare, without running. */
-  'sql.check': { params: { scope: string; sql: string }; chunk: never; result: { sql: string } };
-  'sql.run': { params: { scope: string; sql: string; limit?: number }; chunk: never; result: QueryResult };
-}
-
-export type MethodName = keyof ProtocolMap;
-export type ParamsOf<M extends MethodName> = ProtocolMap[M]['params'];
-export type ChunkOf<M extends MethodName> = ProtocolMap[M]['chunk'];
-export type ResultOf<M extends MethodName> = ProtocolMap[M]['result'];
-
-export type ClientMessage =
-  | { [M in MethodName]: { type: 'request'; id: string; method: M; params: ParamsOf<M> } }[MethodName]
-  | { type: 'cancel'; id: string };
-
-export type HostMessage =
-  | { type: 'chunk'; id: string; data: ChunkOf<MethodName> }
-  | { type: 'result'; id: string; data: ResultOf<MethodName> }
-  | { type: 'error'; id: string | null; error: SerializedError }
-  | { type: 'queued'; id: string; position: number }
-  | { type: 'status'; status: HostStatus };
-
-/** One-shot messages to the service worker, whose only job is to make sure the host exists. */
-export type BackgroundMessage =
-  | { type: 'ensure-host' }
-  /** From the answer bubble: open the side panel with this conversation. */
-  | { type: 'continue-in-panel'; conversation: ChatMessage[] }
-  /** From the engine host only: the endpoint (and key) of a provider. */
-  | { type: 'provider-endpoint'; baseUrl: string };
-export type BackgroundReply = { ok: true } | { ok: false; error: SerializedError };
-
-/** Messages from the service worker to a tab's content script, sent when a user action runs. */
-export type ContentMessage =
-  | { type: 'explain-selection' }
-  | { type: 'extract-tables' }
-  | { type: 'highlight-table'; index: number | null }
-  | { type: 'context-table' }
-  | { type: 'page-context' }
-  | { type: 'page-url' }
-  /** The selection and its paragraph only: cheaper than the whole page context. */
-  | { type: 'selection' };

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { EngineClient } from './client';
-import type { ChatChunk, ChatResult, DeviceCapabilities, HostStatus, ParamsOf } from './messages';
+import type { ParamsOf } from './methods';
+import type { ChatChunk, ChatResult, DeviceCapabilities, HostStatus } from './messages';
 
 declare const client: EngineClient;
 

@@ -57,29 +57,14 @@ export const ChatParamsSchema = v.strictObject({
   priority: v.optional(PrioritySchema),
 });
 
-const EmptyParams = v.strictObject({});
-
-/** What a content script may ask of the service worker besides ensure-host. */
-export const ContinueInPanelSchema = v.strictObject({
-  type: v.literal('continue-in-panel'),
-  conversation: v.pipe(
-    v.array(
-      v.strictObject({
-        role: v.picklist(['user', 'assistant']),
-        content: v.pipe(v.string(), v.maxLength(100_000)),
-      }),
-    ),
-    v.minLength(1),
-    v.maxLength(50),
-  ),
-});
+export const EmptyParams = v.strictObject({});
 
 const SqlName = v.pipe(
   v.string(),
   v.regex(/^[a-z_][a-z0-9_]{0,127}$/, 'SQL names are lower-case snake_case.'),
 );
-const Scope = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'A scope is a short id.'));
-const SqlText = v.pipe(v.string(), v.minLength(1), v.maxLength(20_000));
+export const Scope = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'A scope is a short id.'));
+export const SqlText = v.pipe(v.string(), v.minLength(1), v.maxLength(20_000));
 
 /** Rows of typed cells, checked in a plain loop: tables reach a million cells. */
 function isRows(value: unknown): boolean {
@@ -118,52 +103,3 @@ export const ExtractedTableSchema = v.strictObject({
   ),
   rows: v.custom<(number | string | null)[][]>(isRows, 'Rows must be arrays of numbers, strings or nulls.'),
 });
-
-/** Params schema per method: the one list of what the host answers. */
-export const PARAMS_SCHEMAS = {
-  chat: ChatParamsSchema,
-  load: ModelRefSchema,
-  status: EmptyParams,
-  capabilities: EmptyParams,
-  diagnostics: EmptyParams,
-  cached: ModelRefSchema,
-  'models.download': ModelRefSchema,
-  'models.pause': v.strictObject({ key: v.pipe(v.string(), v.maxLength(2000)) }),
-  'models.resume': v.strictObject({ key: v.pipe(v.string(), v.maxLength(2000)) }),
-  'models.cancel': v.strictObject({ key: v.pipe(v.string(), v.maxLength(2000)) }),
-  'models.storage': EmptyParams,
-  'models.delete': ModelRefSchema,
-  'providers.test': v.strictObject({
-    kind: v.picklist(['openai', 'ollama']),
-    baseUrl: v.pipe(
-      v.string(),
-      v.url('The provider URL is not a valid URL.'),
-      v.regex(/^https?:\/\//, 'The provider URL must use http or https.'),
-    ),
-    apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  }),
-  'sql.register': v.strictObject({
-    scope: Scope,
-    tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)),
-  }),
-  'sql.check': v.strictObject({ scope: Scope, sql: SqlText }),
-  'sql.run': v.strictObject({
-    scope: Scope,
-    sql: SqlText,
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
-  }),
-} as const;
-
-export type Method = keyof typeof PARAMS_SCHEMAS;
-
-const RequestId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_CHARS));
-
-export const ClientMessageSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('request'),
-    id: RequestId,
-    method: v.picklist(Object.keys(PARAMS_SCHEMAS) as [Method, ...Method[]]),
-    params: v.unknown(),
-  }),
-  v.strictObject({ type: v.literal('cancel'), id: RequestId }),
-]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, LocalAiError } from './errors';
-import { assertTrustedSender, parseClientMessage } from './validate';
+import { BadRequestError } from './errors';
+import { parseClientMessage } from './validate';
 import { MAX_CONTENT_CHARS } from './schema';
 
 const model = { engine: 'wllama', id: 'tiny', url: 'http://127.0.0.1:9/tiny.gguf' };
@@ -94,19 +94,5 @@ describe('parseClientMessage', () => {
     expect(() =>
       parseClientMessage(chat({ model, messages: [{ role: 'user', content: 'x' }], temperature: 9 })),
     ).toThrow(/temperature/);
-  });
-});
-
-describe('assertTrustedSender', () => {
-  it('accepts this extension (pages and content scripts alike)', () => {
-    expect(() =>
-      assertTrustedSender({ id: 'me', url: 'chrome-extension://me/sidepanel.html' }, 'me'),
-    ).not.toThrow();
-    expect(() => assertTrustedSender({ id: 'me', tab: { id: 3 } }, 'me')).not.toThrow();
-  });
-
-  it('rejects other extensions and unknown senders', () => {
-    expect(() => assertTrustedSender({ id: 'other' }, 'me')).toThrow(LocalAiError);
-    expect(() => assertTrustedSender(undefined, 'me')).toThrow(/Only Local AI/);
   });
 });

@@ -1,14 +1,12 @@
 import * as v from 'valibot';
-import { BadRequestError, LocalAiError } from './errors';
-import type { ClientMessage } from './messages';
-import { ClientMessageSchema, PARAMS_SCHEMAS } from './schema';
-
-/** What the host knows of who is on the other end of a Port. */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-}
+import { BadRequestError } from './errors';
+import {
+  ClientMessageSchema,
+  METHODS,
+  type ClientMessage,
+  type MethodName,
+  type RequestMessage,
+} from './methods';
 
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
@@ -25,25 +23,31 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
  * @throws {BadRequestError} when the envelope or the method's params are malformed.
  */
 export function parseClientMessage(raw: unknown): ClientMessage {
+  const message = parseEnvelope(raw);
+  return message.type === 'cancel' ? message : parseRequest(message.method, message.id, message.params);
+}
+
+/**
+ * Checks a raw Port message's envelope only (type, id, a known method), so the host can refuse a
+ * caller before it reads the params.
+ * @throws {BadRequestError} when the envelope is malformed.
+ */
+export function parseEnvelope(raw: unknown): v.InferOutput<typeof ClientMessageSchema> {
   const envelope = v.safeParse(ClientMessageSchema, raw);
   if (!envelope.success) {
     throw new BadRequestError(`Malformed message: ${describeIssues(envelope.issues)}`);
   }
-  const message = envelope.output;
-  if (message.type === 'cancel') return message;
-  const params = v.safeParse(PARAMS_SCHEMAS[message.method], message.params);
-  if (!params.success) {
-    throw new BadRequestError(`Invalid ${message.method} request: ${describeIssues(params.issues)}`);
-  }
-  return { ...message, params: params.output } as ClientMessage;
+  return envelope.output;
 }
 
 /**
- * Only this extension's own contexts (its pages and its content scripts) may use the engine.
- * @throws {LocalAiError} code 'forbidden' for anyone else.
+ * Checks `params` against `method`'s declared schema: the one place a request gets its static type.
+ * @throws {BadRequestError} when the params do not match.
  */
-export function assertTrustedSender(sender: SenderInfo | undefined, extensionId: string): void {
-  if (!sender || sender.id !== extensionId) {
-    throw new LocalAiError('forbidden', 'Only Local AI itself may use its engine.');
+export function parseRequest<M extends MethodName>(method: M, id: string, raw: unknown): RequestMessage<M> {
+  const params = v.safeParse(METHODS[method].params, raw);
+  if (!params.success) {
+    throw new BadRequestError(`Invalid ${method} request: ${describeIssues(params.issues)}`);
   }
+  return { type: 'request', id, method, params: params.output } as RequestMessage<M>;
 }

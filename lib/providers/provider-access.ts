@@ -10,12 +10,8 @@ import { providersItem } from '../settings/storage-items';
 
 const RULE_ID = 1000;
 
-/** The endpoint for `baseUrl`, for the engine host only. */
-export async function providerEndpoint(
-  baseUrl: string,
-  senderUrl: string | undefined,
-): Promise<ProviderEndpoint | null> {
-  if (senderUrl !== browser.runtime.getURL('/offscreen.html')) return null;
+/** The endpoint for `baseUrl` with its key: the service worker hands it to the engine host only. */
+export async function providerEndpoint(baseUrl: string): Promise<ProviderEndpoint | null> {
   const provider = (await providersItem.getValue()).find((p) => p.baseUrl === baseUrl);
   return provider
     ? { kind: provider.kind, baseUrl: provider.baseUrl, apiKey: provider.apiKey?.trim() }

@@ -3,7 +3,7 @@
  * key come from the service worker, asked each time, so a removed provider stops at once), and
  * testing a connection before a provider is saved.
  */
-import { LocalAiError, type ClientMessage, type MethodName, type ModelRef, type ResultOf } from '../protocol';
+import { LocalAiError, type ModelRef, type ParamsOf } from '../protocol';
 import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest } from '../engine/engine';
 import { listModels, remoteChat, type ProviderEndpoint } from '../engine/remote-engine';
 import { isAllowedProvider } from '../models/hosts';
@@ -25,16 +25,17 @@ export class ProviderHost {
     return remoteChat(endpoint, model.id, request, options);
   }
 
-  call(message: Extract<ClientMessage, { method: 'providers.test' }>): Promise<ResultOf<MethodName>> {
-    const endpoint = message.params;
+  /**
+   * Lists a provider's models, which proves it is reachable and takes the key.
+   * @throws {LocalAiError} 'bad-request' for a server that is neither on this machine nor a known provider.
+   */
+  async test(endpoint: ParamsOf<'providers.test'>): Promise<{ models: string[] }> {
     if (!isAllowedProvider(endpoint.baseUrl)) {
-      return Promise.reject(
-        new LocalAiError(
-          'bad-request',
-          `Local AI can reach servers on this machine (localhost, 127.0.0.1) and these cloud providers only: OpenAI, OpenRouter, Groq, Together, Mistral, DeepSeek, Fireworks. ${endpoint.baseUrl} is not one of them.`,
-        ),
+      throw new LocalAiError(
+        'bad-request',
+        `Local AI can reach servers on this machine (localhost, 127.0.0.1) and these cloud providers only: OpenAI, OpenRouter, Groq, Together, Mistral, DeepSeek, Fireworks. ${endpoint.baseUrl} is not one of them.`,
       );
     }
-    return listModels(endpoint).then((models) => ({ models }));
+    return { models: await listModels(endpoint) };
   }
 }

@@ -30,7 +30,10 @@ function connect(): EngineClient {
     extensionId: EXT,
     capabilities: () => Promise.reject(new Error('not needed here')),
   });
-  const { client, host } = memoryPortPair(ENGINE_PORT, { id: EXT, tab: { id: 1 } });
+  const { client, host } = memoryPortPair(ENGINE_PORT, {
+    id: EXT,
+    url: `chrome-extension://${EXT}/sidepanel.html`,
+  });
   router.connect(host);
   return new EngineClient({ ensureHost: async () => {}, connect: () => client });
 }

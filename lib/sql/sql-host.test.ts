@@ -68,28 +68,12 @@ describe('SqlHost (real DuckDB-WASM)', () => {
     expect((await host.run('tab-1', 'SELECT COUNT(*) FROM countries')).rows).toEqual([[3]]);
   });
 
-  it('serves the protocol messages, with the row limit', async () => {
+  it('serves the SQL methods, with the row limit', async () => {
     const { host } = realHost();
-    await host.call({
-      type: 'request',
-      id: '1',
-      method: 'sql.register',
-      params: { scope: 's', tables: joinable },
-    });
-    const run = await host.call({
-      type: 'request',
-      id: '2',
-      method: 'sql.run',
-      params: { scope: 's', sql: 'SELECT code FROM countries ORDER BY code', limit: 2 },
-    });
+    await host.register('s', joinable);
+    const run = await host.run('s', 'SELECT code FROM countries ORDER BY code', 2);
     expect(run).toMatchObject({ rows: [['DE'], ['FR']], truncated: true });
-    const check = await host.call({
-      type: 'request',
-      id: '3',
-      method: 'sql.check',
-      params: { scope: 's', sql: 'SELECT 1' },
-    });
-    expect(check).toEqual({ sql: 'SELECT 1' });
+    expect(await host.check('s', 'SELECT 1')).toEqual({ sql: 'SELECT 1' });
   });
 
   it('tries again after a failed connection instead of keeping the failure', async () => {

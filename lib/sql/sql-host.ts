@@ -2,13 +2,7 @@
  * The host's SQL service: one DuckDB for the whole browser profile, one schema per page
  * (scope) so two panels on two pages never see each other's tables.
  */
-import {
-  type ClientMessage,
-  type MethodName,
-  type ResultOf,
-  type ExtractedTable,
-  type QueryResult,
-} from '../protocol';
+import type { ExtractedTable, QueryResult } from '../protocol';
 import { TableDatabase, type DuckConnection } from './table-database';
 
 export class SqlHost {
@@ -40,20 +34,6 @@ export class SqlHost {
       rows: tables.reduce((n, t) => n + t.rows.length, 0),
       elapsedMs: performance.now() - t0,
     };
-  }
-
-  /** Serves one of the protocol's SQL requests. */
-  call(
-    message: Extract<ClientMessage, { method: 'sql.register' | 'sql.check' | 'sql.run' }>,
-  ): Promise<ResultOf<MethodName>> {
-    switch (message.method) {
-      case 'sql.register':
-        return this.register(message.params.scope, message.params.tables);
-      case 'sql.check':
-        return this.check(message.params.scope, message.params.sql);
-      case 'sql.run':
-        return this.run(message.params.scope, message.params.sql, message.params.limit);
-    }
   }
 
   async check(scope: string, sql: string): Promise<{ sql: string }> {

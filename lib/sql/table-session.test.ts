@@ -8,7 +8,7 @@ import {
   type ChatParams,
   type ClientMessage,
   type ClientPort,
-  type ContentMessage,
+  type ContentMethod,
   type ExtractedTable,
   type HostMessage,
   type ModelRef,
@@ -48,9 +48,17 @@ function host(replies: string[]) {
       const timing = { queuedMs: 0, firstTokenMs: 5, tokensPerSecond: 10 };
       return { text, finishReason: 'stop', model: message.params.model, usage: {}, timing };
     }
-    if (message.method.startsWith('sql.')) {
-      scopes.push((message.params as { scope: string }).scope);
-      return sql.call(message as Parameters<SqlHost['call']>[0]);
+    if (message.method === 'sql.register') {
+      scopes.push(message.params.scope);
+      return sql.register(message.params.scope, message.params.tables);
+    }
+    if (message.method === 'sql.check') {
+      scopes.push(message.params.scope);
+      return sql.check(message.params.scope, message.params.sql);
+    }
+    if (message.method === 'sql.run') {
+      scopes.push(message.params.scope);
+      return sql.run(message.params.scope, message.params.sql, message.params.limit);
     }
     throw new Error(`unexpected ${message.method}`);
   };
@@ -76,18 +84,16 @@ function host(replies: string[]) {
 }
 
 /** The page as the content script answers it (test double for the tab messaging). */
-function page(): PageBridge & { sent: ContentMessage[] } {
-  const sent: ContentMessage[] = [];
-  return {
-    sent,
-    scope: async () => 'tab-7',
-    send: async <T>(message: ContentMessage): Promise<T> => {
-      sent.push(message);
-      if (message.type === 'extract-tables') return { tables } as T;
-      if (message.type === 'page-url') return 'https://example.org/countries' as T;
-      throw new Error('The page went away.');
-    },
+function page(): PageBridge & { sent: { method: ContentMethod; params: unknown }[] } {
+  const sent: { method: ContentMethod; params: unknown }[] = [];
+  const answer = async (method: ContentMethod, params: unknown): Promise<unknown> => {
+    sent.push({ method, params });
+    if (method === 'extract-tables') return { tables };
+    if (method === 'page-url') return 'https://example.org/countries';
+    throw new Error('The page went away.');
   };
+  // The test double answers by method; the bridge's per-method types are the real code's concern.
+  return { sent, scope: async () => 'tab-7', ask: answer as PageBridge['ask'] };
 }
 
 const prompt = (chat: ChatParams) => chat.messages.map((m) => m.content).join('\n');
@@ -155,8 +161,8 @@ describe('TableSession', () => {
     session.highlight(null);
     await new Promise((r) => setTimeout(r, 0));
     expect(bridge.sent).toEqual([
-      { type: 'highlight-table', index: 1 },
-      { type: 'highlight-table', index: null },
+      { method: 'highlight-table', params: { index: 1 } },
+      { method: 'highlight-table', params: { index: null } },
     ]);
   });
 });

@@ -10,7 +10,6 @@ import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../pr
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
 
-/** How the panel reaches the page it is about. */
 export class TableSession {
   private tables: ExtractedTable[] = [];
   private history: SqlTurn[] = [];
@@ -28,7 +27,7 @@ export class TableSession {
   /** Reads the page's tables and loads them into DuckDB. */
   async load(): Promise<ExtractedTable[]> {
     this.scopeId = await this.page.scope();
-    const { tables } = await this.page.send<{ tables: ExtractedTable[] }>({ type: 'extract-tables' });
+    const { tables } = await this.page.ask('extract-tables', {});
     await this.client.request('sql.register', { scope: this.scopeId, tables });
     this.tables = tables;
     this.history = [];
@@ -36,7 +35,7 @@ export class TableSession {
   }
 
   highlight(index: number | null): void {
-    void this.page.send({ type: 'highlight-table', index }).catch(() => {});
+    void this.page.ask('highlight-table', { index }).catch(() => {});
   }
 
   /** Asks a question of `only` these tables (all when omitted), keeping earlier turns as context. */
@@ -54,7 +53,7 @@ export class TableSession {
     if (model.engine === 'remote' && model.url) {
       const provider = new URL(model.url).host;
       const site = await this.page
-        .send<string>({ type: 'page-url' })
+        .ask('page-url', {})
         .then((u) => new URL(u).host)
         .catch(() => 'this page');
       const ask = options.confirm ?? (async () => 'no' as const);

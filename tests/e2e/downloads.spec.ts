@@ -16,12 +16,12 @@ test.beforeEach(async () => {
 test.afterEach(async () => server.close());
 
 const mlc = () => ({
-  engine: 'webllm',
+  engine: 'webllm' as const,
   id: 'Synthetic-q4f32_1-MLC',
   url: server.repo,
   modelLib: server.modelLib,
 });
-const gguf = () => ({ engine: 'wllama', id: 'tiny-downloaded', url: server.ggufUrl });
+const gguf = () => ({ engine: 'wllama' as const, id: 'tiny-downloaded', url: server.ggufUrl });
 
 async function openPanel(panelPage: Page, extensionId: string): Promise<Page> {
   const panel = await panelPage.context().newPage();
@@ -137,9 +137,7 @@ test('the tiny GGUF downloaded this way answers from pages on two more origins w
   }
   expect(server.bytesServed()).toBe(afterDownload);
 
-  const storage = await hostRequest<{
-    models: { model: { id: string }; bytes: number; lastUsed: number | null }[];
-  }>(panel, 'models.storage');
+  const storage = await hostRequest(panel, 'models.storage');
   expect(storage.models).toEqual([
     expect.objectContaining({
       model: expect.objectContaining({ id: 'tiny-downloaded' }),
@@ -166,5 +164,5 @@ test('URLs that are not models get a clear message, and nothing is kept', async 
       modelLib: server.modelLib,
     }),
   ).rejects.toThrow(/404/);
-  expect((await hostRequest<{ models: unknown[] }>(panel, 'models.storage')).models).toEqual([]);
+  expect((await hostRequest(panel, 'models.storage')).models).toEqual([]);
 });

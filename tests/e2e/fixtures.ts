@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TINY_MODEL_FILE, writeTinyModel } from '../fixtures/tiny-model/make-tiny-gguf';
 import { fileRoute, startStaticServer, type StaticServer } from '../fixtures/static-server';
+import type { MethodName, ParamsOf, ResultOf } from '../../lib/protocol';
 
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -113,25 +114,38 @@ export async function chooseModel(
 
 export const expect = test.expect;
 
-/** Speaks the protocol directly from an extension page, as a client would, to read host state. */
-export async function hostRequest<T = unknown>(page: Page, method: string, params: object = {}): Promise<T> {
-  return page.evaluate(
+/** Params of `M`, optional where the method takes none. */
+export type HostParamsArg<M extends MethodName> =
+  ParamsOf<M> extends Record<string, never> ? [params?: ParamsOf<M>] : [params: ParamsOf<M>];
+
+/**
+ * Speaks the protocol directly from `page` (an extension page unless the test means otherwise),
+ * as a client would: typed by the method's declaration in lib/protocol/methods.ts.
+ */
+export async function hostRequest<M extends MethodName>(
+  page: Page,
+  method: M,
+  ...[params]: HostParamsArg<M>
+): Promise<ResultOf<M>> {
+  const data: unknown = await page.evaluate(
     ([method, params]) =>
-      new Promise<T>((resolve, reject) => {
+      new Promise<unknown>((resolve, reject) => {
         const port = chrome.runtime.connect({ name: 'local-ai/engine' });
         const id = `e2e-${Math.random()}`;
         port.onMessage.addListener(
-          (m: { type: string; id?: string; data?: T; error?: { message: string } }) => {
+          (m: { type: string; id?: string; data?: unknown; error?: { code: string; message: string } }) => {
             if (m.id !== id) return;
-            if (m.type === 'result') resolve(m.data as T);
-            if (m.type === 'error') reject(new Error(m.error?.message));
+            if (m.type === 'result') resolve(m.data);
+            if (m.type === 'error') reject(new Error(`${m.error?.code}: ${m.error?.message}`));
             if (m.type === 'result' || m.type === 'error') port.disconnect();
           },
         );
         port.postMessage({ type: 'request', id, method, params });
       }),
-    [method, params] as const,
+    [method, params ?? {}] as const,
   );
+  // The host is this extension's own code and answers by the same declaration: its result type holds.
+  return data as ResultOf<M>;
 }
 
 /**

@@ -52,9 +52,7 @@ test('closing a tab mid-stream frees the engine for the next request', async ({
 
   await tab.close();
   // The host drops the closed tab's request at once: nothing runs, the tab's client is gone.
-  await expect
-    .poll(async () => (await hostRequest<{ running: number }>(panel, 'status')).running, { timeout: 5_000 })
-    .toBe(0);
+  await expect.poll(async () => (await hostRequest(panel, 'status')).running, { timeout: 5_000 }).toBe(0);
 
   await panel.locator('textarea[name=prompt]').fill('Are you free?');
   await panel.locator('textarea[name=prompt]').press('Enter');

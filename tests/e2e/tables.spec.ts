@@ -39,8 +39,12 @@ async function openTab(
 function extract(panel: Page, tabId: number): Promise<ExtractedTable[]> {
   return panel.evaluate(
     async (id) =>
-      (await chrome.tabs.sendMessage<object, { tables: ExtractedTable[] }>(id, { type: 'extract-tables' }))
-        .tables,
+      (
+        await chrome.tabs.sendMessage<object, { data: { tables: ExtractedTable[] } }>(id, {
+          method: 'extract-tables',
+          params: {},
+        })
+      ).data.tables,
     tabId,
   );
 }
@@ -61,7 +65,7 @@ test('100 of 100 queries the tiny model writes under the schema grammar are acce
   const rejected: string[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < 100; i++) {
-    const { text } = await hostRequest<{ text: string }>(panel, 'chat', {
+    const { text } = await hostRequest(panel, 'chat', {
       model: tinyModel,
       messages,
       max_tokens: 400,
@@ -81,7 +85,7 @@ test('100 of 100 queries the tiny model writes under the schema grammar are acce
   // Without the grammar, the same model writes nothing DuckDB accepts.
   let unconstrained = 0;
   for (let i = 0; i < 5; i++) {
-    const { text } = await hostRequest<{ text: string }>(panel, 'chat', {
+    const { text } = await hostRequest(panel, 'chat', {
       model: tinyModel,
       messages,
       max_tokens: 60,

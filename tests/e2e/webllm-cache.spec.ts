@@ -7,7 +7,7 @@ import { expect, hostRequest, test } from './fixtures';
 
 const REPO = 'https://huggingface.co/test-org/Fake-Model-q4f32_1-MLC/resolve/main/';
 const model = {
-  engine: 'webllm',
+  engine: 'webllm' as const,
   id: 'Fake-Model-q4f32_1-MLC',
   url: 'https://huggingface.co/test-org/Fake-Model-q4f32_1-MLC',
   modelLib: 'https://huggingface.co/test-org/libs/resolve/main/Fake-webgpu.wasm',

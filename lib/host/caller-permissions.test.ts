@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ConsentRequiredError,
+  ForbiddenError,
+  METHODS,
+  type HostMessage,
+  type MethodName,
+  type ModelRef,
+} from '../protocol';
+import { startOpenAiServer, type OpenAiServer } from '../../tests/fixtures/openai-server';
+import { ProviderHost } from '../providers/provider-host';
+import { PANEL, pageSender, testRouter } from './test-router';
+import { sqlScopeFor, type TrustedSettings } from './page-policy';
+
+let server: OpenAiServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const PAGE = 'https://bank.example';
+const local: ModelRef = { engine: 'synthetic', id: 'synthetic-20000' };
+const say = (model: ModelRef) => ({
+  model,
+  messages: [{ role: 'user' as const, content: 'hello' }],
+  max_tokens: 3,
+});
+
+/** Settings as only extension pages can write them: here, a set of allowed site → provider pairs. */
+function settings(consents: string[] = [], chosen: ModelRef[] = []): TrustedSettings {
+  return {
+    chosenModels: async () => chosen,
+    consented: async (site, provider) => consents.includes(`${site}→${provider}`),
+  };
+}
+
+async function withProvider(consents: (provider: string) => string[]) {
+  server = await startOpenAiServer({ apiKey: 'sk-user' });
+  const baseUrl = server.baseUrl;
+  const provider = new URL(baseUrl).host;
+  const providers = new ProviderHost(async (url) =>
+    url === baseUrl ? { kind: 'openai', baseUrl, apiKey: 'sk-user' } : null,
+  );
+  const remote: ModelRef = { engine: 'remote', id: 'echo', url: baseUrl };
+  return { ...testRouter({ providers, settings: settings(consents(provider)) }), remote };
+}
+
+describe('callers and what each may do', () => {
+  it('refuses a content script every method but chat and status, before reading its params', async () => {
+    const { connect } = testRouter();
+    const { port } = connect(pageSender(PAGE));
+    const replies: HostMessage[] = [];
+    port.onMessage.addListener((m) => replies.push(m));
+    const refused = (Object.keys(METHODS) as MethodName[]).filter((m) => m !== 'chat' && m !== 'status');
+    expect(refused).toEqual(
+      expect.arrayContaining(['models.download', 'models.delete', 'providers.test', 'sql.run']),
+    );
+    for (const method of refused)
+      port.postMessage({ type: 'request', id: method, method, params: { junk: true } } as never);
+    await expect.poll(() => replies.filter((r) => r.type === 'error')).toHaveLength(refused.length);
+    for (const r of replies.filter((r) => r.type === 'error'))
+      expect(r).toMatchObject({
+        error: { code: 'forbidden', message: expect.stringMatching(/bank\.example/) },
+      });
+  });
+
+  it('lets a content script chat with a local model and read status', async () => {
+    const { connect } = testRouter();
+    const { client } = connect(pageSender(PAGE));
+    await expect(client.request('chat', say(local))).resolves.toMatchObject({ model: local });
+    await expect(client.request('status', {})).resolves.toMatchObject({ clients: 1 });
+  });
+
+  it('never lets a content script make the host fetch a model URL of its choosing', async () => {
+    const chosen: ModelRef = { engine: 'wllama', id: 'mine', url: 'http://127.0.0.1:9/mine.gguf' };
+    const planted: ModelRef = { engine: 'wllama', id: 'x', url: 'http://127.0.0.1:9/admin?delete=1' };
+    const { connect } = testRouter({ settings: settings([], [chosen]) });
+    const page = connect(pageSender(PAGE)).client;
+    await expect(page.request('chat', say(planted))).rejects.toBeInstanceOf(ForbiddenError);
+    // The model the user chose in the panel is fine (the synthetic engine stands in for llama.cpp here).
+    await expect(page.request('chat', say(chosen))).resolves.toMatchObject({ model: chosen });
+    // The panel itself may load whatever the user typed.
+    await expect(connect(PANEL).client.request('chat', say(planted))).resolves.toMatchObject({
+      model: planted,
+    });
+  });
+
+  it('sends page text to a provider only for a site the user allowed in extension UI', async () => {
+    // Allowed for another site only: this page's origin is what counts, not anything it sends.
+    const { connect, remote } = await withProvider((provider) => [`other.example→${provider}`]);
+    const page = connect(pageSender(PAGE)).client;
+    await expect(page.request('chat', say(remote))).rejects.toBeInstanceOf(ConsentRequiredError);
+    expect(server!.requests()).toHaveLength(0);
+    // The panel asks the user itself before it sends anything; the host serves it.
+    await expect(connect(PANEL).client.request('chat', say(remote))).resolves.toMatchObject({
+      text: 'hello',
+    });
+    expect(server!.requests()).toHaveLength(1);
+    await expect(
+      connect(pageSender('https://other.example')).client.request('chat', say(remote)),
+    ).resolves.toMatchObject({
+      text: 'hello',
+    });
+  });
+});
+
+describe('sqlScopeFor', () => {
+  it('puts a content script in its own tab whatever scope it names; extension pages choose', () => {
+    const page = { kind: 'content-script', tabId: 9, frameId: 0, origin: PAGE } as const;
+    expect(sqlScopeFor(page, 'tab-2')).toBe('tab-9');
+    expect(sqlScopeFor({ kind: 'extension-page', url: 'chrome-extension://x/p.html' }, 'tab-2')).toBe(
+      'tab-2',
+    );
+  });
+});

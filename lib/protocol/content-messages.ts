@@ -1,0 +1,71 @@
+/**
+ * Messages from this extension's pages and service worker to a tab's content script, declared
+ * once with params and result schemas: the content script checks what it is asked, the asker
+ * checks what comes back (a page can tamper with its content script's world, so its replies are
+ * data to check, not values to trust).
+ */
+import * as v from 'valibot';
+import { EmptyParams, ExtractedTableSchema } from './schema';
+import { callOneShot, oneShot, type OneShotParams, type OneShotResult, type Send } from './one-shot';
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Nothing = v.null();
+const ExtensionOnly = ['extension-page'] as const;
+
+export const SelectionSchema = v.nullable(
+  v.strictObject({ text: Text(1_000_000), paragraph: Text(1_000_000) }),
+);
+
+export const PageContextSchema = v.strictObject({
+  url: Text(2_100_000),
+  title: Text(1_000_000),
+  lang: Text(10_000),
+  text: Text(10_000_000),
+  source: v.picklist(['readable', 'visible', 'none']),
+  /** Characters the page had before the cap, when it was cut. */
+  fullChars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  selection: SelectionSchema,
+});
+export type PageContext = v.InferOutput<typeof PageContextSchema>;
+
+export const CONTENT_METHODS = {
+  /** Shows the answer bubble beside the selection (in the frame that holds it). */
+  'explain-selection': oneShot({ params: EmptyParams, result: Nothing, callers: ExtensionOnly }),
+  'extract-tables': oneShot({
+    params: EmptyParams,
+    result: v.strictObject({ tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)) }),
+    callers: ExtensionOnly,
+  }),
+  'highlight-table': oneShot({
+    params: v.strictObject({ index: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+    result: Nothing,
+    callers: ExtensionOnly,
+  }),
+  /** The table the user right-clicked, if any. */
+  'context-table': oneShot({
+    params: EmptyParams,
+    result: v.strictObject({ index: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+    callers: ExtensionOnly,
+  }),
+  'page-context': oneShot({ params: EmptyParams, result: PageContextSchema, callers: ExtensionOnly }),
+  'page-url': oneShot({ params: EmptyParams, result: Text(2_100_000), callers: ExtensionOnly }),
+  /** The selection and its paragraph only: cheaper than the whole page context. */
+  selection: oneShot({ params: EmptyParams, result: SelectionSchema, callers: ExtensionOnly }),
+} as const;
+
+export type ContentMethods = typeof CONTENT_METHODS;
+export type ContentMethod = keyof ContentMethods;
+export type ContentParams<M extends ContentMethod> = OneShotParams<ContentMethods, M>;
+export type ContentResult<M extends ContentMethod> = OneShotResult<ContentMethods, M>;
+
+/**
+ * Asks a tab's content script (`send` is tabs.sendMessage bound to the tab and frame).
+ * @throws {LocalAiError} as callOneShot.
+ */
+export function callContent<M extends ContentMethod>(
+  send: Send,
+  method: M,
+  params: ContentParams<M>,
+): Promise<ContentResult<M>> {
+  return callOneShot(CONTENT_METHODS, send, method, params);
+}
