@@ -48,7 +48,7 @@ export function buildChatPrompt(input: ChatPromptInput): { messages: ChatMessage
     context.push(
       {
         role: 'user',
-        content: `The page "${page.title.slice(0, 200)}" (${page.url}):\n${quotePageText(fitted.text)}`,
+        content: `The page:\n${quotePageText(fitted.text, page)}`,
       },
       { role: 'assistant', content: 'I have read the page.' },
     );

@@ -2,7 +2,9 @@
  * Model output to safe HTML. Markdown is rendered by `marked` with raw HTML escaped (so HTML a
  * model writes shows as text), then DOMPurify keeps only plain formatting tags, no attributes
  * but link targets, and only http(s) and mailto links. No element, attribute or URL in model
- * output can run code.
+ * output can run code. Nesting is capped before parsing (thousands of nested `>` or list levels
+ * overflow marked's recursion), and anything that still fails to render shows as escaped plain
+ * text: a bad answer never blanks the view, live or when the history replays it.
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
@@ -61,15 +63,41 @@ function purify(): ReturnType<typeof DOMPurify> {
   return purifier;
 }
 
+/** Deepest block quote and list nesting rendered; deeper markers are flattened to this depth. */
+export const MAX_NESTING = 16;
+
+/**
+ * Caps block nesting line by line: at most MAX_NESTING quote markers and MAX_NESTING list
+ * levels of indentation (4 columns each) at the start of a line. Text is kept, only its depth changes.
+ */
+export function capNesting(markdown: string): string {
+  const quotes = new RegExp(`^((?:[ \\t]*>){${MAX_NESTING}})(?:[ \\t]*>)+`);
+  const indent = new RegExp(`^[ \\t]{${MAX_NESTING * 2},}`);
+  return markdown
+    .split('\n')
+    .map((line) => line.replace(quotes, '$1').replace(indent, ' '.repeat(MAX_NESTING * 2)))
+    .join('\n');
+}
+
+/** Plain text, escaped, with its line breaks: what is shown when markdown cannot be rendered. */
+export function plainText(text: string): string {
+  return `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+}
+
+/** Model output as safe HTML; never throws. */
 export function renderMarkdown(markdown: string): string {
-  const sanitizer = purify();
-  // DOMPurify returns its input untouched where it cannot work: then show plain text instead.
-  if (!sanitizer.isSupported) return `<p>${escapeHtml(markdown)}</p>`;
-  const html = marked.parse(markdown, { async: false });
-  return sanitizer.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    ALLOW_DATA_ATTR: false,
-  });
+  try {
+    const sanitizer = purify();
+    // DOMPurify returns its input untouched where it cannot work: then show plain text instead.
+    if (!sanitizer.isSupported) return plainText(markdown);
+    const html = marked.parse(capNesting(markdown), { async: false });
+    return sanitizer.sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+      ALLOW_DATA_ATTR: false,
+    });
+  } catch {
+    return plainText(markdown);
+  }
 }

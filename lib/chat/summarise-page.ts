@@ -25,7 +25,7 @@ export function partMessages(title: string, part: string, index: number, total: 
     { role: 'system', content: SYSTEM_PROMPT },
     {
       role: 'user',
-      content: `Part ${index + 1} of ${total} of the page "${title.slice(0, 200)}":\n${quotePageText(part)}\n\nSummarise this part in a few bullet points.`,
+      content: `Part ${index + 1} of ${total} of the page:\n${quotePageText(part, { title })}\n\nSummarise this part in a few bullet points.`,
     },
   ].map((m) => ({ ...m, role: m.role as ChatMessage['role'] }));
 }
@@ -36,7 +36,7 @@ export function combineMessages(title: string, summaries: string[], instruction:
     { role: 'system', content: SYSTEM_PROMPT },
     {
       role: 'user',
-      content: `Summaries of the parts of the page "${title.slice(0, 200)}":\n${quotePageText(joined)}\n\n${instruction}`,
+      content: `Summaries of the parts of the page:\n${quotePageText(joined, { title })}\n\n${instruction}`,
     },
   ];
 }

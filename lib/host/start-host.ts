@@ -11,7 +11,7 @@ import { readCapabilities } from './capabilities';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
-import { connectBrowserDuckDb } from '../sql/duckdb-browser';
+import { openBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter } from './router';
 import { sendToBackground } from './extension-transport';
 
@@ -29,7 +29,7 @@ export function startEngineHost(): EngineRouter {
     engines: new WorkerEngineService(worker),
     extensionId: browser.runtime.id,
     capabilities: () => (capabilities ??= readCapabilities()),
-    sql: new SqlHost(connectBrowserDuckDb),
+    sql: new SqlHost(openBrowserDuckDb),
     models,
     providers: new ProviderHost((baseUrl) =>
       callBackground(sendToBackground, 'provider-endpoint', { baseUrl }),

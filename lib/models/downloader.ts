@@ -10,6 +10,11 @@ import { AbortedError, LocalAiError, type DownloadProgress, type ModelRef, error
 export type { DownloadProgress };
 import { modelKey, planDownload, type DownloadFile, type DownloadPlan, type Fetch } from './download-plan';
 import type { PartialStore } from './partial-store';
+import { isModelUrl } from './hosts';
+import { RetryableError, transferFile } from './transfer-file';
+import { verifyFile } from './verify-file';
+
+export { matchesIntegrity } from './verify-file';
 
 export interface DownloaderDeps {
   fetch: Fetch;
@@ -22,11 +27,11 @@ export interface DownloaderDeps {
   parallel?: number;
   retries?: number;
   backoffMs?: number;
+  /** Free space is checked against the plan before the first byte moves. */
+  storage?: Pick<StorageManager, 'estimate'>;
+  /** Where a file may come from after redirects (model hosts and this machine by default). */
+  allowedUrl?: (url: string) => boolean;
 }
-
-const FLUSH_BYTES = 1 << 20;
-
-class RetryableError extends Error {}
 
 interface Job {
   progress: DownloadProgress;
@@ -36,22 +41,6 @@ interface Job {
   /** The files, once planned: what cancel() must clear. */
   plan: DownloadPlan | null;
   speed: { at: number; bytes: number };
-}
-
-/** Subresource Integrity ("sha256-…", "sha384-…", "sha512-…"): true when any listed hash matches. */
-export async function matchesIntegrity(data: ArrayBuffer, sri: string): Promise<boolean> {
-  for (const token of sri.trim().split(/\s+/)) {
-    const m = /^(sha256|sha384|sha512)-([A-Za-z0-9+/=]+)$/.exec(token);
-    if (!m) continue;
-    const digest = new Uint8Array(await crypto.subtle.digest(m[1]!.replace('sha', 'SHA-'), data));
-    if (btoa(String.fromCharCode(...digest)) === m[2]) return true;
-  }
-  return false;
-}
-
-async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export class Downloader {
@@ -130,15 +119,22 @@ export class Downloader {
     job.controller.abort();
     await job.done.catch(() => {});
     // Cancelled while still planning: only a plan names the pieces an earlier attempt stored.
-    const plan = job.plan ?? (await planDownload(job.progress.model, this.deps.fetch).catch(() => null));
+    const plan =
+      job.plan ??
+      (await planDownload(job.progress.model, this.deps.fetch, { allowedUrl: this.deps.allowedUrl }).catch(
+        () => null,
+      ));
     for (const file of plan?.files ?? []) await this.deps.partials.remove(file.url);
     this.jobs.delete(key);
     this.emit();
   }
 
   private async run(job: Job): Promise<void> {
-    const plan: DownloadPlan = await planDownload(job.progress.model, this.deps.fetch);
+    const plan: DownloadPlan = await planDownload(job.progress.model, this.deps.fetch, {
+      allowedUrl: this.deps.allowedUrl,
+    });
     job.plan = plan;
+    await this.checkSpace(plan);
     this.update(job, { state: 'downloading', totalBytes: plan.totalBytes, files: plan.files.length });
     const queue = [...plan.files];
     const worker = async () => {
@@ -154,14 +150,29 @@ export class Downloader {
   private async fetchFile(job: Job, file: DownloadFile): Promise<void> {
     const cache = await this.deps.caches.open(file.cache);
     if (await cache.match(file.url)) {
-      this.count(job, file.url, file.size ?? 0);
+      this.count(job, file.url, file.size);
       return;
     }
     const retries = this.deps.retries ?? 5;
     for (let attempt = 0; ; attempt++) {
       try {
-        const blob = file.body ? new Blob([file.body as BlobPart]) : await this.transfer(job, file);
-        await this.verify(file, blob);
+        const blob = file.body
+          ? new Blob([file.body as BlobPart])
+          : await transferFile(
+              {
+                fetch: this.deps.fetch,
+                partials: this.deps.partials,
+                signal: job.controller.signal,
+                onBytes: (bytes) => this.count(job, file.url, bytes),
+                allowedUrl: this.deps.allowedUrl ?? isModelUrl,
+              },
+              file,
+            );
+        const wrong = await verifyFile(file, blob);
+        if (wrong) {
+          await this.deps.partials.remove(file.url);
+          throw new RetryableError(`${file.url} ${wrong}; fetching it again`);
+        }
         try {
           await cache.put(file.url, new Response(blob, { headers: { 'Content-Length': String(blob.size) } }));
         } catch (error) {
@@ -185,79 +196,25 @@ export class Downloader {
     }
   }
 
-  /** Streams one file into the partial store, starting where the last attempt stopped. */
-  private async transfer(job: Job, file: DownloadFile): Promise<Blob> {
-    let start = await this.deps.partials.received(file.url);
-    if (file.size !== null && start > file.size) {
-      await this.deps.partials.remove(file.url);
-      start = 0;
+  /**
+   * Refuses a download that cannot fit, before it starts, saying what is needed and what is free.
+   * Files already cached do not count: a resumed download needs only the rest.
+   */
+  private async checkSpace(plan: DownloadPlan): Promise<void> {
+    const estimate = await this.deps.storage?.estimate().catch(() => null);
+    if (!estimate?.quota) return;
+    let needed = 0;
+    for (const file of plan.files) {
+      const cache = await this.deps.caches.open(file.cache);
+      if (!(await cache.match(file.url)))
+        needed += file.size - (await this.deps.partials.received(file.url).catch(() => 0));
     }
-    this.count(job, file.url, start);
-    if (file.size === null || start < file.size) {
-      let res: Response;
-      try {
-        res = await this.deps.fetch(file.url, {
-          headers: start ? { Range: `bytes=${start}-` } : {},
-          signal: job.controller.signal,
-          credentials: 'omit',
-        });
-      } catch (error) {
-        if (job.controller.signal.aborted) throw error;
-        throw new RetryableError(`Network error fetching ${file.url}`);
-      }
-      if (res.status >= 500 || res.status === 429 || res.status === 408)
-        throw new RetryableError(`${file.url} answered ${res.status}`);
-      if (!res.ok)
-        throw new LocalAiError(
-          'model-load-failed',
-          `${file.url} answered ${res.status}; the model may have moved.`,
-        );
-      if (start && res.status !== 206) {
-        // The server ignored the Range: it sends the whole file, so start over.
-        await this.deps.partials.remove(file.url);
-        start = 0;
-      }
-      const reader = res.body!.getReader();
-      let held: Uint8Array[] = [];
-      let heldBytes = 0;
-      let received = start;
-      const flush = async () => {
-        if (!heldBytes) return;
-        await this.deps.partials.append(file.url, new Blob(held as BlobPart[]));
-        held = [];
-        heldBytes = 0;
-      };
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          held.push(value);
-          heldBytes += value.length;
-          received += value.length;
-          this.count(job, file.url, received);
-          if (heldBytes >= FLUSH_BYTES) await flush();
-        }
-      } catch (error) {
-        await flush();
-        if (job.controller.signal.aborted) throw error;
-        throw new RetryableError(`The connection dropped while fetching ${file.url}`);
-      }
-      await flush();
-    }
-    return this.deps.partials.blob(file.url);
-  }
-
-  private async verify(file: DownloadFile, blob: Blob): Promise<void> {
-    const bad = async (why: string) => {
-      await this.deps.partials.remove(file.url);
-      return new RetryableError(`${file.url} ${why}; fetching it again`);
-    };
-    if (file.size !== null && blob.size !== file.size)
-      throw await bad(`has ${blob.size} bytes, expected ${file.size}`);
-    if (file.sha256 && (await sha256Hex(blob)) !== file.sha256.toLowerCase())
-      throw await bad('failed its SHA-256 check');
-    if (file.integrity && !(await matchesIntegrity(await blob.arrayBuffer(), file.integrity)))
-      throw await bad('failed its integrity check');
+    const free = Math.max(0, estimate.quota - (estimate.usage ?? 0));
+    if (needed > free)
+      throw new LocalAiError(
+        'model-load-failed',
+        `This model needs ${formatBytes(needed)} more storage, but only ${formatBytes(free)} is free. Delete a model in Models → Storage, or free disk space, and try again.`,
+      );
   }
 
   private count(job: Job, url: string, bytes: number): void {
@@ -288,4 +245,10 @@ export class Downloader {
   private emit(): void {
     this.deps.onChange(this.list());
   }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1e3)} kB`;
 }

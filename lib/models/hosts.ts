@@ -52,3 +52,22 @@ export function isAllowedProvider(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether `url` is on a model host (https, MODEL_HOSTS with their wildcards) or this machine:
+ * where a model's files, and any redirect while fetching them, may lead.
+ */
+export function isModelUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if ((u.protocol === 'http:' || u.protocol === 'https:') && isLoopbackHost(u.hostname)) return true;
+  if (u.protocol !== 'https:' || u.port) return false;
+  return MODEL_HOSTS.some((pattern) => {
+    const host = pattern.slice('https://'.length);
+    return host.startsWith('*.') ? u.hostname.endsWith(host.slice(1)) : u.hostname === host;
+  });
+}

@@ -27,6 +27,7 @@ export class ModelHost {
       fetch: deps.fetch,
       caches: deps.caches,
       partials: deps.partials ?? new IdbPartialStore(),
+      storage: deps.storage,
       onChange: () => deps.onChange(),
       onReady: async (plan) => {
         await this.registry.add(plan);

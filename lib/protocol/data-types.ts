@@ -18,6 +18,8 @@ export interface QueryResult {
   rows: (number | string | boolean | null)[][];
   rowCount: number;
   truncated: boolean;
+  /** Why the result is shorter than asked, where a cap cut it. */
+  note?: string;
   /** Time the query took in the host, where measured. */
   elapsedMs?: number;
 }

@@ -27,7 +27,7 @@ let states: ExtractedTable[];
 let joinable: ExtractedTable[];
 
 beforeAll(async () => {
-  db = await TableDatabase.open(await openNodeDuckDb());
+  db = await TableDatabase.open((await openNodeDuckDb()).connection);
   states = extractTables(parse(WIKI_STATES));
   joinable = extractTables(parse(JOINABLE));
 }, 60_000); // Starting DuckDB-WASM takes over 10 s when the suite runs in parallel on 2 cores.

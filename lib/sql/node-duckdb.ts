@@ -4,9 +4,10 @@
  */
 import { createRequire } from 'node:module';
 import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
-import type { DuckConnection } from './table-database';
+import type { DuckInstance } from './duck-instance';
 
-export async function openNodeDuckDb(): Promise<DuckConnection> {
+/** A new, empty DuckDB instance of its own. */
+export async function openNodeDuckDb(): Promise<DuckInstance> {
   const require = createRequire(import.meta.url);
   const dir = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm').replace(/duckdb-eh\.wasm$/, '');
   const db = await createDuckDB(
@@ -19,5 +20,11 @@ export async function openNodeDuckDb(): Promise<DuckConnection> {
   );
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  return db.connect();
+  const connection = db.connect();
+  return {
+    connection,
+    close: async () => {
+      connection.close();
+    },
+  };
 }

@@ -1,6 +1,8 @@
 /**
- * Refuses any SQL that is not a single read-only query, before it reaches DuckDB. DuckDB's
- * own sandbox (external access off, configuration locked) stands behind this as a second wall.
+ * A cheap early refusal, with a message that says why, for SQL that is plainly not one
+ * read-only query. It is not the guarantee: TableDatabase.check() has DuckDB's own parser
+ * accept only a single SELECT, and DuckDB's sandbox (external access off, configuration
+ * locked) stands behind both.
  */
 import { SqlRefusedError } from '../protocol/errors';
 

@@ -1,89 +1,140 @@
 // @vitest-environment happy-dom
-import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { JOINABLE, WIKI_STATES } from '../../tests/fixtures/tables/pages';
-import { SqlRefusedError, type ExtractedTable } from '../protocol';
+import { describe, expect, it } from 'vitest';
+import { JOINABLE } from '../../tests/fixtures/tables/pages';
+import { SqlRefusedError } from '../protocol';
 import { extractTables } from '../tables/extract-tables';
+import type { ExtractedTable } from '../tables/types';
+import type { DuckInstance } from './duck-instance';
 import { openNodeDuckDb } from './node-duckdb';
 import { SqlHost } from './sql-host';
-import { SqlError, type DuckConnection } from './table-database';
+import { SqlError } from './table-database';
 
-const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-let states: ExtractedTable[];
-let joinable: ExtractedTable[];
-let first: DuckConnection;
+const table = (sqlName: string, rows: (string | number)[][]): ExtractedTable =>
+  ({
+    index: 0,
+    name: sqlName,
+    sqlName,
+    columns: [
+      { name: 'name', sqlName: 'name', type: 'text' },
+      { name: 'amount', sqlName: 'amount', type: 'integer' },
+    ],
+    rows,
+  }) as unknown as ExtractedTable;
 
-beforeAll(async () => {
-  states = extractTables(parse(WIKI_STATES));
-  joinable = extractTables(parse(JOINABLE));
-  first = await openNodeDuckDb();
-}, 60_000);
-
-/** A new connection to the one real DuckDB-WASM database, as the extension's host makes. */
-function openConnection(): Promise<DuckConnection> {
-  return Promise.resolve((first as DuckDBConnection).useUnsafe((bindings) => bindings.connect()));
+/** Counts the instances opened and closed, around the real DuckDB. */
+function countingOpener() {
+  const counts = { opened: 0, closed: 0 };
+  const open = async (): Promise<DuckInstance> => {
+    const instance = await openNodeDuckDb();
+    counts.opened++;
+    return {
+      connection: instance.connection,
+      close: async () => {
+        counts.closed++;
+        await instance.close();
+      },
+    };
+  };
+  return { open, counts };
 }
 
-/** Counts connections so the test can see one per page scope. */
-function realHost() {
-  let connections = 0;
-  const host = new SqlHost(() => {
-    connections++;
-    return openConnection();
-  });
-  return { host, connections: () => connections };
-}
-
-describe('SqlHost (real DuckDB-WASM)', () => {
-  it('registers a page and reports what it loaded', async () => {
-    const { host } = realHost();
-    const r = await host.register('tab-1', joinable);
-    expect(r).toMatchObject({ tables: 2, rows: 6 });
-    expect(r.elapsedMs).toBeGreaterThanOrEqual(0);
-    const result = await host.run('tab-1', 'SELECT capital FROM capitals ORDER BY capital');
-    expect(result.rows).toEqual([['Berlin'], ['Paris'], ['Rome']]);
-  });
-
-  it('keeps each page scope to its own tables, one connection per scope', async () => {
-    const { host, connections } = realHost();
-    await host.register('tab-1', joinable);
-    await host.register('https://example.com/a?b', states);
-    expect(connections()).toBe(2);
-    await expect(host.run('https://example.com/a?b', 'SELECT * FROM capitals')).rejects.toThrow(SqlError);
-    await expect(host.run('tab-1', 'SELECT * FROM states_by_area')).rejects.toThrow(SqlError);
-    // Re-registering a scope reuses its database and replaces its tables.
-    await host.register('tab-1', states);
-    expect(connections()).toBe(2);
-    expect((await host.run('tab-1', 'SELECT COUNT(*) FROM states_by_area')).rows).toEqual([[3]]);
-    await expect(host.run('tab-1', 'SELECT * FROM capitals')).rejects.toThrow(SqlError);
+// Each page opens a DuckDB instance of its own (about a second each on a busy machine).
+describe('SqlHost (real DuckDB-WASM, one instance per page)', { timeout: 60_000 }, () => {
+  it("never shows one page's tables to another page's queries", async () => {
+    const host = new SqlHost(openNodeDuckDb);
+    await host.register('tab_1', [table('bank', [['alice', 100]])]);
+    await host.register('tab_2', [table('shop', [['pen', 2]])]);
+    for (const sql of [
+      'SELECT * FROM bank',
+      'SELECT * FROM page_tab_1.bank',
+      'SELECT * FROM tab_1.main.bank',
+      'SELECT * FROM memory.main.bank',
+    ])
+      await expect(host.run('tab_2', sql)).rejects.toBeInstanceOf(SqlError);
+    const catalogs = [
+      'SELECT table_name FROM information_schema.tables',
+      'SELECT table_name FROM duckdb_tables()',
+      'SELECT table_name FROM duckdb_columns()',
+      'SELECT database_name FROM duckdb_databases()',
+      'SELECT schema_name FROM duckdb_schemas()',
+    ];
+    for (const sql of catalogs) {
+      const seen = JSON.stringify((await host.run('tab_2', sql)).rows);
+      expect(seen).not.toMatch(/bank|tab_1/);
+    }
+    expect((await host.run('tab_2', 'SELECT table_name FROM duckdb_tables()')).rows).toEqual([['shop']]);
+    expect((await host.run('tab_1', 'SELECT amount FROM bank')).rows).toEqual([[100]]);
   });
 
-  it('checks SQL without running it and refuses anything that writes', async () => {
-    const { host } = realHost();
-    await host.register('tab-1', joinable);
-    const { sql } = await host.check('tab-1', 'SELECT code FROM countries;');
-    expect(sql).toContain('SELECT code FROM countries');
-    await expect(host.check('tab-1', 'DROP TABLE countries')).rejects.toThrow(SqlRefusedError);
-    await expect(host.check('tab-1', 'SELECT nope FROM countries')).rejects.toThrow(SqlError);
-    expect((await host.run('tab-1', 'SELECT COUNT(*) FROM countries')).rows).toEqual([[3]]);
+  it('serialises two register calls for one page instead of failing with "already exists"', async () => {
+    const host = new SqlHost(openNodeDuckDb);
+    const results = await Promise.all([
+      host.register('tab_1', [table('t', [['a', 1]])]),
+      host.register('tab_1', [table('t', [['b', 2]])]),
+      host.run('tab_1', 'SELECT count(*) FROM t'),
+    ]);
+    expect(results[0]).toMatchObject({ tables: 1, rows: 1 });
+    expect(results[1]).toMatchObject({ tables: 1, rows: 1 });
+    expect((await host.run('tab_1', 'SELECT name FROM t')).rows).toEqual([['b']]);
   });
 
-  it('serves the SQL methods, with the row limit', async () => {
-    const { host } = realHost();
+  it('keeps at most maxOpen instances and reloads an evicted page from its remembered tables', async () => {
+    const { open, counts } = countingOpener();
+    const host = new SqlHost(open, { maxOpen: 2 });
+    for (const scope of ['a', 'b', 'c']) await host.register(scope, [table(`t_${scope}`, [[scope, 1]])]);
+    expect(counts).toEqual({ opened: 3, closed: 1 });
+    expect((await host.run('a', 'SELECT name FROM t_a')).rows).toEqual([['a']]);
+    expect(counts).toEqual({ opened: 4, closed: 2 });
+  });
+
+  it('stops a query at the time limit with a clear error, and the page keeps working', async () => {
+    const host = new SqlHost(openNodeDuckDb, { timeoutMs: 500 });
+    await host.register('tab_1', [table('t', [['a', 1]])]);
+    const error = await host
+      .run('tab_1', 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SqlError);
+    expect((error as Error).message).toMatch(/longer than 0.5 s and was stopped/);
+    expect((await host.run('tab_1', 'SELECT amount FROM t')).rows).toEqual([[1]]);
+  });
+
+  it('caps results by rows and by bytes, and says so', async () => {
+    const host = new SqlHost(openNodeDuckDb, { maxBytes: 256 * 1024 });
+    await host.register('tab_1', [table('t', [['a', 1]])]);
+    const rows = await host.run('tab_1', 'SELECT * FROM range(100000)', 50);
+    expect(rows).toMatchObject({ rowCount: 50, truncated: true });
+    const wide = await host.run('tab_1', "SELECT repeat('x', 10000) AS s FROM range(2000)");
+    expect(wide.truncated).toBe(true);
+    expect(wide.rowCount).toBeLessThan(2000);
+    expect(wide.note).toMatch(/capped at 0 MB|capped at/);
+  });
+});
+
+describe('SqlHost serving the SQL methods (real DuckDB-WASM)', { timeout: 60_000 }, () => {
+  const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+  it('checks SQL without running it, refuses anything that writes, and runs with the row limit', async () => {
+    const joinable = extractTables(parse(JOINABLE));
+    const host = new SqlHost(openNodeDuckDb);
     await host.register('s', joinable);
+    const { sql } = await host.check('s', 'SELECT code FROM countries;');
+    expect(sql).toContain('SELECT code FROM countries');
+    await expect(host.check('s', 'DROP TABLE countries')).rejects.toThrow(SqlRefusedError);
+    await expect(host.check('s', 'SELECT nope FROM countries')).rejects.toThrow(SqlError);
     const run = await host.run('s', 'SELECT code FROM countries ORDER BY code', 2);
     expect(run).toMatchObject({ rows: [['DE'], ['FR']], truncated: true });
     expect(await host.check('s', 'SELECT 1')).toEqual({ sql: 'SELECT 1' });
   });
 
-  it('tries again after a failed connection instead of keeping the failure', async () => {
+  it('tries again after a failed start instead of keeping the failure', async () => {
     let attempts = 0;
     const host = new SqlHost(() => {
       attempts++;
-      return attempts === 1 ? Promise.reject(new Error('DuckDB failed to start')) : openConnection();
+      return attempts === 1 ? Promise.reject(new Error('DuckDB failed to start')) : openNodeDuckDb();
     });
-    await expect(host.register('tab-1', joinable)).rejects.toThrow('DuckDB failed to start');
-    await expect(host.register('tab-1', joinable)).resolves.toMatchObject({ tables: 2 });
+    const tables = extractTables(parse(JOINABLE));
+    await expect(host.register('tab-1', tables)).rejects.toThrow('DuckDB failed to start');
+    await expect(host.register('tab-1', tables)).resolves.toMatchObject({ tables: 2 });
     expect(attempts).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 let db: TableDatabase;
 
 beforeAll(async () => {
-  db = await TableDatabase.open(await openNodeDuckDb());
+  db = await TableDatabase.open((await openNodeDuckDb()).connection);
 }, 60_000); // Starting DuckDB-WASM takes over 10 s when the suite runs in parallel on 2 cores.
 
 describe('TableDatabase (real DuckDB-WASM)', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import type { DuckInstance } from './duck-instance';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOINABLE } from '../../tests/fixtures/tables/pages';
 import {
@@ -17,12 +18,11 @@ import type { PageBridge } from '../page/page-bridge';
 import { extractTables } from '../tables/extract-tables';
 import { openNodeDuckDb } from './node-duckdb';
 import { SqlHost } from './sql-host';
-import type { DuckConnection } from './table-database';
 import { TableSession } from './table-session';
 
 const local: ModelRef = { engine: 'wllama', id: 'tiny.gguf' };
 const cloud: ModelRef = { engine: 'remote', id: 'gpt', url: 'https://api.openai.com/v1' };
-let first: DuckConnection;
+let first: DuckInstance;
 let tables: ExtractedTable[];
 
 beforeAll(async () => {
@@ -35,8 +35,14 @@ beforeAll(async () => {
  * chat requests get the scripted replies in order. The client and the session are real.
  */
 function host(replies: string[]) {
+  // New connections to one sandboxed instance: starting an instance per test would be slow.
   const sql = new SqlHost(() =>
-    Promise.resolve((first as DuckDBConnection).useUnsafe((bindings) => bindings.connect())),
+    Promise.resolve({
+      connection: (first.connection as unknown as DuckDBConnection).useUnsafe((bindings) =>
+        bindings.connect(),
+      ),
+      close: async () => {},
+    }),
   );
   const chats: ChatParams[] = [];
   const scopes: string[] = [];
