@@ -20,6 +20,11 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
         {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
         {status.queued > 0 && ` · ${status.queued} waiting`}
       </p>
+      {status.notice && (
+        <p class="status-line" data-testid="status-notice">
+          {status.notice}
+        </p>
+      )}
       {active.map((d) => {
         const pct = d.totalBytes ? Math.floor((d.receivedBytes / d.totalBytes) * 100) : 0;
         return (

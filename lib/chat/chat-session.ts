@@ -3,7 +3,7 @@
  * it to the model's context window, streams answers, and keeps the conversation per page in
  * IndexedDB so it survives closing the panel.
  */
-import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
+import { AbortedError, appendChunk, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';
@@ -184,7 +184,10 @@ export class ChatSession {
           const result = await this.client.request(
             'chat',
             { model, messages: prompt, max_tokens: ANSWER_TOKENS },
-            { signal: this.controller.signal, onChunk: ({ delta }) => show((answer += delta)) },
+            {
+              signal: this.controller.signal,
+              onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
+            },
           );
           this.charsPerToken.set(
             model.id,
@@ -257,7 +260,7 @@ export class ChatSession {
         { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS },
         {
           signal,
-          onChunk: ({ delta }) => show((answer += delta)),
+          onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
         },
       );
       show(answer + note);

@@ -12,6 +12,7 @@ import type {
   LoadReport,
 } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
+import { contextOverflowOf } from './context-overflow';
 import { cachedGguf } from '../models/cache-names';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 
@@ -119,6 +120,8 @@ export class WllamaEngine implements Engine {
       });
     } catch (error) {
       if (error instanceof WllamaAbortError || options.signal.aborted) throw new AbortedError();
+      const overflow = contextOverflowOf(error);
+      if (overflow) throw overflow;
       throw new LocalAiError('engine-failed', `llama.cpp failed: ${describe(error)}`);
     }
     if (options.signal.aborted) throw new AbortedError();

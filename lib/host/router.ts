@@ -7,9 +7,11 @@
 import {
   AbortedError,
   ENGINE_PORT,
+  EngineCrashedError,
   assertTrustedSender,
   parseClientMessage,
   serializeError,
+  type ChatChunk,
   type ChatParams,
   type ClientMessage,
   type DeviceCapabilities,
@@ -76,6 +78,8 @@ export class EngineRouter {
   private running: Job | null = null;
   private loading: LoadProgress | null = null;
   private completed = 0;
+  private engineRestarts = 0;
+  private notice: string | null = null;
   private nextClientId = 1;
   private lastProgressAt = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
@@ -122,8 +126,34 @@ export class EngineRouter {
       queued: this.queue.size,
       clients: this.clients.size,
       completed: this.completed,
+      engineRestarts: this.engineRestarts,
+      notice: this.notice,
       downloads: this.deps.models?.downloads() ?? [],
     };
+  }
+
+  /**
+   * The engine Worker died and a fresh one started: every client is told, and the model the
+   * dead one had is loaded again (a background job; an interrupted request retries on its own).
+   */
+  engineRestarted(reason: string, model: ModelRef | null): void {
+    this.engineRestarts++;
+    this.notice = `The engine stopped unexpectedly (${reason}) and was restarted${model ? `; reloading ${model.id}` : ''}.`;
+    if (model) {
+      this.queue.push({
+        key: `host:reload-${this.engineRestarts}`,
+        clientId: 0,
+        requestId: `reload-${this.engineRestarts}`,
+        priority: 'background',
+        controller: new AbortController(),
+        enqueuedAt: this.now(),
+        startedAt: 0,
+        method: 'load',
+        params: model,
+      });
+    }
+    this.broadcastStatus();
+    this.pump();
   }
 
   private receive(client: Client, raw: unknown): void {
@@ -250,44 +280,58 @@ export class EngineRouter {
     });
   }
 
+  /** Runs a job; one that an engine crash interrupted is retried once, from the start. */
   private async run(job: Job): Promise<void> {
-    const client = this.clients.get(job.clientId);
-    const model = job.method === 'chat' ? job.params.model : job.params;
-    try {
-      const remote = model.engine === 'remote';
-      if (!remote) {
-        this.deps.models?.touch(model);
-        await this.deps.engines.load(model, (report) =>
-          this.reportProgress(model, report.progress, report.text),
-        );
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(job, attempt > 0);
+      } catch (error) {
         this.loading = null;
-        this.broadcastStatus();
-      }
-      if (job.controller.signal.aborted) throw new AbortedError();
-      if (job.method === 'load') {
-        if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
+        const aborted = job.controller.signal.aborted;
+        if (error instanceof EngineCrashedError && attempt === 0 && !aborted) continue;
+        const current = this.clients.get(job.clientId);
+        const wire = aborted ? new AbortedError().toJSON() : serializeError(error);
+        if (current) this.send(current, { type: 'error', id: job.requestId, error: wire });
         return;
       }
-      const chat =
-        model.engine === 'remote' ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
-      const result = await streamChat(
-        chat,
-        job.params,
-        job.controller.signal,
-        (data) => {
-          const c = this.clients.get(job.clientId);
-          if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
-        },
-        { enqueuedAt: job.enqueuedAt, startedAt: job.startedAt, now: this.now },
-      );
-      const current = this.clients.get(job.clientId);
-      if (current) this.send(current, { type: 'result', id: job.requestId, data: result });
-    } catch (error) {
-      this.loading = null;
-      const current = this.clients.get(job.clientId);
-      const wire = job.controller.signal.aborted ? new AbortedError().toJSON() : serializeError(error);
-      if (current) this.send(current, { type: 'error', id: job.requestId, error: wire });
     }
+  }
+
+  private async attempt(job: Job, retry: boolean): Promise<void> {
+    const client = this.clients.get(job.clientId);
+    const model = job.method === 'chat' ? job.params.model : job.params;
+    const remote = model.engine === 'remote';
+    if (!remote) {
+      this.deps.models?.touch(model);
+      await this.deps.engines.load(model, (report) =>
+        this.reportProgress(model, report.progress, report.text),
+      );
+      this.loading = null;
+      if (this.engineRestarts && this.notice?.endsWith(`reloading ${model.id}.`))
+        this.notice = this.notice.replace(/; reloading .*$/, `; ${model.id} is loaded again.`);
+      this.broadcastStatus();
+    }
+    if (job.controller.signal.aborted) throw new AbortedError();
+    if (job.method === 'load') {
+      if (client) this.send(client, { type: 'result', id: job.requestId, data: this.status() });
+      return;
+    }
+    const forward = (data: ChatChunk) => {
+      // A chunk that was on its way when the asker cancelled is not theirs to see any more.
+      if (job.controller.signal.aborted) return;
+      const c = this.clients.get(job.clientId);
+      if (c) this.send(c, { type: 'chunk', id: job.requestId, data });
+    };
+    // The answer starts again: the asker drops what the crashed attempt had streamed.
+    if (retry) forward({ delta: '', tokens: 0, restart: true });
+    const chat = remote ? this.remoteChat : this.deps.engines.chat.bind(this.deps.engines);
+    const result = await streamChat(chat, job.params, job.controller.signal, forward, {
+      enqueuedAt: job.enqueuedAt,
+      startedAt: job.startedAt,
+      now: this.now,
+    });
+    const current = this.clients.get(job.clientId);
+    if (current) this.send(current, { type: 'result', id: job.requestId, data: result });
   }
 
   /** Pushes status at most every PROGRESS_INTERVAL_MS while downloads stream in, and once after. */

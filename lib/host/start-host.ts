@@ -16,7 +16,6 @@ import { connectBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter } from './router';
 
 export function startEngineHost(): EngineRouter {
-  const worker = new EngineWorker({ name: 'local-ai-engine' });
   let capabilities: Promise<DeviceCapabilities> | null = null;
   let router: EngineRouter | null = null;
   const models = new ModelHost({
@@ -25,8 +24,15 @@ export function startEngineHost(): EngineRouter {
     storage: navigator.storage,
     onChange: () => router?.statusChanged(),
   });
+  // A dead engine Worker is replaced by a fresh one; the router tells clients and reloads.
+  const engines = new WorkerEngineService(() => new EngineWorker({ name: 'local-ai-engine' }), {
+    onRestart: (reason, model) => router?.engineRestarted(reason, model),
+  });
+  // Test builds only (LOCAL_AI_TEST_HOOKS, wxt.config.ts): the product build drops this branch.
+  if (import.meta.env.LOCAL_AI_TEST_HOOKS === true)
+    void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
   router = new EngineRouter({
-    engines: new WorkerEngineService(worker),
+    engines,
     extensionId: browser.runtime.id,
     capabilities: () => (capabilities ??= readCapabilities()),
     sql: new SqlHost(connectBrowserDuckDb),

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
 import { browser } from 'wxt/browser';
-import { AbortedError, type BackgroundMessage, type EngineClient, errorMessage } from '../protocol';
+import { AbortedError, appendChunk, type BackgroundMessage, type EngineClient, errorMessage } from '../protocol';
 import { routeModel } from '../models/resolve-model';
 import { consentStore, mayShare, runLabel, type ConsentChoice } from '../providers/consent';
 import { remoteConsentItem } from '../settings/storage-items';
@@ -103,7 +103,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
       {
         signal: controller.signal,
         onQueued: (queuePosition) => update({ queuePosition }),
-        onChunk: ({ delta }) => update({ state: 'streaming', text: props.text + delta }),
+        onChunk: (chunk) => update({ state: 'streaming', text: appendChunk(props.text, chunk) }),
       },
     );
     update({ state: 'done', text: result.text, run: runLabel(model, result.timing, note) });

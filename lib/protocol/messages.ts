@@ -30,6 +30,16 @@ export interface ChatChunk {
   delta: string;
   /** Tokens in this chunk: the host merges tokens that arrive within a few milliseconds. */
   tokens: number;
+  /**
+   * The engine crashed and the host is answering again from the start: drop the text received
+   * so far. Only ever on the first chunk of the retried answer.
+   */
+  restart?: true;
+}
+
+/** The answer so far after `chunk`: every asker builds its text through this one rule. */
+export function appendChunk(text: string, chunk: ChatChunk): string {
+  return chunk.restart ? chunk.delta : text + chunk.delta;
 }
 
 export interface ChatResult {
@@ -59,6 +69,10 @@ export interface HostStatus {
   queued: number;
   clients: number;
   completed: number;
+  /** How many times the engine Worker died and was replaced since the host started. */
+  engineRestarts: number;
+  /** Something every client should show, e.g. that the engine was restarted and why. */
+  notice: string | null;
   /** Every download this host knows of, with progress: shown in every open panel. */
   downloads: DownloadProgress[];
 }

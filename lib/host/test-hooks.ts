@@ -1,0 +1,23 @@
+/**
+ * Seams for end-to-end tests and the benchmark, present only in test builds
+ * (`LOCAL_AI_TEST_HOOKS=1` at build time, see wxt.config.ts and `npm run build:test`); the
+ * product build compiles the branch that loads this file away. Extension pages reach it with
+ * `chrome.runtime.sendMessage({ type: 'local-ai-test:crash-engine', when })`.
+ */
+import { browser } from 'wxt/browser';
+import type { WorkerEngineService } from '../engine/worker-client';
+
+interface CrashEngine {
+  type: 'local-ai-test:crash-engine';
+  /** 'mid-stream': when the next streamed delta arrives from the engine Worker. */
+  when: 'now' | 'mid-stream';
+}
+
+export function installTestHooks(engines: WorkerEngineService): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as Partial<CrashEngine> | null;
+    if (m?.type !== 'local-ai-test:crash-engine') return undefined;
+    engines.crashForTest(m.when === 'now' ? 'now' : 'mid-stream');
+    return Promise.resolve({ ok: true });
+  });
+}
