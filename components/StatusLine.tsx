@@ -18,6 +18,7 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
     <>
       <p class="status-line" data-testid="status">
         {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
+        {status.loaded && status.loadedOn && ` · ${status.loadedOn}`}
         {status.queued > 0 && ` · ${status.queued} waiting`}
       </p>
       {status.notice && (

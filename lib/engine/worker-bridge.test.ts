@@ -65,7 +65,7 @@ describe('engine Worker bridge', () => {
     expect(text).toBe(result.text);
     expect(tokens).toBe(12);
     expect(progress.at(-1)).toBe(1);
-    expect(service.stats()).toEqual({ engineInstances: 1, modelLoads: 1, loaded: model });
+    expect(service.stats()).toEqual({ engineInstances: 1, modelLoads: 1, loaded: model, loadedOn: null });
   });
 
   it('aborts generation in the Worker and rejects with AbortedError', async () => {
@@ -122,7 +122,7 @@ describe('engine Worker supervision', () => {
     // The fresh Worker serves; counts since the host started include the dead Worker's.
     const result = await service.chat(model, request(5), { signal, onDelta: () => {} });
     expect(result.completionTokens).toBe(5);
-    expect(service.stats()).toEqual({ engineInstances: 2, modelLoads: 2, loaded: model });
+    expect(service.stats()).toEqual({ engineInstances: 2, modelLoads: 2, loaded: model, loadedOn: null });
   });
 
   it('treats an unreadable message from the Worker as a crash too', async () => {

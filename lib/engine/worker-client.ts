@@ -5,10 +5,16 @@
  * lost device), every call in flight is rejected with EngineCrashedError, a fresh Worker
  * starts, and whoever listens is told which model to load again.
  */
-import { AbortedError, EngineCrashedError, deserializeError, type ModelRef } from '../protocol';
+import {
+  AbortedError,
+  EngineCrashedError,
+  deserializeError,
+  type Calibration,
+  type ModelRef,
+} from '../protocol';
 import type { ChatCompletion, ChatCompletionOptions, ChatCompletionRequest, LoadReport } from './engine';
 import type { EngineService, EngineStats } from './engine-runtime';
-import type { FromWorker, ToWorker } from './worker-messages';
+import type { FromWorker, ToWorker, WorkerEnvironment } from './worker-messages';
 
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
@@ -24,13 +30,15 @@ export interface SupervisorEvents {
 
 interface Call {
   onCached?: (cached: boolean) => void;
+  onEnv?: (env: WorkerEnvironment) => void;
+  onCalibrated?: (calibration: Calibration) => void;
   onProgress?: (report: LoadReport) => void;
   onDelta?: (text: string, tokens: number) => void;
   resolve: (result: ChatCompletion | null) => void;
   reject: (error: Error) => void;
 }
 
-const NO_STATS: EngineStats = { engineInstances: 0, modelLoads: 0, loaded: null };
+const NO_STATS: EngineStats = { engineInstances: 0, modelLoads: 0, loaded: null, loadedOn: null };
 
 export class WorkerEngineService implements EngineService {
   private nextId = 1;
@@ -55,6 +63,7 @@ export class WorkerEngineService implements EngineService {
       engineInstances: this.before.engineInstances + this.lastStats.engineInstances,
       modelLoads: this.before.modelLoads + this.lastStats.modelLoads,
       loaded: this.lastStats.loaded,
+      loadedOn: this.lastStats.loadedOn,
     };
   }
 
@@ -85,6 +94,24 @@ export class WorkerEngineService implements EngineService {
     return new Promise((resolve, reject) => {
       this.calls.set(id, { onCached: resolve, resolve: () => {}, reject });
       this.worker.postMessage({ op: 'cached', id, model });
+    });
+  }
+
+  /** What the Worker sees: cross-origin isolation and llama.cpp's thread count. */
+  environment(): Promise<WorkerEnvironment> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { onEnv: resolve, resolve: () => {}, reject });
+      this.worker.postMessage({ op: 'env', id });
+    });
+  }
+
+  /** Measures this device's engine speeds in the Worker (about a second; see calibration.ts). */
+  calibrate(device: string): Promise<Calibration> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { onCalibrated: resolve, resolve: () => {}, reject });
+      this.worker.postMessage({ op: 'calibrate', id, device });
     });
   }
 
@@ -165,6 +192,14 @@ export class WorkerEngineService implements EngineService {
       case 'cached':
         this.calls.delete(message.id);
         call.onCached?.(message.cached);
+        break;
+      case 'env':
+        this.calls.delete(message.id);
+        call.onEnv?.(message.env);
+        break;
+      case 'calibrated':
+        this.calls.delete(message.id);
+        call.onCalibrated?.(message.calibration);
         break;
       case 'delta':
         call.onDelta?.(message.text, message.tokens);

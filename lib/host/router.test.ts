@@ -42,6 +42,8 @@ function setup() {
       reason: 'none',
       defaultEngine: 'wllama',
       hardwareConcurrency: 2,
+      cpu: { hostIsolated: true, workerIsolated: true, llamaThreads: 2, threadsReason: '2 threads' },
+      calibration: null,
     }),
   });
   const connect = (sender: RouterPort['sender'] = { id: EXT, tab: { id: 1 } }) => {

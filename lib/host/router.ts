@@ -46,6 +46,8 @@ export interface RouterDeps {
   engines: EngineService;
   extensionId: string;
   capabilities: () => Promise<DeviceCapabilities>;
+  /** Measures the device again; capabilities with the new figures. */
+  calibrate?: () => Promise<DeviceCapabilities>;
   /** The page-tables database; SQL requests fail clearly where a host has none. */
   sql?: SqlHost;
   /** Downloads and the storage manager. */
@@ -121,6 +123,7 @@ export class EngineRouter {
       engineInstances: stats.engineInstances,
       modelLoads: stats.modelLoads,
       loaded: stats.loaded,
+      loadedOn: stats.loadedOn,
       loading: this.loading,
       running: this.running ? 1 : 0,
       queued: this.queue.size,
@@ -189,6 +192,8 @@ export class EngineRouter {
         }));
       case 'capabilities':
         return this.answer(client, id, () => this.deps.capabilities());
+      case 'calibrate':
+        return this.answer(client, id, () => (this.deps.calibrate ?? this.deps.capabilities)());
       case 'chat':
       case 'load': {
         const priority =

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundMessage, DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
-import { readCapabilities } from './capabilities';
+import { profileDevice } from './device-profile';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
@@ -29,12 +29,14 @@ export function startEngineHost(): EngineRouter {
     onRestart: (reason, model) => router?.engineRestarted(reason, model),
   });
   // Test builds only (LOCAL_AI_TEST_HOOKS, wxt.config.ts): the product build drops this branch.
+  const profile = { engines, storage: localStorage, nav: navigator, hostIsolated: self.crossOriginIsolated };
   if (import.meta.env.LOCAL_AI_TEST_HOOKS === true)
     void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
   router = new EngineRouter({
     engines,
     extensionId: browser.runtime.id,
-    capabilities: () => (capabilities ??= readCapabilities()),
+    capabilities: () => (capabilities ??= profileDevice(profile)),
+    calibrate: () => (capabilities = profileDevice(profile, true)),
     sql: new SqlHost(connectBrowserDuckDb),
     models,
     providers: new ProviderHost((baseUrl) =>

@@ -64,6 +64,8 @@ export interface HostStatus {
   /** Model loads started since the host started. */
   modelLoads: number;
   loaded: ModelRef | null;
+  /** Where the loaded model runs, in words: "CPU, 2 threads", "WebGPU, all layers". */
+  loadedOn: string | null;
   loading: LoadProgress | null;
   running: number;
   queued: number;
@@ -83,6 +85,42 @@ export interface GpuAdapterInfo {
   device: string;
   description: string;
   isFallbackAdapter: boolean;
+  /**
+   * The software renderer's name (SwiftShader, llvmpipe, WARP…) when this adapter runs WebGPU on
+   * the CPU, else null. Such an adapter works but is no GPU for speed: llama.cpp on the CPU wins.
+   */
+  software: string | null;
+}
+
+/** Where a model can run: WebLLM on WebGPU, llama.cpp on WebGPU, llama.cpp on the CPU. */
+export type EngineKind = 'webllm' | 'llamacpp-gpu' | 'llamacpp-cpu';
+
+/**
+ * A measurement of this device (and browser version), run once and on demand: how fast each
+ * engine kind available here streams model weights through a matrix-vector product, the
+ * operation that bounds decoding. Decode tokens/s of a model ≈ rate ÷ the model's bytes.
+ */
+export interface Calibration {
+  /** Browser, its version and the GPU adapter: a new one means measuring again. */
+  device: string;
+  measuredAt: number;
+  /** How long measuring took, ms. */
+  elapsedMs: number;
+  /** GB of weights per second, by engine kind; missing where that kind is unavailable here. */
+  gbPerSecond: Partial<Record<EngineKind, number>>;
+  /** Why a kind is missing or how it was measured, in words. */
+  notes: string[];
+}
+
+/** The CPU side: whether WebAssembly threads are possible, and how many llama.cpp uses. */
+export interface CpuInfo {
+  /** The engine host (offscreen document) is cross-origin isolated. */
+  hostIsolated: boolean;
+  /** The engine Worker, where llama.cpp runs, is cross-origin isolated. */
+  workerIsolated: boolean;
+  llamaThreads: number;
+  /** Why that many threads, in words. */
+  threadsReason: string;
 }
 
 export interface DeviceCapabilities {
@@ -96,6 +134,9 @@ export interface DeviceCapabilities {
   /** Engine the host picks when a request does not insist. */
   defaultEngine: EngineId;
   hardwareConcurrency: number;
+  cpu: CpuInfo;
+  /** This device's measured speeds (null until measured): the catalog picks the fastest build. */
+  calibration: Calibration | null;
 }
 
 export interface HostDiagnostics {
@@ -109,6 +150,8 @@ export interface ProtocolMap {
   load: { params: ModelRef; chunk: never; result: HostStatus };
   status: { params: Record<string, never>; chunk: never; result: HostStatus };
   capabilities: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
+  /** Measures this device again (a few seconds) and returns capabilities with the new figures. */
+  calibrate: { params: Record<string, never>; chunk: never; result: DeviceCapabilities };
   diagnostics: { params: Record<string, never>; chunk: never; result: HostDiagnostics };
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: { params: ModelRef; chunk: never; result: { cached: boolean } };
