@@ -44,7 +44,7 @@ export function DeviceSpeed({
               <tr key={kind}>
                 <th scope="row">{label}</th>
                 <td>
-                  {rates[kind] === undefined ? 'not available here' : `${rates[kind]!.toFixed(2)} GB/s`}
+                  {rates[kind] === undefined ? 'not available here' : `${rates[kind].toFixed(2)} GB/s`}
                   {best?.kind === kind && ' · fastest'}
                 </td>
               </tr>

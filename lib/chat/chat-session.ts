@@ -3,7 +3,14 @@
  * it to the model's context window, streams answers, and keeps the conversation per page in
  * IndexedDB so it survives closing the panel.
  */
-import { AbortedError, appendChunk, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
+import {
+  AbortedError,
+  appendChunk,
+  type ChatMessage,
+  type EngineClient,
+  type ModelRef,
+  errorMessage,
+} from '../protocol';
 import type { PageContext } from '../page/page-context';
 import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';

@@ -15,7 +15,7 @@ afterEach(() => ports.splice(0).forEach((p) => p.close()));
 function channelWorker(runtime: EngineRuntime) {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
-  serveEngineRuntime(port1 as never, runtime);
+  serveEngineRuntime(port1, runtime);
   port1.start();
   port2.start();
   return Object.assign(port2, {
@@ -42,7 +42,7 @@ function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
       };
     return new SyntheticEngine({ tokensPerSecond: 400 });
   }, cacheQuery);
-  return new WorkerEngineService(() => channelWorker(runtime) as never);
+  return new WorkerEngineService(() => channelWorker(runtime));
 }
 
 const model: ModelRef = { engine: 'synthetic', id: 'synthetic-400' };
@@ -99,7 +99,7 @@ describe('engine Worker supervision', () => {
       () => {
         const w = channelWorker(new EngineRuntime(() => new SyntheticEngine({ tokensPerSecond: 400 })));
         spawned.push(w);
-        return w as never;
+        return w;
       },
       { onRestart: (reason, model) => restarts.push({ reason, model }) },
     );

@@ -38,10 +38,10 @@ function setup(engine: () => Engine = () => new SyntheticEngine()) {
     () => {
       const { port1, port2 } = new MessageChannel();
       ports.push(port1, port2);
-      serveEngineRuntime(port1 as never, new EngineRuntime(engine));
+      serveEngineRuntime(port1, new EngineRuntime(engine));
       port1.start();
       port2.start();
-      return Object.assign(port2, { terminate: () => (port1.close(), port2.close()) }) as never;
+      return Object.assign(port2, { terminate: () => (port1.close(), port2.close()) });
     },
     { onRestart: (reason, m) => router?.engineRestarted(reason, m) },
   );
@@ -126,7 +126,7 @@ describe('EngineRouter after a cancel', () => {
     // What the host sends, read off the Port itself (the client ignores a cancelled id anyway).
     const sent: string[] = [];
     port.onMessage.addListener((m) => {
-      if (m.type === 'chunk') sent.push((m.data as ChatChunk).delta);
+      if (m.type === 'chunk') sent.push(m.data.delta);
     });
     const controller = new AbortController();
     const pending = client.request('chat', ask(10), {

@@ -8,6 +8,7 @@ import type { BackgroundMessage, DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { profileDevice } from './device-profile';
+import { TEST_BUILD } from '../settings/build-flags';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
@@ -28,10 +29,9 @@ export function startEngineHost(): EngineRouter {
   const engines = new WorkerEngineService(() => new EngineWorker({ name: 'local-ai-engine' }), {
     onRestart: (reason, model) => router?.engineRestarted(reason, model),
   });
-  // Test builds only (LOCAL_AI_TEST_HOOKS, wxt.config.ts): the product build drops this branch.
   const profile = { engines, storage: localStorage, nav: navigator, hostIsolated: self.crossOriginIsolated };
-  if (import.meta.env.LOCAL_AI_TEST_HOOKS === true)
-    void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
+  // Test builds only (lib/settings/build-flags.ts): the product build drops this branch.
+  if (TEST_BUILD) void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
   router = new EngineRouter({
     engines,
     extensionId: browser.runtime.id,

@@ -1,11 +1,12 @@
 /**
  * Seams for end-to-end tests and the benchmark, present only in test builds
- * (`LOCAL_AI_TEST_HOOKS=1` at build time, see wxt.config.ts and `npm run build:test`); the
+ * (`npm run build:test`, see lib/settings/build-flags.ts); the
  * product build compiles the branch that loads this file away. Extension pages reach it with
  * `chrome.runtime.sendMessage({ type: 'local-ai-test:crash-engine', when })`.
  */
 import { browser } from 'wxt/browser';
 import type { WorkerEngineService } from '../engine/worker-client';
+import { answerMessages } from '../protocol';
 
 interface CrashEngine {
   type: 'local-ai-test:crash-engine';
@@ -14,7 +15,7 @@ interface CrashEngine {
 }
 
 export function installTestHooks(engines: WorkerEngineService): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  answerMessages(browser.runtime.onMessage, (message) => {
     const m = message as Partial<CrashEngine> | null;
     if (m?.type !== 'local-ai-test:crash-engine') return undefined;
     engines.crashForTest(m.when === 'now' ? 'now' : 'mid-stream');

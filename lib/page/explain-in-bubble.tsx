@@ -7,7 +7,13 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
 import { browser } from 'wxt/browser';
-import { AbortedError, appendChunk, type BackgroundMessage, type EngineClient, errorMessage } from '../protocol';
+import {
+  AbortedError,
+  appendChunk,
+  type BackgroundMessage,
+  type EngineClient,
+  errorMessage,
+} from '../protocol';
 import { routeModel } from '../models/resolve-model';
 import { consentStore, mayShare, runLabel, type ConsentChoice } from '../providers/consent';
 import { remoteConsentItem } from '../settings/storage-items';

@@ -41,7 +41,9 @@ describe('errors across contexts', () => {
 
   it("carry a context overflow with the engine's counts", () => {
     const back = deserializeError(
-      JSON.parse(JSON.stringify(serializeError(ContextOverflowError.of(900, 512)))),
+      JSON.parse(JSON.stringify(serializeError(ContextOverflowError.of(900, 512)))) as ReturnType<
+        typeof serializeError
+      >,
     );
     expect(back).toBeInstanceOf(ContextOverflowError);
     expect(back.code).toBe('context-overflow');

@@ -17,7 +17,7 @@ test('a Worker killed mid-stream: the request is retried on a fresh Worker and t
 }) => {
   await hostRequest(panel, 'load', tinyModel);
   const armed = await panel.evaluate(() =>
-    chrome.runtime.sendMessage({ type: 'local-ai-test:crash-engine', when: 'mid-stream' }),
+    chrome.runtime.sendMessage<object, unknown>({ type: 'local-ai-test:crash-engine', when: 'mid-stream' }),
   );
   expect(armed, 'this spec needs a test build: npm run build:test').toEqual({ ok: true });
 
