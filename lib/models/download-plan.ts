@@ -129,8 +129,16 @@ export async function planDownload(model: ModelRef, fetchFn: Fetch = fetch): Pro
         integrity: record.integrity?.tokenizer?.[name],
       });
     }
+    // Installed WebLLM reads tensor-cache.json; older repositories carry the same manifest as
+    // ndarray-cache.json only. Either is stored under the name WebLLM reads.
     const manifestUrl = `${base}tensor-cache.json`;
-    const manifestBytes = await fetchSmall(fetchFn, manifestUrl, 'weights manifest');
+    const manifestBytes = await fetchSmall(fetchFn, manifestUrl, 'weights manifest').catch(
+      async (error: unknown) => {
+        const older = await fetchFn(`${base}ndarray-cache.json`, { credentials: 'omit' }).catch(() => null);
+        if (!older?.ok) throw error;
+        return new Uint8Array(await older.arrayBuffer());
+      },
+    );
     const manifest = parseJson<{ records?: { dataPath: string; nbytes: number; sha256?: string }[] }>(
       manifestBytes,
       manifestUrl,
