@@ -42,6 +42,12 @@ export default defineConfig({
     // and Ollama's Origin check is answered by a header rule. Nothing beyond loopback.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     commands,
+    // Cross-origin isolation for extension pages, so the engine host and its Worker get
+    // SharedArrayBuffer and llama.cpp runs on every core. "credentialless" rather than
+    // "require-corp": model hosts and local servers answer CORS, but a resource without CORP
+    // (an image in a rendered answer) would otherwise fail to load instead of loading without cookies.
+    cross_origin_embedder_policy: { value: 'credentialless' },
+    cross_origin_opener_policy: { value: 'same-origin' },
     action: { default_title: 'Open Local AI' },
     content_security_policy: {
       // Every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs

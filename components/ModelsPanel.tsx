@@ -9,6 +9,7 @@ import type { DeviceCapabilities, DownloadProgress, ModelRef, StorageReport } fr
 import type { TaskKind } from '@/lib/settings/types';
 import { DownloadBar, formatBytes } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
+import { DeviceSpeed } from './DeviceSpeed';
 
 export interface ModelsPanelProps {
   caps: DeviceCapabilities | null;
@@ -24,6 +25,10 @@ export interface ModelsPanelProps {
   /** Use `model` for `kind` (for chat: the model chosen at the top). */
   onUse: (kind: TaskKind, model: ModelRef) => void;
   onDelete: (model: ModelRef) => void;
+  /** Measuring the device's engine speeds is under way. */
+  measuring: boolean;
+  /** Measure the device again. */
+  onMeasure: () => void;
 }
 
 const TASKS: { kind: TaskKind; label: string }[] = [
@@ -39,14 +44,7 @@ export function ModelsPanel(props: ModelsPanelProps) {
 
   return (
     <section class="models">
-      {caps && (
-        <p class="hint" data-testid="device">
-          {caps.webgpu
-            ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}` +
-              (caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders')
-            : caps.reason}
-        </p>
-      )}
+      {caps && <DeviceSpeed caps={caps} measuring={props.measuring} onMeasure={props.onMeasure} />}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -18,8 +18,14 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
     <>
       <p class="status-line" data-testid="status">
         {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
+        {status.loaded && status.loadedOn && ` · ${status.loadedOn}`}
         {status.queued > 0 && ` · ${status.queued} waiting`}
       </p>
+      {status.notice && (
+        <p class="status-line" data-testid="status-notice">
+          {status.notice}
+        </p>
+      )}
       {active.map((d) => {
         const pct = d.totalBytes ? Math.floor((d.receivedBytes / d.totalBytes) * 100) : 0;
         return (

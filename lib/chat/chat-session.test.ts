@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { ChatParams, EngineClient, ModelRef } from '../protocol';
+import {
+  ContextOverflowError,
+  deserializeError,
+  type ChatParams,
+  type EngineClient,
+  type ModelRef,
+} from '../protocol';
 import type { PageContext } from '../page/page-context';
 import { ChatSession, type ChatState } from './chat-session';
 import { HistoryStore } from './history-store';
@@ -98,5 +104,39 @@ describe('ChatSession prompts', () => {
     expect(fitted.kept).toBeGreaterThan(0);
     expect(fitted.kept).toBeLessThan(0.2);
     expect(requests[0]!.messages.reduce((n, m) => n + m.content.length, 0)).toBeLessThan(4096 * 3.5);
+  });
+});
+
+describe('ChatSession when the engine says the prompt is too long', () => {
+  it('fits the page again from the typed overflow, whichever engine sent it', async () => {
+    const requests: ChatParams[] = [];
+    const client = {
+      async request(
+        _method: string,
+        params: ChatParams,
+        options?: { onChunk?: (c: { delta: string; tokens: number }) => void },
+      ) {
+        requests.push(params);
+        const chars = params.messages.reduce((n, m) => n + m.content.length, 0);
+        // The engine counts one token per 2 characters here, denser than the 3.5 first assumed;
+        // the error arrives as it does over a Port: serialised, then rebuilt.
+        if (chars / 2 > 4096 - 512)
+          throw deserializeError(ContextOverflowError.of(Math.ceil(chars / 2), 4096).toJSON());
+        options?.onChunk?.({ delta: 'fits', tokens: 1 });
+        return {
+          text: 'fits',
+          usage: { promptTokens: Math.ceil(chars / 2), completionTokens: 1 },
+          timing: { tokensPerSecond: 10 },
+        };
+      },
+    } as unknown as EngineClient;
+    const { s, states } = session({ text: 'word '.repeat(5_000) }, client);
+    await s.loadPage();
+    await s.send('Summarise.');
+    expect(states.at(-1)!.error).toBeNull();
+    expect(requests.length).toBeGreaterThan(1);
+    const sizes = requests.map((r) => r.messages.reduce((n, m) => n + m.content.length, 0));
+    expect(sizes.at(-1)!).toBeLessThan(sizes[0]!);
+    expect(states.at(-1)!.messages.at(-1)).toEqual({ role: 'assistant', content: 'fits' });
   });
 });

@@ -3,7 +3,14 @@
  * it to the model's context window, streams answers, and keeps the conversation per page in
  * IndexedDB so it survives closing the panel.
  */
-import { AbortedError, type ChatMessage, type EngineClient, type ModelRef, errorMessage } from '../protocol';
+import {
+  AbortedError,
+  appendChunk,
+  type ChatMessage,
+  type EngineClient,
+  type ModelRef,
+  errorMessage,
+} from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';
 
@@ -181,7 +188,10 @@ export class ChatSession {
           const result = await this.client.request(
             'chat',
             { model, messages: prompt, max_tokens: ANSWER_TOKENS },
-            { signal: this.controller.signal, onChunk: ({ delta }) => show((answer += delta)) },
+            {
+              signal: this.controller.signal,
+              onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
+            },
           );
           this.charsPerToken.set(
             model.id,
@@ -254,7 +264,7 @@ export class ChatSession {
         { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS },
         {
           signal,
-          onChunk: ({ delta }) => show((answer += delta)),
+          onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
         },
       );
       show(answer + note);

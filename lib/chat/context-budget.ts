@@ -4,16 +4,15 @@
  * token ratio learnt from that (per model) converts the budget into characters.
  */
 
-import type { ChatMessage } from '../protocol';
+import { ContextOverflowError, type ChatMessage } from '../protocol';
 
 export const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
 
-/** The engine's own count when a prompt did not fit its context window (llama.cpp's message). */
+/** The engine's own count when a prompt did not fit its context window (every engine types it). */
 export function overflow(error: unknown): { tokens: number; window: number } | null {
-  const m = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/.exec(
-    error instanceof Error ? error.message : '',
-  );
-  return m ? { tokens: Number(m[1]), window: Number(m[2]) } : null;
+  return error instanceof ContextOverflowError && error.promptTokens > 0
+    ? { tokens: error.promptTokens, window: error.contextWindow }
+    : null;
 }
 export interface Budget {
   contextWindow: number;

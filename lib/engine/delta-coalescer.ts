@@ -34,7 +34,7 @@ export class DeltaCoalescer {
   flush(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (!this.tokens) return;
+    if (!this.tokens && !this.text) return;
     const chunk = { delta: this.text, tokens: this.tokens };
     this.text = '';
     this.tokens = 0;

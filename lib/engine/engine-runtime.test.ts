@@ -20,7 +20,12 @@ describe('EngineRuntime', () => {
   it('loads a model once however many ask for it at once', async () => {
     const { rt } = runtime();
     await Promise.all([1, 2, 3].map(() => rt.load(m('synthetic', 'a'), () => {})));
-    expect(rt.stats()).toEqual({ engineInstances: 1, modelLoads: 1, loaded: m('synthetic', 'a') });
+    expect(rt.stats()).toEqual({
+      engineInstances: 1,
+      modelLoads: 1,
+      loaded: m('synthetic', 'a'),
+      loadedOn: null,
+    });
   });
 
   it('unloads the previous model before loading the next', async () => {

@@ -18,6 +18,8 @@ export interface EngineStats {
   engineInstances: number;
   modelLoads: number;
   loaded: ModelRef | null;
+  /** Where the loaded model runs, as its engine says (e.g. "CPU, 2 threads"). */
+  loadedOn: string | null;
 }
 
 /** What the host's router needs from wherever the engines run. */
@@ -53,7 +55,11 @@ export class EngineRuntime implements EngineService {
   }
 
   stats(): EngineStats {
-    return { ...this.counts, loaded: this.current?.model ?? null };
+    return {
+      ...this.counts,
+      loaded: this.current?.model ?? null,
+      loadedOn: this.current?.engine.placement?.() ?? null,
+    };
   }
 
   async load(model: ModelRef, onProgress: (report: LoadReport) => void): Promise<void> {

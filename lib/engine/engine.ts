@@ -50,6 +50,8 @@ export interface Engine {
   chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion>;
   /** Frees the model and its memory; the engine can load again afterwards. */
   unload(): Promise<void>;
+  /** Where the loaded model runs, in words (e.g. "CPU, 2 threads"); null when nothing is loaded. */
+  placement?(): string | null;
 }
 
 export type EngineFactory = (id: EngineId) => Engine;
@@ -62,6 +64,7 @@ export function sameModel(a: ModelRef | null, b: ModelRef | null): boolean {
     a.id === b.id &&
     a.url === b.url &&
     a.modelLib === b.modelLib &&
-    a.contextWindow === b.contextWindow
+    a.contextWindow === b.contextWindow &&
+    a.gpuLayers === b.gpuLayers
   );
 }

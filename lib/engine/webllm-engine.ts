@@ -19,7 +19,8 @@ import type {
   Engine,
   LoadReport,
 } from './engine';
-import { buildAppConfig } from '../models/webllm-config';
+import { buildAppConfig, missingTail } from '../models/webllm-config';
+import { contextOverflowOf } from './context-overflow';
 
 export class WebLlmEngine implements Engine {
   readonly id = 'webllm' as const;
@@ -82,6 +83,14 @@ export class WebLlmEngine implements Engine {
         if (chunk.usage) usage = chunk.usage;
       }
       if (options.signal.aborted) throw new AbortedError();
+      // WebLLM holds back a delta while the text ends inside a multi-byte character and puts
+      // the rest only in its final message: deliver that tail, or the answer ends short.
+      const final = await engine.getMessage();
+      const tail = missingTail(text, final);
+      if (tail) {
+        text += tail;
+        options.onDelta(tail, 0);
+      }
       return {
         text,
         finishReason,
@@ -90,6 +99,8 @@ export class WebLlmEngine implements Engine {
       };
     } catch (error) {
       if (options.signal.aborted || error instanceof AbortedError) throw new AbortedError();
+      const overflow = contextOverflowOf(error);
+      if (overflow) throw overflow;
       throw new LocalAiError('engine-failed', `WebLLM failed: ${errorMessage(error)}`);
     } finally {
       options.signal.removeEventListener('abort', stopOnAbort);

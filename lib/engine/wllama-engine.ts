@@ -12,6 +12,9 @@ import type {
   LoadReport,
 } from './engine';
 import { fetchWithProgress } from './fetch-with-progress';
+import { contextOverflowOf } from './context-overflow';
+import { probeAdapter } from './gpu-adapter';
+import { loadWithGpuFallback, planGpuLayers } from './gpu-layers';
 import { cachedGguf } from '../models/cache-names';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 
@@ -32,6 +35,7 @@ const QUIET_LOGGER = {
 export class WllamaEngine implements Engine {
   readonly id = 'wllama' as const;
   private wllama: Wllama | null = null;
+  private where: string | null = null;
 
   constructor(private readonly options: WllamaEngineOptions) {}
 
@@ -51,25 +55,50 @@ export class WllamaEngine implements Engine {
           text: `Fetching ${model.id}: ${(loaded / 1e6).toFixed(1)} MB`,
         }),
       ));
-    onProgress({ progress: 0.9, text: `Starting llama.cpp with ${model.id}` });
-    const wllama = new Wllama(
-      { default: this.options.wasmUrl },
-      { suppressNativeLog: true, logger: QUIET_LOGGER },
-    );
+    const plan = planGpuLayers(model.gpuLayers, await probeAdapter());
+    onProgress({ progress: 0.9, text: `Starting llama.cpp with ${model.id} (${plan.why})` });
+    // The instance that loaded (a failed GPU attempt's is discarded).
+    const started: { wllama: Wllama | null } = { wllama: null };
+    const attempt = async (layers: number | undefined) => {
+      const w = new Wllama(
+        { default: this.options.wasmUrl },
+        { suppressNativeLog: true, logger: QUIET_LOGGER },
+      );
+      try {
+        await w.loadModel([blob], {
+          n_ctx: model.contextWindow ?? DEFAULT_CONTEXT_WINDOW.wllama,
+          n_threads: this.options.threads ?? 1,
+          ...(layers === undefined ? {} : { n_gpu_layers: layers }),
+          n_parallel: 1,
+          jinja: true,
+        });
+      } catch (error) {
+        await w.exit().catch(() => {});
+        throw error;
+      }
+      started.wllama = w;
+    };
+    let placed;
     try {
-      await wllama.loadModel([blob], {
-        n_ctx: model.contextWindow ?? DEFAULT_CONTEXT_WINDOW.wllama,
-        n_threads: this.options.threads ?? 1,
-        n_gpu_layers: 0,
-        n_parallel: 1,
-        jinja: true,
-      });
+      placed = await loadWithGpuFallback(plan, attempt, (reason) =>
+        onProgress({
+          progress: 0.95,
+          text: `WebGPU could not hold ${model.id} (${reason}); loading on the CPU`,
+        }),
+      );
     } catch (error) {
-      await wllama.exit().catch(() => {});
       throw new ModelLoadError(`llama.cpp could not load ${model.id}: ${describe(error)}`);
     }
-    this.wllama = wllama;
-    onProgress({ progress: 1, text: `${model.id} ready` });
+    const loaded = started.wllama!;
+    this.wllama = loaded;
+    const threads = loaded.isMultithread() ? loaded.getNumThreads() : 1;
+    const cpu = `CPU, ${threads} thread${threads > 1 ? 's' : ''}`;
+    this.where = placed.onGpu
+      ? `WebGPU (${plan.layers === undefined ? 'all layers' : `${plan.layers} layers`}) + ${cpu}`
+      : placed.fallback
+        ? `${cpu} (WebGPU failed: ${placed.fallback})`
+        : cpu;
+    onProgress({ progress: 1, text: `${model.id} ready (${this.where})` });
   }
 
   async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
@@ -119,10 +148,16 @@ export class WllamaEngine implements Engine {
       });
     } catch (error) {
       if (error instanceof WllamaAbortError || options.signal.aborted) throw new AbortedError();
+      const overflow = contextOverflowOf(error);
+      if (overflow) throw overflow;
       throw new LocalAiError('engine-failed', `llama.cpp failed: ${describe(error)}`);
     }
     if (options.signal.aborted) throw new AbortedError();
     return { text, finishReason, promptTokens, completionTokens };
+  }
+
+  placement(): string | null {
+    return this.wllama ? this.where : null;
   }
 
   async unload(): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AbortedError, ModelLoadError, type ModelRef } from '../protocol';
+import { AbortedError, EngineCrashedError, ModelLoadError, type ModelRef } from '../protocol';
 import { EngineRuntime } from './engine-runtime';
 import { SyntheticEngine } from './synthetic-engine';
 import { WorkerEngineService } from './worker-client';
@@ -8,10 +8,26 @@ import { serveEngineRuntime } from './worker-server';
 const ports: MessagePort[] = [];
 afterEach(() => ports.splice(0).forEach((p) => p.close()));
 
-/** The real Worker bridge over a real MessageChannel, with the synthetic engine behind it. */
-function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
+/**
+ * A stand-in for a Worker: a real MessageChannel with a real EngineRuntime on the far end.
+ * terminate() closes it, as killing the Worker would; `spawned` lists every one started.
+ */
+function channelWorker(runtime: EngineRuntime) {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
+  serveEngineRuntime(port1, runtime);
+  port1.start();
+  port2.start();
+  return Object.assign(port2, {
+    terminate: () => {
+      port1.close();
+      port2.close();
+    },
+  });
+}
+
+/** The real Worker bridge over a real MessageChannel, with the synthetic engine behind it. */
+function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
   const runtime = new EngineRuntime((id) => {
     if (id === 'wllama')
       return {
@@ -26,11 +42,7 @@ function bridge(cacheQuery?: (m: ModelRef) => Promise<boolean>) {
       };
     return new SyntheticEngine({ tokensPerSecond: 400 });
   }, cacheQuery);
-  serveEngineRuntime(port1, runtime);
-  const service = new WorkerEngineService(port2);
-  port1.start();
-  port2.start();
-  return service;
+  return new WorkerEngineService(() => channelWorker(runtime));
 }
 
 const model: ModelRef = { engine: 'synthetic', id: 'synthetic-400' };
@@ -53,7 +65,7 @@ describe('engine Worker bridge', () => {
     expect(text).toBe(result.text);
     expect(tokens).toBe(12);
     expect(progress.at(-1)).toBe(1);
-    expect(service.stats()).toEqual({ engineInstances: 1, modelLoads: 1, loaded: model });
+    expect(service.stats()).toEqual({ engineInstances: 1, modelLoads: 1, loaded: model, loadedOn: null });
   });
 
   it('aborts generation in the Worker and rejects with AbortedError', async () => {
@@ -76,5 +88,62 @@ describe('engine Worker bridge', () => {
     ).rejects.toBeInstanceOf(ModelLoadError);
     expect(await service.isCached({ engine: 'webllm', id: 'here' })).toBe(true);
     expect(await service.isCached({ engine: 'webllm', id: 'gone' })).toBe(false);
+  });
+});
+
+describe('engine Worker supervision', () => {
+  function supervised() {
+    const spawned: ReturnType<typeof channelWorker>[] = [];
+    const restarts: { reason: string; model: ModelRef | null }[] = [];
+    const service = new WorkerEngineService(
+      () => {
+        const w = channelWorker(new EngineRuntime(() => new SyntheticEngine({ tokensPerSecond: 400 })));
+        spawned.push(w);
+        return w;
+      },
+      { onRestart: (reason, model) => restarts.push({ reason, model }) },
+    );
+    return { service, spawned, restarts };
+  }
+
+  it('rejects every call in flight with EngineCrashedError, starts a fresh Worker and says which model it had', async () => {
+    const { service, spawned, restarts } = supervised();
+    await service.load(model, () => {});
+    const signal = new AbortController().signal;
+    const streaming = service.chat(model, request(10_000), { signal, onDelta: () => {} });
+    const cached = service.isCached(model);
+    // An uncaught error inside the Worker reaches the host as an 'error' event.
+    spawned[0]!.dispatchEvent(Object.assign(new Event('error'), { message: 'RuntimeError: unreachable' }));
+    await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
+    await expect(cached).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(spawned).toHaveLength(2);
+    expect(restarts).toEqual([{ reason: expect.stringContaining('unreachable') as string, model }]);
+    expect(service.restartCount).toBe(1);
+    // The fresh Worker serves; counts since the host started include the dead Worker's.
+    const result = await service.chat(model, request(5), { signal, onDelta: () => {} });
+    expect(result.completionTokens).toBe(5);
+    expect(service.stats()).toEqual({ engineInstances: 2, modelLoads: 2, loaded: model, loadedOn: null });
+  });
+
+  it('treats an unreadable message from the Worker as a crash too', async () => {
+    const { service, spawned } = supervised();
+    const loading = service.load(model, () => {});
+    spawned[0]!.dispatchEvent(new Event('messageerror'));
+    await expect(loading).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(spawned).toHaveLength(2);
+  });
+
+  it('can be killed mid-stream by the test hook: after the first delta', async () => {
+    const { service, spawned } = supervised();
+    await service.load(model, () => {});
+    service.crashForTest('mid-stream');
+    let deltas = 0;
+    const streaming = service.chat(model, request(10_000), {
+      signal: new AbortController().signal,
+      onDelta: () => deltas++,
+    });
+    await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(deltas).toBe(1);
+    expect(spawned).toHaveLength(2);
   });
 });

@@ -3,18 +3,23 @@
  * 'abort' with that id aborts it. Deltas are posted as they come, never batched, so the
  * host can stream them on without delay.
  */
-import { serializeError } from '../protocol';
+import { serializeError, type Calibration } from '../protocol';
 import { DeltaCoalescer } from './delta-coalescer';
 import type { LoadReport } from './engine';
 import type { EngineRuntime } from './engine-runtime';
-import type { FromWorker, ToWorker } from './worker-messages';
+import type { FromWorker, ToWorker, WorkerEnvironment } from './worker-messages';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 }
 
-export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): void {
+export function serveEngineRuntime(
+  scope: WorkerScope,
+  runtime: EngineRuntime,
+  env: WorkerEnvironment = { crossOriginIsolated: false, llamaThreads: 1, threadsReason: 'not reported' },
+  calibrate?: (device: string) => Promise<Calibration>,
+): void {
   const running = new Map<number, AbortController>();
   scope.addEventListener('message', ({ data }) => void serve(data));
   async function serve(data: ToWorker): Promise<void> {
@@ -23,6 +28,18 @@ export function serveEngineRuntime(scope: WorkerScope, runtime: EngineRuntime): 
       return;
     }
     const { id } = data;
+    if (data.op === 'env') return scope.postMessage({ op: 'env', id, env });
+    if (data.op === 'calibrate') {
+      const measuring = calibrate
+        ? calibrate(data.device)
+        : Promise.reject(new Error('This engine Worker cannot measure the device.'));
+      measuring.then(
+        (calibration) => scope.postMessage({ op: 'calibrated', id, calibration }),
+        (error) =>
+          scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() }),
+      );
+      return;
+    }
     if (data.op === 'cached') {
       runtime.isCached(data.model).then(
         (cached) => scope.postMessage({ op: 'cached', id, cached }),

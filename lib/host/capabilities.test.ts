@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { readCapabilities } from './capabilities';
 
-const adapter = (f16: boolean) => ({
+const SWIFTSHADER = {
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '',
+  description: 'SwiftShader',
+  isFallbackAdapter: true,
+};
+const NVIDIA = {
+  vendor: 'nvidia',
+  architecture: 'ada',
+  device: '',
+  description: 'NVIDIA GeForce RTX 4070',
+  isFallbackAdapter: false,
+};
+
+const adapter = (f16: boolean, info: object = NVIDIA) => ({
   features: new Set(f16 ? ['shader-f16'] : []),
   limits: { maxBufferSize: 268435456, maxStorageBufferBindingSize: 134217728 },
-  info: {
-    vendor: 'google',
-    architecture: 'swiftshader',
-    device: '',
-    description: 'SwiftShader',
-    isFallbackAdapter: true,
-  },
+  info,
 });
 
 describe('readCapabilities', () => {
@@ -39,10 +48,26 @@ describe('readCapabilities', () => {
       maxBufferSize: 268435456,
       maxStorageBufferBindingSize: 134217728,
       defaultEngine: 'webllm',
-      adapter: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
+      adapter: { vendor: 'nvidia', architecture: 'ada', isFallbackAdapter: false, software: null },
     });
+    expect(caps.reason).toBeNull();
     expect((await readCapabilities({ gpu: { requestAdapter: async () => adapter(false) } })).shaderF16).toBe(
       false,
     );
+  });
+
+  it('takes a software adapter for what it is: WebGPU works, but the CPU engine is the default', async () => {
+    for (const info of [
+      SWIFTSHADER,
+      { ...SWIFTSHADER, isFallbackAdapter: false },
+      { vendor: 'mesa', architecture: '', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' },
+      { vendor: 'microsoft', architecture: '', description: 'Microsoft Basic Render Driver' },
+    ]) {
+      const caps = await readCapabilities({ gpu: { requestAdapter: async () => adapter(false, info) } });
+      expect(caps.webgpu).toBe(true);
+      expect(caps.adapter?.software).toBeTruthy();
+      expect(caps.defaultEngine).toBe('wllama');
+      expect(caps.reason).toMatch(/software renderer, not a GPU/);
+    }
   });
 });

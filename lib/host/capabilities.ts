@@ -2,7 +2,8 @@
  * What this device offers for inference, read in the engine host: WebGPU adapter, its
  * info, shader-f16 and buffer limits. Model choice uses it to respect the device.
  */
-import type { DeviceCapabilities } from '../protocol';
+import type { Calibration, CpuInfo, DeviceCapabilities } from '../protocol';
+import { softwareRenderer } from '../engine/gpu-adapter';
 
 interface GpuLike {
   requestAdapter(options?: {
@@ -23,10 +24,25 @@ interface AdapterLike {
   isFallbackAdapter?: boolean;
 }
 
+const UNKNOWN_CPU: CpuInfo = {
+  hostIsolated: false,
+  workerIsolated: false,
+  llamaThreads: 1,
+  threadsReason: 'one thread: the engine Worker did not report',
+};
+
+/**
+ * @param cpu what the engine Worker reported about isolation and threads (see worker-client).
+ * @param calibration this device's measured speeds, when known: they decide the default engine.
+ */
 export async function readCapabilities(
   nav: { gpu?: unknown; hardwareConcurrency?: number } = navigator,
+  cpu: CpuInfo = UNKNOWN_CPU,
+  calibration: Calibration | null = null,
 ): Promise<DeviceCapabilities> {
   const base = {
+    cpu,
+    calibration,
     hardwareConcurrency: nav.hardwareConcurrency ?? 1,
     shaderF16: false,
     maxBufferSize: 0,
@@ -59,20 +75,29 @@ export async function readCapabilities(
     };
   }
   const info = adapter.info ?? {};
+  const facts = {
+    vendor: info.vendor ?? '',
+    architecture: info.architecture ?? '',
+    device: info.device ?? '',
+    description: info.description ?? '',
+    isFallbackAdapter: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter),
+  };
+  const software = softwareRenderer(facts);
+  const rates = calibration?.gbPerSecond;
+  const cpuFaster = rates?.webllm !== undefined && (rates['llamacpp-cpu'] ?? 0) > rates.webllm;
   return {
     ...base,
     webgpu: true,
-    adapter: {
-      vendor: info.vendor ?? '',
-      architecture: info.architecture ?? '',
-      device: info.device ?? '',
-      description: info.description ?? '',
-      isFallbackAdapter: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter),
-    },
+    adapter: { ...facts, software },
     shaderF16: adapter.features.has('shader-f16'),
     maxBufferSize: adapter.limits.maxBufferSize,
     maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
-    defaultEngine: 'webllm',
-    reason: null,
+    // A software adapter runs WebGPU on the CPU, far slower than llama.cpp's own CPU code.
+    defaultEngine: software || cpuFaster ? 'wllama' : 'webllm',
+    reason: software
+      ? `WebGPU here is ${software}, a software renderer, not a GPU: models run faster on the CPU with llama.cpp. WebLLM still works if you pick it, slowly.`
+      : cpuFaster
+        ? 'This GPU measured slower than the CPU here: models run on the CPU with llama.cpp.'
+        : null,
   };
 }

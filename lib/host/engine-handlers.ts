@@ -5,7 +5,9 @@
  */
 import {
   AbortedError,
+  EngineCrashedError,
   EngineUnavailableError,
+  type ChatChunk,
   type ChatParams,
   type ChatResult,
   type DeviceCapabilities,
@@ -21,12 +23,15 @@ import { streamChat } from './stream-chat';
 import { hostDiagnostics } from './diagnostics';
 import { checkChat, type TrustedSettings } from './page-policy';
 
-export type EngineMethod = 'chat' | 'load' | 'status' | 'capabilities' | 'diagnostics' | 'cached';
+export type EngineMethod =
+  'chat' | 'load' | 'status' | 'capabilities' | 'calibrate' | 'diagnostics' | 'cached';
 
 export interface EngineHandlerDeps {
   engines: EngineService;
   queue: EngineQueue;
   capabilities: () => Promise<DeviceCapabilities>;
+  /** Measures the device again; capabilities with the new figures. */
+  calibrate?: () => Promise<DeviceCapabilities>;
   status: () => HostStatus;
   models?: ModelHost;
   providers?: ProviderHost;
@@ -34,7 +39,7 @@ export interface EngineHandlerDeps {
   now: () => number;
   /** Load progress of the one engine, for status. */
   onProgress: (model: ModelRef, progress: number, text: string) => void;
-  onLoaded: () => void;
+  onLoaded: (model: ModelRef) => void;
 }
 
 export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineMethod> {
@@ -43,7 +48,7 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     try {
       await deps.engines.load(model, (report) => deps.onProgress(model, report.progress, report.text));
     } finally {
-      deps.onLoaded();
+      deps.onLoaded(model);
     }
   };
 
@@ -71,12 +76,25 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
         onQueued: ctx.onQueued,
       },
       async (times) => {
-        await load(params.model);
-        if (ctx.signal.aborted) throw new AbortedError();
-        return streamChat(deps.engines.chat.bind(deps.engines), params, ctx.signal, ctx.onChunk, {
-          ...times,
-          now: deps.now,
-        });
+        const forward = (chunk: ChatChunk) => {
+          // A chunk that was on its way when the asker cancelled is not theirs to see any more.
+          if (!ctx.signal.aborted) ctx.onChunk(chunk);
+        };
+        // An answer an engine crash interrupted is retried once, from the start.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await load(params.model);
+            if (ctx.signal.aborted) throw new AbortedError();
+            // The answer starts again: the asker drops what the crashed attempt had streamed.
+            if (attempt > 0) forward({ delta: '', tokens: 0, restart: true });
+            return await streamChat(deps.engines.chat.bind(deps.engines), params, ctx.signal, forward, {
+              ...times,
+              now: deps.now,
+            });
+          } catch (error) {
+            if (!(error instanceof EngineCrashedError) || attempt > 0 || ctx.signal.aborted) throw error;
+          }
+        }
       },
     );
   };
@@ -95,6 +113,7 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     status: () => Promise.resolve(deps.status()),
     diagnostics: () => Promise.resolve(hostDiagnostics()),
     capabilities: () => deps.capabilities(),
+    calibrate: () => (deps.calibrate ?? deps.capabilities)(),
     cached: async (model) => ({ cached: await deps.engines.isCached(model) }),
   };
 }

@@ -49,6 +49,8 @@ export interface RouterDeps {
   engines: EngineService;
   extensionId: string;
   capabilities: () => Promise<DeviceCapabilities>;
+  /** Measures the device again; capabilities with the new figures. */
+  calibrate?: () => Promise<DeviceCapabilities>;
   /** The page-tables database; SQL requests fail clearly where a host has none. */
   sql?: SqlHost;
   /** Downloads and the storage manager. */
@@ -75,6 +77,8 @@ export class EngineRouter {
   private readonly queue: EngineQueue;
   private readonly handlers: HandlerRegistry;
   private loading: LoadProgress | null = null;
+  private engineRestarts = 0;
+  private notice: string | null = null;
   private nextClientId = 1;
   private lastProgressAt = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
@@ -90,8 +94,10 @@ export class EngineRouter {
         now: this.now,
         status: () => this.status(),
         onProgress: (model, progress, text) => this.reportProgress(model, progress, text),
-        onLoaded: () => {
+        onLoaded: (model) => {
           this.loading = null;
+          if (this.engineRestarts && this.notice?.endsWith(`reloading ${model.id}.`))
+            this.notice = this.notice.replace(/; reloading .*$/, `; ${model.id} is loaded again.`);
           this.broadcastStatus();
         },
       }),
@@ -124,13 +130,37 @@ export class EngineRouter {
       engineInstances: stats.engineInstances,
       modelLoads: stats.modelLoads,
       loaded: stats.loaded,
+      loadedOn: stats.loadedOn,
       loading: this.loading,
       running: this.queue.busy ? 1 : 0,
       queued: this.queue.size,
       clients: this.clients.size,
       completed: this.queue.completed,
+      engineRestarts: this.engineRestarts,
+      notice: this.notice,
       downloads: this.deps.models?.downloads() ?? [],
     };
+  }
+
+  /**
+   * The engine Worker died and a fresh one started: every client is told, and the model the
+   * dead one had is loaded again (a background job; an interrupted request retries on its own).
+   */
+  engineRestarted(reason: string, model: ModelRef | null): void {
+    this.engineRestarts++;
+    this.notice = `The engine stopped unexpectedly (${reason}) and was restarted${model ? `; reloading ${model.id}` : ''}.`;
+    this.broadcastStatus();
+    if (!model) return;
+    const reload = this.handlers.load;
+    const ctx = {
+      caller: { kind: 'host' } as const,
+      clientId: 0,
+      signal: new AbortController().signal,
+      onChunk: () => undefined,
+      onQueued: () => undefined,
+    };
+    // Nobody waits on this reload; a failure shows when the next request loads the model itself.
+    reload(model, ctx).catch(() => undefined);
   }
 
   private receive(client: Client, raw: unknown): void {

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { callBackground, type DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
-import { readCapabilities } from './capabilities';
+import { profileDevice } from './device-profile';
+import { TEST_BUILD } from '../settings/build-flags';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
 import { ProviderHost } from '../providers/provider-host';
@@ -16,7 +17,6 @@ import { EngineRouter } from './router';
 import { sendToBackground } from './extension-transport';
 
 export function startEngineHost(): EngineRouter {
-  const worker = new EngineWorker({ name: 'local-ai-engine' });
   let capabilities: Promise<DeviceCapabilities> | null = null;
   let router: EngineRouter | null = null;
   const models = new ModelHost({
@@ -25,10 +25,18 @@ export function startEngineHost(): EngineRouter {
     storage: navigator.storage,
     onChange: () => router?.statusChanged(),
   });
+  // A dead engine Worker is replaced by a fresh one; the router tells clients and reloads.
+  const engines = new WorkerEngineService(() => new EngineWorker({ name: 'local-ai-engine' }), {
+    onRestart: (reason, model) => router?.engineRestarted(reason, model),
+  });
+  const profile = { engines, storage: localStorage, nav: navigator, hostIsolated: self.crossOriginIsolated };
+  // Test builds only (lib/settings/build-flags.ts): the product build drops this branch.
+  if (TEST_BUILD) void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
   router = new EngineRouter({
-    engines: new WorkerEngineService(worker),
+    engines,
     extensionId: browser.runtime.id,
-    capabilities: () => (capabilities ??= readCapabilities()),
+    capabilities: () => (capabilities ??= profileDevice(profile)),
+    calibrate: () => (capabilities = profileDevice(profile, true)),
     sql: new SqlHost(openBrowserDuckDb),
     models,
     providers: new ProviderHost((baseUrl) =>

@@ -29,6 +29,7 @@ export async function streamChat(
     {
       signal,
       onDelta: (delta, tokens) => {
+        if (signal.aborted) return;
         if (!firstTokenAt) firstTokenAt = times.now();
         chunks.push(delta, tokens);
       },

@@ -45,6 +45,8 @@ export function testRouter(deps: Partial<RouterDeps> = {}, cached: (m: ModelRef)
       reason: 'none',
       defaultEngine: 'wllama',
       hardwareConcurrency: 2,
+      cpu: { hostIsolated: true, workerIsolated: true, llamaThreads: 2, threadsReason: '2 threads' },
+      calibration: null,
     }),
     ...deps,
   });

@@ -1,120 +1,12 @@
 /**
  * The model catalog, by task instead of by name: for each task a recommended model and a few
- * alternatives, each resolved for this device — the f16 build where the GPU has shader-f16, the
- * f32 build where it does not, a llama.cpp GGUF where there is no WebGPU — and marked when it
- * will not fit.
+ * alternatives, each resolved for this device to its fastest build that fits — WebLLM (16-bit
+ * where the GPU has shader-f16, else 32-bit), or the llama.cpp GGUF on WebGPU or on the CPU —
+ * ranked by this device's calibration where it has been measured, and marked when it will not fit.
  */
-import type { DeviceCapabilities, ModelRef } from '../protocol';
+import type { Calibration, DeviceCapabilities, EngineKind, GpuAdapterInfo, ModelRef } from '../protocol';
 import type { TaskKind } from '../settings/storage-items';
-
-interface Family {
-  name: string;
-  /** Billions of parameters: the download is about 0.6 GB per billion at 4 bits. */
-  params: number;
-  contextWindow: number;
-  licence: string;
-  /** WebLLM prebuilt ids; a family has one or both. */
-  f16?: string;
-  f32?: string;
-  /** GPU memory WebLLM states for the f16 / f32 builds, MB. */
-  vramMB: { f16?: number; f32?: number };
-  /** Models that need only WebGPU's default 128 MB storage buffers. */
-  lowResource: boolean;
-  gguf?: { id: string; url: string };
-}
-
-const HF = 'https://huggingface.co';
-const LLAMA_LICENCE = `${HF}/meta-llama/Llama-3.2-1B-Instruct/blob/main/LICENSE.txt`;
-const APACHE = 'https://www.apache.org/licenses/LICENSE-2.0';
-
-export const FAMILIES: Record<string, Family> = {
-  'llama-3.2-1b': {
-    name: 'Llama 3.2 1B Instruct',
-    params: 1.2,
-    contextWindow: 4096,
-    licence: LLAMA_LICENCE,
-    lowResource: true,
-    f16: 'Llama-3.2-1B-Instruct-q4f16_1-MLC',
-    f32: 'Llama-3.2-1B-Instruct-q4f32_1-MLC',
-    vramMB: { f16: 879, f32: 1129 },
-    gguf: {
-      id: 'Llama-3.2-1B-Instruct-Q4_K_M',
-      url: `${HF}/bartowski/Llama-3.2-1B-Instruct-GGUF/resolve/main/Llama-3.2-1B-Instruct-Q4_K_M.gguf`,
-    },
-  },
-  'llama-3.2-3b': {
-    name: 'Llama 3.2 3B Instruct',
-    params: 3.2,
-    contextWindow: 4096,
-    licence: LLAMA_LICENCE,
-    lowResource: true,
-    f16: 'Llama-3.2-3B-Instruct-q4f16_1-MLC',
-    f32: 'Llama-3.2-3B-Instruct-q4f32_1-MLC',
-    vramMB: { f16: 2264, f32: 2952 },
-  },
-  'qwen-2.5-1.5b': {
-    name: 'Qwen 2.5 1.5B Instruct',
-    params: 1.5,
-    contextWindow: 4096,
-    licence: APACHE,
-    lowResource: true,
-    f16: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
-    f32: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC',
-    vramMB: { f16: 1630, f32: 1889 },
-    gguf: {
-      id: 'qwen2.5-1.5b-instruct-q4_k_m',
-      url: `${HF}/Qwen/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/qwen2.5-1.5b-instruct-q4_k_m.gguf`,
-    },
-  },
-  'qwen-2.5-0.5b': {
-    name: 'Qwen 2.5 0.5B Instruct',
-    params: 0.5,
-    contextWindow: 4096,
-    licence: APACHE,
-    lowResource: true,
-    f16: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC',
-    f32: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
-    vramMB: { f16: 945, f32: 1060 },
-    gguf: {
-      id: 'qwen2.5-0.5b-instruct-q4_k_m',
-      url: `${HF}/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf`,
-    },
-  },
-  'qwen-2.5-coder-1.5b': {
-    name: 'Qwen 2.5 Coder 1.5B Instruct',
-    params: 1.5,
-    contextWindow: 4096,
-    licence: APACHE,
-    lowResource: false,
-    f16: 'Qwen2.5-Coder-1.5B-Instruct-q4f16_1-MLC',
-    f32: 'Qwen2.5-Coder-1.5B-Instruct-q4f32_1-MLC',
-    vramMB: { f16: 1630, f32: 1889 },
-    gguf: {
-      id: 'qwen2.5-coder-1.5b-instruct-q4_k_m',
-      url: `${HF}/Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF/resolve/main/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf`,
-    },
-  },
-  'phi-3.5-mini': {
-    name: 'Phi 3.5 mini Instruct',
-    params: 3.8,
-    contextWindow: 4096,
-    licence: `${HF}/microsoft/Phi-3.5-mini-instruct/blob/main/LICENSE`,
-    lowResource: false,
-    f16: 'Phi-3.5-mini-instruct-q4f16_1-MLC',
-    f32: 'Phi-3.5-mini-instruct-q4f32_1-MLC',
-    vramMB: { f16: 3672, f32: 5483 },
-  },
-  'gemma-2-2b': {
-    name: 'Gemma 2 2B',
-    params: 2.6,
-    contextWindow: 4096,
-    licence: 'https://ai.google.dev/gemma/terms',
-    lowResource: false,
-    f16: 'gemma-2-2b-it-q4f16_1-MLC',
-    f32: 'gemma-2-2b-it-q4f32_1-MLC',
-    vramMB: { f16: 1895, f32: 2509 },
-  },
-};
+import { FAMILIES, type Family } from './families';
 
 export const TASK_MODELS: Record<TaskKind, { recommended: string; alternatives: string[] }> = {
   chat: {
@@ -123,7 +15,11 @@ export const TASK_MODELS: Record<TaskKind, { recommended: string; alternatives: 
   },
   summarise: { recommended: 'llama-3.2-3b', alternatives: ['llama-3.2-1b', 'qwen-2.5-1.5b', 'phi-3.5-mini'] },
   translate: { recommended: 'qwen-2.5-1.5b', alternatives: ['gemma-2-2b', 'llama-3.2-3b', 'qwen-2.5-0.5b'] },
-  sql: { recommended: 'qwen-2.5-coder-1.5b', alternatives: ['qwen-2.5-1.5b', 'llama-3.2-3b'] },
+  // A model tuned for text-to-SQL first: it has only a GGUF build, which runs everywhere.
+  sql: {
+    recommended: 'xiyan-sql-3b',
+    alternatives: ['qwen-2.5-coder-1.5b', 'qwen-2.5-1.5b', 'llama-3.2-3b'],
+  },
 };
 
 export interface CatalogChoice {
@@ -131,23 +27,103 @@ export interface CatalogChoice {
   name: string;
   /** The build for this device, or null when none fits. */
   model: ModelRef | null;
+  /** Where that build runs. */
+  kind: EngineKind | null;
+  /** Decode speed this device's calibration predicts for that build, tokens/s (null unmeasured). */
+  predictedTokensPerSecond: number | null;
   /** Approximate download, MB. */
   downloadMB: number;
   vramMB: number | null;
   contextWindow: number;
   licence: string;
   fits: boolean;
-  /** Why it does not fit, or which build was chosen, in plain words. */
+  /** Why it does not fit, or which build was chosen and why, in plain words. */
   note: string;
 }
 
-const MB = 1 << 20;
+export type CatalogDevice = Pick<
+  DeviceCapabilities,
+  'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'
+> & {
+  adapter?: Pick<GpuAdapterInfo, 'software'> | null;
+  calibration?: Calibration | null;
+};
 
-/** The build of a family for this device. */
-export function chooseBuild(
-  familyId: string,
-  caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>,
-): CatalogChoice {
+interface Build {
+  model: ModelRef;
+  kind: EngineKind;
+  vramMB: number | null;
+  label: string;
+}
+
+const MB = 1 << 20;
+const KIND_LABEL: Record<EngineKind, string> = {
+  webllm: 'WebLLM on WebGPU',
+  'llamacpp-gpu': 'llama.cpp on WebGPU',
+  'llamacpp-cpu': 'llama.cpp on the CPU',
+};
+
+/** Every build of `f` that can run on this device. */
+function buildsOf(f: Family, caps: CatalogDevice): Build[] {
+  const builds: Build[] = [];
+  const software = caps.adapter?.software ?? null;
+  const bufferOk = caps.maxStorageBufferBindingSize >= (f.lowResource ? 128 : 1024) * MB;
+  if (caps.webgpu && bufferOk) {
+    const slow = software ? `, in software (${software}): slow` : '';
+    if (caps.shaderF16 && f.f16)
+      builds.push({
+        model: { engine: 'webllm', id: f.f16 },
+        kind: 'webllm',
+        vramMB: f.vramMB.f16 ?? null,
+        label: `WebGPU, 16-bit${slow}`,
+      });
+    else if (f.f32)
+      builds.push({
+        model: { engine: 'webllm', id: f.f32 },
+        kind: 'webllm',
+        vramMB: f.vramMB.f32 ?? null,
+        label: `WebGPU, 32-bit${caps.shaderF16 ? '' : ' (this GPU has no shader-f16)'}${slow}`,
+      });
+  }
+  if (f.gguf) {
+    const gguf = { engine: 'wllama' as const, id: f.gguf.id, url: f.gguf.url };
+    // llama.cpp offloads to WebGPU only on a real GPU; on a software adapter it stays on the CPU.
+    if (caps.webgpu && !software)
+      builds.push({ model: gguf, kind: 'llamacpp-gpu', vramMB: null, label: KIND_LABEL['llamacpp-gpu'] });
+    builds.push({
+      model: caps.webgpu && !software ? { ...gguf, gpuLayers: 0 } : gguf,
+      kind: 'llamacpp-cpu',
+      vramMB: null,
+      label: KIND_LABEL['llamacpp-cpu'],
+    });
+  }
+  return builds;
+}
+
+/**
+ * How fast a build would decode here: measured GB/s ÷ the model's bytes when calibrated, else
+ * a prior — a real GPU before the CPU, the CPU before a software adapter.
+ */
+function score(
+  build: Build,
+  f: Family,
+  caps: CatalogDevice,
+): { rank: number; tokensPerSecond: number | null } {
+  const rate = caps.calibration?.gbPerSecond[build.kind];
+  if (rate !== undefined) {
+    const tokensPerSecond = rate / ((f.params * 600 * MB) / 1e9);
+    // Equal rates (the same GPU measured for both WebGPU engines): WebLLM, the proven path.
+    return { rank: tokensPerSecond * (build.kind === 'webllm' ? 1.001 : 1), tokensPerSecond };
+  }
+  const software = Boolean(caps.adapter?.software);
+  const prior: Record<EngineKind, number> = software
+    ? { 'llamacpp-cpu': 3, webllm: 1, 'llamacpp-gpu': 0 }
+    : { webllm: 3, 'llamacpp-gpu': 2, 'llamacpp-cpu': 1 };
+  return { rank: prior[build.kind] / 1e6, tokensPerSecond: null };
+}
+
+/** The fastest build of a family that fits this device. */
+export function chooseBuild(familyId: string, caps: CatalogDevice): CatalogChoice {
   const f = FAMILIES[familyId];
   if (!f) throw new Error(`No model family "${familyId}".`);
   const base = {
@@ -157,46 +133,41 @@ export function chooseBuild(
     contextWindow: f.contextWindow,
     licence: f.licence,
   };
-  const needsBuffer = (f.lowResource ? 128 : 1024) * MB;
-  if (caps.webgpu && caps.maxStorageBufferBindingSize >= needsBuffer) {
-    if (caps.shaderF16 && f.f16)
-      return {
-        ...base,
-        model: { engine: 'webllm', id: f.f16 },
-        vramMB: f.vramMB.f16 ?? null,
-        fits: true,
-        note: 'WebGPU, 16-bit',
-      };
-    if (f.f32)
-      return {
-        ...base,
-        model: { engine: 'webllm', id: f.f32 },
-        vramMB: f.vramMB.f32 ?? null,
-        fits: true,
-        note: caps.shaderF16 ? 'WebGPU, 32-bit' : 'WebGPU, 32-bit (this GPU has no shader-f16)',
-      };
+  const ranked = buildsOf(f, caps)
+    .map((b) => ({ b, ...score(b, f, caps) }))
+    .sort((x, y) => y.rank - x.rank);
+  const best = ranked[0];
+  if (!best) {
+    const needs = (f.lowResource ? 128 : 1024) * MB;
+    const why = !caps.webgpu
+      ? 'needs WebGPU, and there is no llama.cpp build of it'
+      : `needs ${needs / MB} MB GPU buffers; this GPU allows ${Math.round(caps.maxStorageBufferBindingSize / MB)} MB`;
+    const none = { model: null, kind: null, predictedTokensPerSecond: null, vramMB: null, fits: false };
+    return { ...base, ...none, note: `Will not run here: ${why}` };
   }
-  if (f.gguf) {
-    const why = caps.webgpu ? 'the GPU allows too little memory per buffer' : 'no WebGPU';
-    return {
-      ...base,
-      model: { engine: 'wllama', id: f.gguf.id, url: f.gguf.url },
-      vramMB: null,
-      fits: true,
-      note: `CPU with llama.cpp (${why})`,
-    };
-  }
-  const why = !caps.webgpu
-    ? 'needs WebGPU, and there is no llama.cpp build of it'
-    : `needs ${needsBuffer / MB} MB GPU buffers; this GPU allows ${Math.round(caps.maxStorageBufferBindingSize / MB)} MB`;
-  return { ...base, model: null, vramMB: null, fits: false, note: `Will not run here: ${why}` };
+  const fmt = (t: number) => `${t < 10 ? t.toFixed(1) : Math.round(t)} tokens/s`;
+  const why =
+    best.tokensPerSecond !== null
+      ? ` — ≈ ${fmt(best.tokensPerSecond)} measured here` +
+        (ranked[1]?.tokensPerSecond != null
+          ? `, ${KIND_LABEL[ranked[1].b.kind]} ≈ ${fmt(ranked[1].tokensPerSecond)}`
+          : '')
+      : !caps.webgpu
+        ? ' (no WebGPU)'
+        : '';
+  return {
+    ...base,
+    model: best.b.model,
+    kind: best.b.kind,
+    predictedTokensPerSecond: best.tokensPerSecond,
+    vramMB: best.b.vramMB,
+    fits: true,
+    note: `${best.b.label}${why}`,
+  };
 }
 
 /** A task's models for this device: the recommended one first, then alternatives that fit, then those that do not. */
-export function catalogFor(
-  task: TaskKind,
-  caps: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16' | 'maxStorageBufferBindingSize'>,
-): CatalogChoice[] {
+export function catalogFor(task: TaskKind, caps: CatalogDevice): CatalogChoice[] {
   const { recommended, alternatives } = TASK_MODELS[task];
   const choices = [recommended, ...alternatives].map((id) => chooseBuild(id, caps));
   return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];

@@ -21,7 +21,11 @@ export const DEFAULT_CONTEXT_WINDOW: Record<ModelRef['engine'], number> = {
   remote: 16_384,
 };
 
-export function defaultModelFor(capabilities: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16'>): ModelRef {
-  if (!capabilities.webgpu) return DEFAULT_GGUF;
+export function defaultModelFor(
+  capabilities: Pick<DeviceCapabilities, 'webgpu' | 'shaderF16'> &
+    Partial<Pick<DeviceCapabilities, 'defaultEngine'>>,
+): ModelRef {
+  // A software adapter, or a GPU the calibration measured slower than the CPU: llama.cpp.
+  if (!capabilities.webgpu || capabilities.defaultEngine === 'wllama') return DEFAULT_GGUF;
   return capabilities.shaderF16 ? DEFAULT_WEBLLM_F16 : DEFAULT_WEBLLM_F32;
 }

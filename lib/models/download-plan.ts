@@ -195,8 +195,15 @@ export async function planDownload(
         integrity: record.integrity?.tokenizer?.[name],
       });
     }
+    // Installed WebLLM reads tensor-cache.json; older repositories carry the same manifest as
+    // ndarray-cache.json only. Either is stored under the name WebLLM reads.
     const manifestUrl = `${base}tensor-cache.json`;
-    const manifestBytes = await fetchSmall(fetchFn, manifestUrl, 'weights manifest', options);
+    const manifestBytes = await fetchSmall(fetchFn, manifestUrl, 'weights manifest', options).catch(
+      (error: unknown) =>
+        fetchSmall(fetchFn, `${base}ndarray-cache.json`, 'weights manifest', options).catch(() => {
+          throw error;
+        }),
+    );
     const manifest = parseJson<{ records?: { dataPath: string; nbytes: number; sha256?: string }[] }>(
       manifestBytes,
       manifestUrl,

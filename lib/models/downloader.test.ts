@@ -51,6 +51,18 @@ describe('Downloader (real HTTP, IndexedDB via idb and fake-indexeddb, in-memory
     expect(server.bytesServed()).toBeLessThan(5_000);
   });
 
+  it('accepts a repository with only the older ndarray-cache.json, stored under the name WebLLM reads', async () => {
+    server = await startModelServer({ shards: 2, shardBytes: 50_000, manifestName: 'ndarray-cache.json' });
+    const { downloader, caches } = setup(server);
+    const plan = await planDownload(mlc(server));
+    expect(plan.totalBytes).toBe(server.modelBytes);
+    await downloader.download(mlc(server));
+    const model = await caches.open('webllm/model');
+    const stored = await model.match(`${server.repo}/resolve/main/tensor-cache.json`);
+    expect(((await stored!.json()) as { records: unknown[] }).records).toHaveLength(2);
+    expect(await model.match(`${server.repo}/resolve/main/ndarray-cache.json`)).toBeUndefined();
+  });
+
   it('downloads, verifies and caches every file once, with monotonic progress to 100%', async () => {
     server = await startModelServer({ shards: 4, shardBytes: 200_000 });
     const { downloader, caches, seen } = setup(server);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../protocol';
-import { buildAppConfig, findPrebuilt, requiredFeatures } from './webllm-config';
+import { buildAppConfig, findPrebuilt, missingTail, requiredFeatures } from './webllm-config';
 import {
   DEFAULT_GGUF,
   DEFAULT_WEBLLM_F16,
@@ -53,5 +53,17 @@ describe('engine selection by device', () => {
     expect(defaultModelFor({ webgpu: false, shaderF16: false })).toEqual(DEFAULT_GGUF);
     expect(findPrebuilt(DEFAULT_WEBLLM_F16.id)).toBeDefined();
     expect(findPrebuilt(DEFAULT_WEBLLM_F32.id)).toBeDefined();
+  });
+});
+
+describe('WebLLM stream reconciliation', () => {
+  it('finds the text the stream held back at the end (an incomplete multi-byte character)', () => {
+    // WebLLM streamed "Café " then held "☕ prêt" while the text ended in U+FFFD.
+    expect(missingTail('Café ', 'Café ☕ prêt')).toBe('☕ prêt');
+  });
+
+  it('adds nothing when the stream had it all or the two disagree', () => {
+    expect(missingTail('done', 'done')).toBe('');
+    expect(missingTail('abc', 'xyz!')).toBe('');
   });
 });

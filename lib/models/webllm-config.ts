@@ -48,3 +48,12 @@ export function requiredFeatures(model: ModelRef): string[] {
   if (record?.required_features) return record.required_features;
   return /f16/.test(model.id) ? ['shader-f16'] : [];
 }
+
+/**
+ * The text of WebLLM's final message that its stream never delivered (a delta held back while
+ * the text ended inside a multi-byte character). Empty when the stream had it all, or when
+ * the two disagree (nothing sent can be taken back).
+ */
+export function missingTail(streamed: string, final: string): string {
+  return final.length > streamed.length && final.startsWith(streamed) ? final.slice(streamed.length) : '';
+}

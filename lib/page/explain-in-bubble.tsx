@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import {
   AbortedError,
   ConsentRequiredError,
+  appendChunk,
   callBackground,
   errorMessage,
   type EngineClient,
@@ -110,7 +111,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
       {
         signal: controller.signal,
         onQueued: (queuePosition) => update({ queuePosition }),
-        onChunk: ({ delta }) => update({ state: 'streaming', text: props.text + delta }),
+        onChunk: (chunk) => update({ state: 'streaming', text: appendChunk(props.text, chunk) }),
       },
     );
     update({ state: 'done', text: result.text, run: runLabel(model, result.timing, note) });

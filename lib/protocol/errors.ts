@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'model-load-failed',
   'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
   'engine-failed', // the engine threw while generating
+  'engine-crashed', // the engine Worker died; the host restarts it and retries once
+  'context-overflow', // the prompt does not fit the model's context window (with the engine's count)
   'host-unavailable', // the engine host could not be reached or went away
   'sql-refused', // a query that would write, attach, install or read files
   'sql-error', // DuckDB rejected a query (parse or bind error)
@@ -24,12 +26,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface SerializedError {
   code: ErrorCode;
   message: string;
+  /** Numbers a typed error carries besides its message (e.g. a context overflow's counts). */
+  detail?: Record<string, number>;
 }
 
 /** The wire form, for replies that are checked rather than trusted. */
 export const SerializedErrorSchema = v.strictObject({
   code: v.picklist(ERROR_CODES),
   message: v.pipe(v.string(), v.maxLength(10_000)),
+  detail: v.optional(v.record(v.string(), v.number())),
 });
 
 /** Base class of every error the protocol carries. */
@@ -106,6 +111,14 @@ export class ForbiddenError extends LocalAiError {
   }
 }
 
+/** The engine Worker died (crash, out of memory, lost device); requests in flight got this. */
+export class EngineCrashedError extends LocalAiError {
+  constructor(message: string) {
+    super('engine-crashed', message);
+    this.name = 'EngineCrashedError';
+  }
+}
+
 /**
  * Page content would go to a provider off this device and the user has not allowed this site
  * for it: only extension UI (the side panel) can ask and remember the answer.
@@ -114,6 +127,37 @@ export class ConsentRequiredError extends LocalAiError {
   constructor(message: string) {
     super('consent-required', message);
     this.name = 'ConsentRequiredError';
+  }
+}
+
+/**
+ * A prompt longer than the model's context window, with the engine's own exact count, so the
+ * asker can fit its text again instead of guessing. Every engine adapter throws this one class.
+ */
+export class ContextOverflowError extends LocalAiError {
+  constructor(
+    message: string,
+    readonly promptTokens: number,
+    readonly contextWindow: number,
+  ) {
+    super('context-overflow', message);
+    this.name = 'ContextOverflowError';
+  }
+
+  static of(promptTokens: number, contextWindow: number): ContextOverflowError {
+    return new ContextOverflowError(
+      `The prompt (${promptTokens} tokens) does not fit the model's context window (${contextWindow} tokens).`,
+      promptTokens,
+      contextWindow,
+    );
+  }
+
+  override toJSON(): SerializedError {
+    return {
+      code: this.code,
+      message: this.message,
+      detail: { promptTokens: this.promptTokens, contextWindow: this.contextWindow },
+    };
   }
 }
 
@@ -127,6 +171,7 @@ const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>>
   'host-unavailable': HostUnavailableError,
   'sql-refused': SqlRefusedError,
   'sql-error': SqlError,
+  'engine-crashed': EngineCrashedError,
 };
 
 /** Turns anything thrown into the wire form, keeping typed codes and hiding nothing useful. */
@@ -141,6 +186,13 @@ export function serializeError(error: unknown): SerializedError {
 
 /** Rebuilds the typed error from its wire form. */
 export function deserializeError(wire: SerializedError): LocalAiError {
+  if (wire.code === 'context-overflow') {
+    return new ContextOverflowError(
+      wire.message,
+      wire.detail?.promptTokens ?? 0,
+      wire.detail?.contextWindow ?? 0,
+    );
+  }
   const Class = CLASSES[wire.code];
   return Class ? new Class(wire.message) : new LocalAiError(wire.code, wire.message);
 }

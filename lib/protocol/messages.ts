@@ -28,6 +28,16 @@ export interface ChatChunk {
   delta: string;
   /** Tokens in this chunk: the host merges tokens that arrive within a few milliseconds. */
   tokens: number;
+  /**
+   * The engine crashed and the host is answering again from the start: drop the text received
+   * so far. Only ever on the first chunk of the retried answer.
+   */
+  restart?: true;
+}
+
+/** The answer so far after `chunk`: every asker builds its text through this one rule. */
+export function appendChunk(text: string, chunk: ChatChunk): string {
+  return chunk.restart ? chunk.delta : text + chunk.delta;
 }
 
 export interface ChatResult {
@@ -52,11 +62,17 @@ export interface HostStatus {
   /** Model loads started since the host started. */
   modelLoads: number;
   loaded: ModelRef | null;
+  /** Where the loaded model runs, in words: "CPU, 2 threads", "WebGPU, all layers". */
+  loadedOn: string | null;
   loading: LoadProgress | null;
   running: number;
   queued: number;
   clients: number;
   completed: number;
+  /** How many times the engine Worker died and was replaced since the host started. */
+  engineRestarts: number;
+  /** Something every client should show, e.g. that the engine was restarted and why. */
+  notice: string | null;
   /** Every download this host knows of, with progress: shown in every open panel. */
   downloads: DownloadProgress[];
 }
@@ -67,6 +83,42 @@ export interface GpuAdapterInfo {
   device: string;
   description: string;
   isFallbackAdapter: boolean;
+  /**
+   * The software renderer's name (SwiftShader, llvmpipe, WARP…) when this adapter runs WebGPU on
+   * the CPU, else null. Such an adapter works but is no GPU for speed: llama.cpp on the CPU wins.
+   */
+  software: string | null;
+}
+
+/** Where a model can run: WebLLM on WebGPU, llama.cpp on WebGPU, llama.cpp on the CPU. */
+export type EngineKind = 'webllm' | 'llamacpp-gpu' | 'llamacpp-cpu';
+
+/**
+ * A measurement of this device (and browser version), run once and on demand: how fast each
+ * engine kind available here streams model weights through a matrix-vector product, the
+ * operation that bounds decoding. Decode tokens/s of a model ≈ rate ÷ the model's bytes.
+ */
+export interface Calibration {
+  /** Browser, its version and the GPU adapter: a new one means measuring again. */
+  device: string;
+  measuredAt: number;
+  /** How long measuring took, ms. */
+  elapsedMs: number;
+  /** GB of weights per second, by engine kind; missing where that kind is unavailable here. */
+  gbPerSecond: Partial<Record<EngineKind, number>>;
+  /** Why a kind is missing or how it was measured, in words. */
+  notes: string[];
+}
+
+/** The CPU side: whether WebAssembly threads are possible, and how many llama.cpp uses. */
+export interface CpuInfo {
+  /** The engine host (offscreen document) is cross-origin isolated. */
+  hostIsolated: boolean;
+  /** The engine Worker, where llama.cpp runs, is cross-origin isolated. */
+  workerIsolated: boolean;
+  llamaThreads: number;
+  /** Why that many threads, in words. */
+  threadsReason: string;
 }
 
 export interface DeviceCapabilities {
@@ -80,6 +132,9 @@ export interface DeviceCapabilities {
   /** Engine the host picks when a request does not insist. */
   defaultEngine: EngineId;
   hardwareConcurrency: number;
+  cpu: CpuInfo;
+  /** This device's measured speeds (null until measured): the catalog picks the fastest build. */
+  calibration: Calibration | null;
 }
 
 export interface HostDiagnostics {

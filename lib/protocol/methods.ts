@@ -45,6 +45,8 @@ export const METHODS = {
   load: method<HostStatus>()({ params: ModelRefSchema, callers: TRUSTED_CALLERS }),
   status: method<HostStatus>()({ params: EmptyParams, callers: ANY_EXTENSION_CALLER }),
   capabilities: method<DeviceCapabilities>()({ params: EmptyParams, callers: TRUSTED_CALLERS }),
+  /** Measures this device again (a few seconds): only Local AI's own pages start that work. */
+  calibrate: method<DeviceCapabilities>()({ params: EmptyParams, callers: ['extension-page'] }),
   diagnostics: method<HostDiagnostics>()({ params: EmptyParams, callers: TRUSTED_CALLERS }),
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: method<{ cached: boolean }>()({ params: ModelRefSchema, callers: TRUSTED_CALLERS }),

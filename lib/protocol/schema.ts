@@ -29,6 +29,11 @@ export const ModelRefSchema = v.strictObject({
   modelLib: v.optional(ModelUrl),
   /** Context window to allocate; the engine's default where missing. */
   contextWindow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(64), v.maxValue(1_048_576))),
+  /**
+   * llama.cpp only: layers to put on the WebGPU adapter (0 = CPU only). Where missing, all of
+   * them on a real GPU and none on a software adapter.
+   */
+  gpuLayers: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
 });
 
 export const ChatMessageSchema = v.strictObject({

@@ -28,6 +28,8 @@ export function ModelsContainer(props: ModelsContainerProps) {
       onCancel={models.cancel}
       onUse={models.use}
       onDelete={models.remove}
+      measuring={models.measuring}
+      onMeasure={models.measure}
     />
   );
 }

@@ -37,6 +37,9 @@ export interface ModelsController {
   /** Makes `model` the one for `kind` (for chat: the model chosen at the top). */
   use: (kind: TaskKind, model: ModelRef) => void;
   remove: (model: ModelRef) => void;
+  measuring: boolean;
+  /** Measures the device's engine speeds again (a few seconds in the host). */
+  measure: () => void;
 }
 
 /** What the speed comparison offers: the chosen model, downloaded models, every provider model; once each. */
@@ -59,6 +62,7 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
   const [caps, setCaps] = useState<DeviceCapabilities | null>(null);
   const [storage, setStorage] = useState<StorageReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [measuring, setMeasuring] = useState(false);
   const [active] = useStorageItem(activeModel);
   const [providers] = useStorageItem(deps.providers);
 
@@ -99,6 +103,14 @@ export function useModelsController(deps: ModelsControllerDeps): ModelsControlle
     },
     remove(model) {
       void client.request('models.delete', model).then(refresh, (e) => setError(errorMessage(e)));
+    },
+    measuring,
+    measure() {
+      setMeasuring(true);
+      void client
+        .request('calibrate', {})
+        .then(setCaps, (e) => setError(errorMessage(e)))
+        .finally(() => setMeasuring(false));
     },
   };
 }
