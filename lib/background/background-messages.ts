@@ -5,9 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import {
+  BACKGROUND_METHODS,
   ENGINE_PORT,
   EngineClient,
   ForbiddenError,
+  serveOneShot,
+  type OneShotReply,
+  type SenderInfo,
   type BackgroundMethods,
   type Caller,
   type OneShotHandlers,
@@ -17,6 +21,8 @@ import { routeModel } from '../models/resolve-model';
 import { consentStore } from '../providers/consent';
 import { activeModelItem, fallbackItem, remoteConsentItem, taskModelsItem } from '../settings/storage-items';
 import { continueInPanel, runAction } from '../actions/register';
+import { TEST_BUILD } from '../settings/build-flags';
+import { isTestHookRequest } from '../host/test-hook-methods';
 
 /** The tab a content script acts for; anyone else is refused (declarations already say so). */
 function tabOf(caller: Caller): number {
@@ -55,4 +61,18 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
     },
     consented: ({ site, provider }) => consents.allowed(site, provider),
   };
+}
+
+/**
+ * The service worker's reply to one message, or undefined where another context answers: in
+ * test builds the engine host serves its own test seams (lib/host/test-hooks.ts).
+ */
+export function serveBackgroundMessage(
+  message: unknown,
+  sender: SenderInfo,
+  handlers: OneShotHandlers<BackgroundMethods>,
+  extensionId: string,
+): Promise<OneShotReply> | undefined {
+  if (TEST_BUILD && isTestHookRequest(message)) return undefined;
+  return serveOneShot(BACKGROUND_METHODS, handlers, message, sender, extensionId);
 }
