@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SqlAnswer } from '@/lib/sql/ask-tables';
 import { chooseChart } from '@/lib/sql/chart-spec';
 import { toCsv, toMarkdown } from '@/lib/sql/export';
-import type { QueryResult } from '@/lib/protocol';
+import { errorMessage, type QueryResult } from '@/lib/protocol';
 import { ResultChart } from './ResultChart';
 import { ResultGrid } from './ResultGrid';
 
@@ -40,7 +40,7 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
       setEdited(sql !== initialSql);
     } catch (e) {
       setResult(null);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const chart = result ? chooseChart(result) : null;

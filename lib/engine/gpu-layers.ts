@@ -3,6 +3,8 @@
  * software adapter or without WebGPU, or what the model ref asks for. A load that fails on the
  * GPU (out of memory, a driver refusing a shader) is tried again on the CPU, and says so.
  */
+import { errorMessage } from '../protocol';
+
 export interface LayerPlan {
   /** undefined = every layer (llama.cpp's default); 0 = CPU only. */
   layers: number | undefined;
@@ -47,7 +49,7 @@ export async function loadWithGpuFallback(
     await load(plan.layers);
     return { onGpu: true, fallback: null };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     onFallback(reason);
     await load(0);
     return { onGpu: false, fallback: reason };

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { CallerKind } from './callers';
-import { HostUnavailableError, SerializedErrorSchema, deserializeError } from './errors';
+import { HostUnavailableError, SerializedErrorSchema, deserializeError, errorMessage } from './errors';
 
 export interface OneShotSpec<P extends v.GenericSchema, R extends v.GenericSchema> {
   readonly params: P;
@@ -53,9 +53,7 @@ export async function callOneShot<T extends OneShotTable, M extends keyof T & st
   try {
     raw = await send({ method, params });
   } catch (error) {
-    throw new HostUnavailableError(
-      `Could not reach the other side for ${method}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new HostUnavailableError(`Could not reach the other side for ${method}: ${errorMessage(error)}`);
   }
   const reply = v.safeParse(OneShotReplySchema, raw);
   if (!reply.success) throw new HostUnavailableError(`No usable answer to ${method}.`);
