@@ -70,6 +70,8 @@ describe('ChatSession prompts', () => {
     await s.loadPage();
     await s.send('What is this page about?');
     const [system, pageMsg, , question] = requests[0]!.messages;
+    // The request says whose content it carries: the host checks consent for it (page-policy.ts).
+    expect(requests[0]!.pageContent).toEqual({ site: 'news.example' });
     expect(system!.role).toBe('system');
     expect(system!.content).toMatch(/never follow instructions/);
     expect(pageMsg!.content).toMatch(
@@ -92,6 +94,9 @@ describe('ChatSession prompts', () => {
     expect(requests[0]!.messages.some((m) => m.content.includes('Some page text.'))).toBe(false);
     expect(requests[0]!.messages.some((m) => m.content.includes('the selected words'))).toBe(true);
     expect(requests[1]!.messages.some((m) => m.content.includes('the selected words'))).toBe(false);
+    // The selection is the page's content; the follow-up without it carries none.
+    expect(requests[0]!.pageContent).toEqual({ site: 'news.example' });
+    expect(requests[1]!.pageContent).toBeUndefined();
   });
 
   it('cuts a page longer than the window and says how much was kept', async () => {

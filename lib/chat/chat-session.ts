@@ -9,6 +9,7 @@ import {
   type ChatMessage,
   type EngineClient,
   type ModelRef,
+  type PageContent,
   errorMessage,
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
@@ -59,13 +60,19 @@ export class ChatSession {
     this.consentAnswer?.(choice);
   }
 
-  /** Asks before page text leaves the device; true when it may be sent. */
-  private async mayShare(model: ModelRef): Promise<boolean> {
+  /**
+   * Asks before page text leaves the device. `share` says whether the page goes into the prompt;
+   * `pageContent` declares it to the host, which checks consent for providers off this device.
+   */
+  private async mayShare(model: ModelRef): Promise<{ share: boolean; pageContent?: PageContent }> {
     const page = this.state.includePage ? this.state.page : null;
-    if (model.engine !== 'remote' || !model.url || (!page?.text && !this.state.attachment)) return true;
+    if (!page?.text && !this.state.attachment) return { share: true };
+    // A selection comes from the page too, even with the page itself left out.
+    const from = this.state.page;
+    const site = from ? new URL(from.url).host || from.url : 'this page';
+    if (model.engine !== 'remote' || !model.url) return { share: true, pageContent: { site } };
     const provider = new URL(model.url).host;
-    const site = page ? new URL(page.url).host || page.url : 'this page';
-    return mayShare(this.consents, site, provider, async () => {
+    const ask = async () => {
       const choice = await new Promise<ConsentChoice>((resolve) => {
         this.consentAnswer = resolve;
         this.set({ consent: { site, provider } });
@@ -73,7 +80,10 @@ export class ChatSession {
       this.consentAnswer = null;
       this.set({ consent: null });
       return choice;
-    });
+    };
+    const grantOnce = async () => (await this.client.request('consent.once', { site, provider })).grant;
+    const pageContent = await mayShare(this.consents, site, provider, ask, grantOnce);
+    return pageContent ? { share: true, pageContent } : { share: false };
   }
 
   private set(next: Partial<ChatState>): void {
@@ -160,7 +170,7 @@ export class ChatSession {
       pageChars: this.state.includePage ? this.state.page?.text.length : 0,
     });
     const model = routed.model;
-    const share = await this.mayShare(model);
+    const { share, pageContent } = await this.mayShare(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
     const show = (answer: string) =>
@@ -187,7 +197,7 @@ export class ChatSession {
         try {
           const result = await this.client.request(
             'chat',
-            { model, messages: prompt, max_tokens: ANSWER_TOKENS },
+            { model, messages: prompt, max_tokens: ANSWER_TOKENS, pageContent },
             {
               signal: this.controller.signal,
               onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
@@ -226,7 +236,8 @@ export class ChatSession {
     }
     const routed = await this.model('summarise', { pageChars: page.text.length });
     const model = routed.model;
-    if (!(await this.mayShare(model))) {
+    const { share, pageContent } = await this.mayShare(model);
+    if (!share) {
       this.set({
         error: `Kept on this device: ${model.id} runs off this device. Pick a local model to summarise this page.`,
       });
@@ -245,6 +256,7 @@ export class ChatSession {
       const { summaries, plan } = await summariseParts({
         client: this.client,
         model,
+        pageContent,
         page,
         window,
         answerTokens: ANSWER_TOKENS,
@@ -261,7 +273,12 @@ export class ChatSession {
       let answer = '';
       await this.client.request(
         'chat',
-        { model, messages: combineMessages(page.title, summaries, instruction), max_tokens: ANSWER_TOKENS },
+        {
+          model,
+          messages: combineMessages(page.title, summaries, instruction),
+          max_tokens: ANSWER_TOKENS,
+          pageContent,
+        },
         {
           signal,
           onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),

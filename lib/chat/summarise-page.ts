@@ -3,7 +3,7 @@
  * combine the part summaries, so the answer covers the whole page (up to MAX_PARTS parts; the
  * user is told when a page is longer still).
  */
-import type { ChatMessage, EngineClient, ModelRef } from '../protocol';
+import type { ChatMessage, EngineClient, ModelRef, PageContent } from '../protocol';
 import { SYSTEM_PROMPT, quotePageText } from '../page/prompts';
 import { chars, chunkText, overflow, type Budget } from './context-budget';
 
@@ -44,6 +44,8 @@ export function combineMessages(title: string, summaries: string[], instruction:
 export interface PartsRun {
   client: EngineClient;
   model: ModelRef;
+  /** What the parts are, declared to the host (see PageContentSchema). */
+  pageContent?: PageContent;
   page: { title: string; text: string };
   window: number;
   answerTokens: number;
@@ -75,7 +77,11 @@ export async function summariseParts(run: PartsRun): Promise<{ summaries: string
       for (const [i, part] of plan.parts.entries()) {
         run.onPart(i, plan.parts.length);
         const messages = partMessages(page.title, part, i, plan.parts.length);
-        const r = await client.request('chat', { model, messages, max_tokens: partTokens }, { signal });
+        const r = await client.request(
+          'chat',
+          { model, messages, max_tokens: partTokens, pageContent: run.pageContent },
+          { signal },
+        );
         summaries.push(r.text);
       }
       return { summaries, plan };

@@ -11,6 +11,7 @@ import { startOpenAiServer, type OpenAiServer } from '../../tests/fixtures/opena
 import { ProviderHost } from '../providers/provider-host';
 import { PANEL, pageSender, testRouter } from './test-router';
 import { sqlScopeFor, type TrustedSettings } from './page-policy';
+import { ConsentGrants, GRANT_TTL_MS } from './consent-grants';
 
 let server: OpenAiServer | null = null;
 afterEach(async () => {
@@ -101,6 +102,66 @@ describe('callers and what each may do', () => {
     ).resolves.toMatchObject({
       text: 'hello',
     });
+  });
+
+  it("checks consent for the panel's requests that declare page content, and honours a one-time grant", async () => {
+    const { connect, remote } = await withProvider((provider) => [`allowed.example→${provider}`]);
+    const panel = connect(PANEL).client;
+    const provider = new URL(remote.url!).host;
+    const about = (site: string, grant?: string) => ({
+      ...say(remote),
+      pageContent: { site, ...(grant ? { grant } : {}) },
+    });
+    // Text of a site the user never allowed: refused by the host, whatever the panel's UI did.
+    await expect(panel.request('chat', about('bank.example'))).rejects.toBeInstanceOf(ConsentRequiredError);
+    await expect(panel.request('chat', about('bank.example', 'made-up'))).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
+    expect(server!.requests()).toHaveLength(0);
+    await expect(panel.request('chat', about('allowed.example'))).resolves.toMatchObject({ text: 'hello' });
+    // "Allow once": a grant for exactly this site and provider, usable by this question's requests.
+    const { grant } = await panel.request('consent.once', { site: 'bank.example', provider });
+    await expect(panel.request('chat', about('bank.example', grant))).resolves.toMatchObject({
+      text: 'hello',
+    });
+    await expect(panel.request('chat', about('other.example', grant))).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
+    // A local model needs no consent: the text stays on this device.
+    await expect(panel.request('chat', { ...about('bank.example'), model: local })).resolves.toMatchObject({
+      model: local,
+    });
+    // Only Local AI's own pages can get a grant; a page's content script cannot.
+    const page = connect(pageSender(PAGE)).client;
+    await expect(page.request('consent.once', { site: 'bank.example', provider })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    // A content script's own grant-looking declaration changes nothing: its site is its origin.
+    await expect(page.request('chat', about('allowed.example', grant))).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
+    expect(server!.requests()).toHaveLength(2);
+  });
+});
+
+describe('ConsentGrants', () => {
+  it('binds a grant to one site and provider, and forgets it after a few minutes', () => {
+    let now = 0;
+    let n = 0;
+    const grants = new ConsentGrants(
+      () => now,
+      () => `g${++n}`,
+    );
+    const id = grants.issue('a.example', 'api.example');
+    expect(grants.allows(id, 'a.example', 'api.example')).toBe(true);
+    expect(grants.allows(id, 'a.example', 'other.example')).toBe(false);
+    expect(grants.allows(undefined, 'a.example', 'api.example')).toBe(false);
+    now = GRANT_TTL_MS;
+    expect(grants.allows(id, 'a.example', 'api.example')).toBe(false);
+    // Many grants never pile up: the oldest go first.
+    const ids = Array.from({ length: 100 }, () => grants.issue('a.example', 'api.example'));
+    expect(grants.allows(ids[0], 'a.example', 'api.example')).toBe(false);
+    expect(grants.allows(ids.at(-1), 'a.example', 'api.example')).toBe(true);
   });
 });
 

@@ -22,9 +22,10 @@ import type { EngineQueue } from './engine-queue';
 import { streamChat } from './stream-chat';
 import { hostDiagnostics } from './diagnostics';
 import { checkChat, type TrustedSettings } from './page-policy';
+import type { ConsentGrants } from './consent-grants';
 
 export type EngineMethod =
-  'chat' | 'load' | 'status' | 'capabilities' | 'calibrate' | 'diagnostics' | 'cached';
+  'chat' | 'load' | 'status' | 'capabilities' | 'calibrate' | 'diagnostics' | 'cached' | 'consent.once';
 
 export interface EngineHandlerDeps {
   engines: EngineService;
@@ -36,6 +37,7 @@ export interface EngineHandlerDeps {
   models?: ModelHost;
   providers?: ProviderHost;
   settings?: TrustedSettings;
+  grants: ConsentGrants;
   now: () => number;
   /** Load progress of the one engine, for status. */
   onProgress: (model: ModelRef, progress: number, text: string) => void;
@@ -53,7 +55,8 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
   };
 
   const chat = async (params: ChatParams, ctx: CallContext<'chat'>): Promise<ChatResult> => {
-    await checkChat(ctx.caller, params.model, {
+    await checkChat(ctx.caller, params, {
+      grants: deps.grants,
       settings: deps.settings,
       loaded: () => deps.engines.stats().loaded,
       isCached: (model) => deps.engines.isCached(model),
@@ -115,5 +118,6 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     capabilities: () => deps.capabilities(),
     calibrate: () => (deps.calibrate ?? deps.capabilities)(),
     cached: async (model) => ({ cached: await deps.engines.isCached(model) }),
+    'consent.once': async ({ site, provider }) => ({ grant: deps.grants.issue(site, provider) }),
   };
 }

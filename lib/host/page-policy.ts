@@ -1,17 +1,19 @@
 /**
- * What a content script may do beyond what its methods' declarations allow: it chats for its own
- * tab only, with a model that cannot make the host fetch a URL of the page's choosing, and with a
- * provider off this device only where the user allowed its site for that provider in extension UI.
+ * What a request may do beyond what its method's declaration allows. A content script chats for
+ * its own tab only, with a model that cannot make the host fetch a URL of the page's choosing.
+ * Page content (from any caller) reaches a provider off this device only where the user allowed
+ * its site for that provider in extension UI.
  */
 import {
   ConsentRequiredError,
   ForbiddenError,
   type Caller,
-  type ContentScriptCaller,
+  type ChatParams,
   type ModelRef,
   siteOf,
 } from '../protocol';
 import { sameModel } from '../engine/engine';
+import type { ConsentGrants } from './consent-grants';
 
 /** What only extension pages can write (storage the host reads through the service worker). */
 export interface TrustedSettings {
@@ -25,16 +27,28 @@ export interface PagePolicyDeps {
   settings?: TrustedSettings;
   loaded: () => ModelRef | null;
   isCached: (model: ModelRef) => Promise<boolean>;
+  /** One-time grants the user gave in extension UI ("Allow once"). */
+  grants?: ConsentGrants;
 }
 
 /**
- * Checks a chat request from `caller`; extension pages and the host pass unchecked.
- * @throws {ConsentRequiredError} a content script asks a provider for a site the user has not allowed.
+ * Checks a chat request from `caller`. Page content goes off this device only with the user's
+ * consent for its site: a content script's request is always its own page's content; an
+ * extension page's is page content where it declares so (`pageContent`), and then needs a
+ * stored consent or a one-time grant the host issued.
+ * @throws {ConsentRequiredError} page content would go to a provider the user has not allowed for its site.
  * @throws {ForbiddenError} a content script names a model the user never chose and that is not on this device.
  */
-export async function checkChat(caller: Caller, model: ModelRef, deps: PagePolicyDeps): Promise<void> {
-  if (caller.kind !== 'content-script') return;
-  if (model.engine === 'remote') return checkProviderConsent(caller, model, deps.settings);
+export async function checkChat(caller: Caller, params: ChatParams, deps: PagePolicyDeps): Promise<void> {
+  const { model } = params;
+  if (caller.kind !== 'content-script') {
+    if (model.engine === 'remote' && params.pageContent) {
+      const { site, grant } = params.pageContent;
+      await checkProviderConsent(site, model, deps, grant);
+    }
+    return;
+  }
+  if (model.engine === 'remote') return checkProviderConsent(siteOf(caller), model, deps);
   // A catalog id with no URL of its own fetches only from the model hosts, if at all.
   if (!model.url && !model.modelLib) return;
   if (sameModel(deps.loaded(), model) || (await deps.isCached(model))) return;
@@ -46,13 +60,14 @@ export async function checkChat(caller: Caller, model: ModelRef, deps: PagePolic
 }
 
 async function checkProviderConsent(
-  caller: ContentScriptCaller,
+  site: string,
   model: ModelRef,
-  settings: TrustedSettings | undefined,
+  deps: PagePolicyDeps,
+  grant?: string,
 ): Promise<void> {
-  const site = siteOf(caller);
   const provider = model.url ? safeHost(model.url) : '';
-  if (provider && settings && (await settings.consented(site, provider))) return;
+  if (provider && deps.grants?.allows(grant, site, provider)) return;
+  if (provider && deps.settings && (await deps.settings.consented(site, provider))) return;
   throw new ConsentRequiredError(
     `Answering with ${provider || 'a provider'} would send text from ${site} off this device, and you have not allowed that. Ask in the side panel to choose.`,
   );

@@ -32,6 +32,7 @@ import type { ProviderHost } from '../providers/provider-host';
 import { EngineQueue } from './engine-queue';
 import { engineHandlers } from './engine-handlers';
 import { serviceHandlers } from './service-handlers';
+import { ConsentGrants } from './consent-grants';
 import type { HandlerRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
 
@@ -90,6 +91,7 @@ export class EngineRouter {
     this.handlers = {
       ...engineHandlers({
         ...deps,
+        grants: new ConsentGrants(),
         queue: this.queue,
         now: this.now,
         status: () => this.status(),

@@ -9,6 +9,7 @@ import type {
   ChatParamsSchema,
   EngineIdSchema,
   ModelRefSchema,
+  PageContentSchema,
   PrioritySchema,
   ResponseFormatSchema,
 } from './schema';
@@ -19,6 +20,7 @@ export type ChatMessage = v.InferOutput<typeof ChatMessageSchema>;
 export type ResponseFormat = v.InferOutput<typeof ResponseFormatSchema>;
 export type Priority = v.InferOutput<typeof PrioritySchema>;
 export type ChatParams = v.InferOutput<typeof ChatParamsSchema>;
+export type PageContent = v.InferOutput<typeof PageContentSchema>;
 
 /** The Port name every client connects with; the host ignores all others. */
 export const ENGINE_PORT = 'local-ai/engine';

@@ -16,6 +16,7 @@ import {
   MAX_ID_CHARS,
   ModelRefSchema,
   Scope,
+  SiteSchema,
   SqlText,
 } from './schema';
 
@@ -69,6 +70,17 @@ export const METHODS = {
       apiKey: v.optional(v.pipe(v.string(), v.maxLength(500))),
     }),
     callers: TRUSTED_CALLERS,
+  }),
+  /**
+   * The user allowed, in extension UI, one question's page content to go to `provider`: a grant
+   * the host honours for that site and provider for a few minutes (see lib/host/consent-grants.ts).
+   */
+  'consent.once': method<{ grant: string }>()({
+    params: v.strictObject({
+      site: SiteSchema,
+      provider: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+    }),
+    callers: ['extension-page'],
   }),
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
   'sql.register': method<{ tables: number; rows: number; elapsedMs: number }>()({

@@ -50,6 +50,19 @@ export const ResponseFormatSchema = v.variant('type', [
 
 export const PrioritySchema = v.picklist(['interactive', 'background']);
 
+/** A site as the consent store names it: a host (`example.com:8080`), or the URL of a page without one. */
+export const SiteSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(2_000));
+
+/**
+ * Declares that a chat's messages carry a page's content (its text, a selection, its tables).
+ * The host then lets it go to a provider off this device only with the user's consent for
+ * `site`: stored ("always"), or a one-time `grant` the host issued to extension UI.
+ */
+export const PageContentSchema = v.strictObject({
+  site: SiteSchema,
+  grant: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
 export const ChatParamsSchema = v.strictObject({
   model: ModelRefSchema,
   messages: v.pipe(v.array(ChatMessageSchema), v.minLength(1), v.maxLength(MAX_MESSAGES)),
@@ -60,6 +73,7 @@ export const ChatParamsSchema = v.strictObject({
   stop: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(8))),
   response_format: v.optional(ResponseFormatSchema),
   priority: v.optional(PrioritySchema),
+  pageContent: v.optional(PageContentSchema),
 });
 
 export const EmptyParams = v.strictObject({});

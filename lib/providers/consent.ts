@@ -3,7 +3,7 @@
  * for one request ("once"). And every answer says where it ran.
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { ModelRef } from '../protocol';
+import type { ModelRef, PageContent } from '../protocol';
 import { isLoopbackHost } from '../models/hosts';
 
 /** Which sites' text the user let go to which provider. */
@@ -29,19 +29,25 @@ export function placeOf(model: ModelRef): { on: 'device' | 'machine' | 'cloud'; 
 }
 
 /**
- * Whether `site`'s content may go to `provider`: allowed before, or the user says so now through
- * `ask` ("always" is remembered for the site).
+ * Whether `site`'s content may go to `provider`, as the declaration the host checks: allowed
+ * before, or the user says so now through `ask` ("always" is remembered for the site; "once"
+ * gets a one-time grant from the host through `grantOnce`). Null when the user says no.
  */
 export async function mayShare(
   consents: ConsentStore,
   site: string,
   provider: string,
   ask: () => Promise<ConsentChoice>,
-): Promise<boolean> {
-  if (await consents.allowed(site, provider)) return true;
+  grantOnce: () => Promise<string>,
+): Promise<PageContent | null> {
+  if (await consents.allowed(site, provider)) return { site };
   const choice = await ask();
-  if (choice === 'always') await consents.allow(site, provider);
-  return choice !== 'no';
+  if (choice === 'no') return null;
+  if (choice === 'always') {
+    await consents.allow(site, provider);
+    return { site };
+  }
+  return { site, grant: await grantOnce() };
 }
 
 /** Where an answer ran, in words, with its speed. */

@@ -54,6 +54,7 @@ function host(replies: string[]) {
       const timing = { queuedMs: 0, firstTokenMs: 5, tokensPerSecond: 10 };
       return { text, finishReason: 'stop', model: message.params.model, usage: {}, timing };
     }
+    if (message.method === 'consent.once') return { grant: `grant for ${message.params.site}` };
     if (message.method === 'sql.register') {
       scopes.push(message.params.scope);
       return sql.register(message.params.scope, message.params.tables);
@@ -115,6 +116,7 @@ describe('TableSession', () => {
     expect(new Set(engine.scopes)).toEqual(new Set(['tab-7']));
     expect(engine.chats[0]!.model).toEqual(local);
     expect(engine.chats[0]!.response_format?.type).toBe('grammar');
+    expect(engine.chats[0]!.pageContent).toEqual({ site: 'example.org' });
   });
 
   it('keeps earlier questions as context for a follow-up, and runs SQL the user edited', async () => {
@@ -158,6 +160,12 @@ describe('TableSession', () => {
     expect(asked).toEqual(['example.org → api.openai.com']);
     expect(agreed).toMatchObject({ kind: 'answer', answer: 'One.' });
     expect(engine.chats).toHaveLength(2);
+    // Every request of the question declares the tables' site and carries the one-time grant,
+    // which the host checks (lib/host/caller-permissions.test.ts).
+    expect(engine.chats.map((c) => c.pageContent)).toEqual([
+      { site: 'example.org', grant: 'grant for example.org' },
+      { site: 'example.org', grant: 'grant for example.org' },
+    ]);
   });
 
   it('highlights a table on the page and ignores a page that went away', async () => {

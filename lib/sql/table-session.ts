@@ -3,7 +3,7 @@
  * script, registers them in the host's DuckDB, asks through the shared engine (queued like
  * any other request, under the schema grammar), and keeps the conversation for follow-ups.
  */
-import { type EngineClient, type ExtractedTable, type QueryResult } from '../protocol';
+import { type EngineClient, type ExtractedTable, type PageContent, type QueryResult } from '../protocol';
 import type { Routed } from '../models/resolve-model';
 import type { PageBridge } from '../page/page-bridge';
 import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
@@ -49,15 +49,19 @@ export class TableSession {
     } = {},
   ): Promise<SqlAnswer & { run?: string }> {
     const { model, note } = await this.model();
-    // Table contents are page content: a provider off this device gets them only with consent.
+    // Table contents are page content: a provider off this device gets them only with consent,
+    // which the host checks against what each request declares.
+    const site = await this.page
+      .ask('page-url', {})
+      .then((u) => new URL(u).host || u)
+      .catch(() => 'this page');
+    let pageContent: PageContent | null = { site };
     if (model.engine === 'remote' && model.url) {
       const provider = new URL(model.url).host;
-      const site = await this.page
-        .ask('page-url', {})
-        .then((u) => new URL(u).host)
-        .catch(() => 'this page');
       const ask = options.confirm ?? (async () => 'no' as const);
-      if (!(await mayShare(this.consents, site, provider, () => ask(provider, site)))) {
+      const grantOnce = async () => (await this.client.request('consent.once', { site, provider })).grant;
+      pageContent = await mayShare(this.consents, site, provider, () => ask(provider, site), grantOnce);
+      if (!pageContent) {
         return {
           kind: 'cannot-answer',
           message: `Kept on this device: the tables were not sent to ${provider}. Pick a local model for tables in Settings.`,
@@ -81,6 +85,7 @@ export class TableSession {
               messages,
               max_tokens: o.maxTokens,
               temperature: o.temperature,
+              pageContent,
               ...(o.grammar ? { response_format: { type: 'grammar' as const, grammar: o.grammar } } : {}),
             },
             { signal: options.signal },
