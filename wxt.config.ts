@@ -50,11 +50,21 @@ export default defineConfig({
     cross_origin_opener_policy: { value: 'same-origin' },
     action: { default_title: 'Open Local AI' },
     content_security_policy: {
-      // Every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs
-      // 'wasm-unsafe-eval'; network access is limited to model hosts.
+      // As tight as the extension's pages need (README "Security"): everything from the extension
+      // itself; every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs
+      // 'wasm-unsafe-eval'; network access only to model hosts, providers and this machine. No
+      // image, frame, style or font from anywhere else: a prompt-injected answer cannot make a
+      // view load a URL that carries page text away (answers are sanitised as well).
       extension_pages: [
+        "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
-        "object-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "img-src 'self' data:",
+        "frame-src 'none'",
+        "media-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
         `connect-src ${CONNECT_SOURCES.join(' ')}`,
       ].join('; '),
     },

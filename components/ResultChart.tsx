@@ -1,5 +1,6 @@
 /** A chart of the result with Observable Plot; labels come from data and render as SVG text only. */
 import * as Plot from '@observablehq/plot';
+import { plotFigure } from '@/lib/ui/plot-figure';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChartSpec } from '@/lib/sql/chart-spec';
 import type { QueryResult } from '@/lib/protocol';
@@ -22,7 +23,7 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
         : spec.type === 'line'
           ? Plot.line(data, { x: 'x', y: 'y', stroke: 'currentColor', marker: data.length < 40 })
           : Plot.dot(data, { x: 'x', y: 'y', fill: 'currentColor' });
-    const svg = Plot.plot({
+    const svg = plotFigure({
       width: Math.max(240, el.clientWidth),
       height: 200,
       marginLeft: 56,

@@ -3,6 +3,7 @@
  * side by side.
  */
 import * as Plot from '@observablehq/plot';
+import { plotFigure } from '@/lib/ui/plot-figure';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
 import type { ModelRef } from '@/lib/protocol';
@@ -33,7 +34,7 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
       { model: label(r.model), measure: 'tokens/s', value: r.tokensPerSecond },
     ]);
     el.replaceChildren(
-      Plot.plot({
+      plotFigure({
         width: Math.max(240, el.clientWidth),
         height: 60 + 40 * ok.length,
         marginLeft: 10,

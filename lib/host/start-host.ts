@@ -8,6 +8,7 @@ import { callBackground, type DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { profileDevice } from './device-profile';
+import { watchPolicyViolations } from './diagnostics';
 import { TEST_BUILD } from '../settings/build-flags';
 import { SqlHost } from '../sql/sql-host';
 import { ModelHost } from '../models/model-host';
@@ -19,6 +20,7 @@ import { sendToBackground } from './extension-transport';
 export function startEngineHost(): EngineRouter {
   let capabilities: Promise<DeviceCapabilities> | null = null;
   let router: EngineRouter | null = null;
+  watchPolicyViolations(self);
   const models = new ModelHost({
     caches,
     fetch: (url, init) => fetch(url, init),

@@ -143,4 +143,6 @@ export interface HostDiagnostics {
   /** JS heap used by the host document (the router), where the browser reports it. */
   jsHeapUsedBytes: number | null;
   uptimeMs: number;
+  /** What the content security policy blocked in the host, newest last ("directive URL"). */
+  blockedByPolicy: string[];
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { TINY_MODEL_FILE, writeTinyModel } from '../fixtures/tiny-model/make-tiny-gguf';
 import { fileRoute, startStaticServer, type StaticServer } from '../fixtures/static-server';
 import type { MethodName, ParamsOf, ResultOf } from '../../lib/protocol';
+import { blockedIn, watchPolicy } from './policy-watch';
 
 export const EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,9 +92,14 @@ export const test = base.extend<Fixtures>({
     use({ engine: 'wllama', id: 'tiny-random-llama', url: `${modelServer.origin}/tiny-llama.gguf` }),
   panel: async ({ context, extensionId, tinyModel }, use) => {
     const panel = await context.newPage();
+    await watchPolicy(panel);
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await chooseModel(panel, tinyModel);
     await use(panel);
+    // Nothing the panel or the engine host needed was blocked by the extension's policy.
+    base.expect(await blockedIn(panel), 'blocked by the policy in the panel').toEqual([]);
+    const host = await hostRequest(panel, 'diagnostics').catch(() => null);
+    base.expect(host?.blockedByPolicy ?? [], 'blocked by the policy in the engine host').toEqual([]);
   },
 });
 

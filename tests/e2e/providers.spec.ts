@@ -9,6 +9,7 @@ import type { Page, Worker } from '@playwright/test';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { chooseModel, expect, launchWithExtension, serviceWorkerOf, test } from './fixtures';
+import { blockedIn, watchPolicy } from './policy-watch';
 
 const PAGE =
   '<!doctype html><html lang="en"><head><title>Harbour notes</title></head><body><article><h1>Harbour notes</h1>' +
@@ -44,6 +45,7 @@ async function panelOnPage(page: Page, extensionId: string, sw: Worker): Promise
     async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
   );
   const panel = await page.context().newPage();
+  await watchPolicy(panel);
   await panel.setViewportSize({ width: 360, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
@@ -147,6 +149,8 @@ test('the speed comparison runs the tiny local model and the provider side by si
   await expect(table.locator('tbody tr').first().locator('td').nth(3)).toHaveText(/^\d+\.\d$/);
   await expect(panel.getByTestId('speed-chart').locator('svg').last()).toBeVisible();
   await panel.screenshot({ path: testInfo.outputPath('speed.png'), fullPage: true });
+  // The chart and its legend needed nothing the extension's policy blocks.
+  expect(await blockedIn(panel)).toEqual([]);
 });
 
 test('without WebGPU, a WebLLM choice falls back to the provider and says why', async ({
@@ -210,4 +214,42 @@ test("a page's tables go to a provider only with consent", async ({ context, sw,
   } finally {
     await tables.close();
   }
+});
+
+test('a hostile answer renders as text, loads and runs nothing, and the conversation comes back after a reload', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const panel = await panelOnPage(await context.newPage(), extensionId, sw);
+  await addProvider(panel, 'sk-local');
+  await panel.getByRole('button', { name: 'Save provider' }).click();
+  await panel.getByTestId('provider').getByRole('button', { name: 'Use' }).first().click();
+  await panel.getByRole('tab', { name: 'Chat' }).click();
+  // The echo provider answers with the question: thousands of nested quotes (which overflow the
+  // markdown parser's recursion unless capped), raw HTML with a handler, and a markdown image.
+  const leak = `${pages.origin}/leak`;
+  const hostile =
+    `${'> '.repeat(5000)}deep quote\n\n<img src="${leak}" onerror="window.pwned=1">\n\n` +
+    `![x](${leak}?md) [link](javascript:window.pwned=2) **bold end**`;
+  await panel.locator('textarea[name=prompt]').fill(hostile);
+  await panel.keyboard.press('Enter');
+  await panel.getByRole('button', { name: 'Keep it on this device' }).click();
+  const answer = panel.getByTestId('answer').last();
+  await expect(answer).toContainText('deep quote');
+  await expect(answer).toContainText('<img src=');
+  await expect(answer.locator('img, script, [onerror]')).toHaveCount(0);
+  await expect(answer.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await answer
+    .getByText('link')
+    .click({ trial: false })
+    .catch(() => {});
+  expect(await panel.evaluate(() => (window as Window & { pwned?: number }).pwned ?? 0)).toBe(0);
+
+  await panel.reload();
+  await expect(panel.getByTestId('answer').last()).toContainText('deep quote', { timeout: 15_000 });
+  await expect(panel.getByTestId('answer').last()).toContainText('bold end');
+  expect(pages.requests().filter((r) => r.includes('/leak'))).toEqual([]);
+  expect(await panel.evaluate(() => (window as Window & { pwned?: number }).pwned ?? 0)).toBe(0);
+  expect(await blockedIn(panel)).toEqual([]);
 });

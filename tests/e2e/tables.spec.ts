@@ -9,6 +9,7 @@ import type { ExtractedTable } from '../../lib/protocol';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { DATES, JOINABLE, VIRTUAL_GRID, WIKI_STATES } from '../fixtures/tables/pages';
 import { chooseModel, expect, hostRequest, runAction, test } from './fixtures';
+import { blockedIn, watchPolicy } from './policy-watch';
 
 const body = (html: string) => /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
 const TABLES_PAGE = `<!doctype html><html lang="en"><head><title>Tables</title></head><body>${body(WIKI_STATES)}${body(JOINABLE)}<h2>Events</h2>${DATES}</body></html>`;
@@ -108,6 +109,7 @@ test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
 }, testInfo) => {
   const { page, tabId } = await openTab(context, sw, '/tables.html');
   const panel = await context.newPage();
+  await watchPolicy(panel);
   await panel.setViewportSize({ width: 360, height: 900 });
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await chooseModel(panel, tinyModel);
@@ -152,6 +154,8 @@ test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
   await card.locator('textarea[name=sql]').fill('DROP TABLE "states_by_area"');
   await card.getByRole('button', { name: 'Run' }).click();
   await expect(card.getByRole('alert')).toContainText('Only SELECT');
+  // The grid, the chart and DuckDB needed nothing the extension's policy blocks.
+  expect(await blockedIn(panel)).toEqual([]);
 });
 
 test('a virtualised ARIA grid is collected whole by scrolling', async ({ context, sw, panel }) => {
