@@ -9,7 +9,6 @@ import {
   type ChatMessage,
   type EngineClient,
   type ModelRef,
-  type PageContent,
   errorMessage,
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
@@ -30,7 +29,8 @@ import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './task
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
 import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
-import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
 
 const ANSWER_TOKENS = 512;
 
@@ -53,37 +53,25 @@ export class ChatSession {
     private readonly consents: ConsentStore = { allowed: async () => false, allow: async () => {} },
   ) {}
 
-  private consentAnswer: ((choice: ConsentChoice) => void) | null = null;
+  private readonly asker = new ConsentAsker((consent) => this.set({ consent }));
 
   /** The user's answer to the consent question. */
   decideConsent(choice: ConsentChoice): void {
-    this.consentAnswer?.(choice);
+    this.asker.answer(choice);
   }
 
-  /**
-   * Asks before page text leaves the device. `share` says whether the page goes into the prompt;
-   * `pageContent` declares it to the host, which checks consent for providers off this device.
-   */
-  private async mayShare(model: ModelRef): Promise<{ share: boolean; pageContent?: PageContent }> {
-    const page = this.state.includePage ? this.state.page : null;
-    if (!page?.text && !this.state.attachment) return { share: true };
-    // A selection comes from the page too, even with the page itself left out.
-    const from = this.state.page;
-    const site = from ? new URL(from.url).host || from.url : 'this page';
-    if (model.engine !== 'remote' || !model.url) return { share: true, pageContent: { site } };
-    const provider = new URL(model.url).host;
-    const ask = async () => {
-      const choice = await new Promise<ConsentChoice>((resolve) => {
-        this.consentAnswer = resolve;
-        this.set({ consent: { site, provider } });
-      });
-      this.consentAnswer = null;
-      this.set({ consent: null });
-      return choice;
-    };
-    const grantOnce = async () => (await this.client.request('consent.once', { site, provider })).grant;
-    const pageContent = await mayShare(this.consents, site, provider, ask, grantOnce);
-    return pageContent ? { share: true, pageContent } : { share: false };
+  /** Asks before page text leaves the device (see ./page-share.ts). */
+  private mayShare(model: ModelRef): Promise<ShareDecision> {
+    return decideShare({
+      page: this.state.page,
+      includePage: this.state.includePage,
+      hasAttachment: !!this.state.attachment,
+      model,
+      consents: this.consents,
+      ask: (site, provider) => this.asker.ask(site, provider),
+      grantOnce: async (site, provider) =>
+        (await this.client.request('consent.once', { site, provider })).grant,
+    });
   }
 
   private set(next: Partial<ChatState>): void {
