@@ -5,6 +5,7 @@ import { Markdown } from './Markdown';
 import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';
 import { ConsentPrompt } from './ConsentPrompt';
+import { DownloadOfferCard } from './DownloadOfferCard';
 
 export interface ChatPanelProps {
   state: ChatState;
@@ -14,6 +15,10 @@ export interface ChatPanelProps {
   onTogglePage: () => void;
   onCopy: (text: string) => void;
   onConsent: (choice: ConsentChoice) => void;
+  /** Download the model the waiting question needs, then answer it. */
+  onDownloadOffer: () => void;
+  /** Open the Models view to pick another model. */
+  onChooseModel: () => void;
 }
 
 export function ChatPanel({
@@ -24,6 +29,8 @@ export function ChatPanel({
   onTogglePage,
   onCopy,
   onConsent,
+  onDownloadOffer,
+  onChooseModel,
 }: ChatPanelProps) {
   const last = state.messages.length - 1;
   return (
@@ -74,6 +81,9 @@ export function ChatPanel({
           Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>?
           It leaves this device.
         </ConsentPrompt>
+      )}
+      {state.offer && (
+        <DownloadOfferCard offer={state.offer} onDownload={onDownloadOffer} onChooseAnother={onChooseModel} />
       )}
       {state.progress && (
         <p class="stage" aria-live="polite">

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import {
   ContextOverflowError,
+  ModelNotDownloadedError,
   deserializeError,
   type ChatParams,
   type EngineClient,
@@ -143,5 +144,33 @@ describe('ChatSession when the engine says the prompt is too long', () => {
     const sizes = requests.map((r) => r.messages.reduce((n, m) => n + m.content.length, 0));
     expect(sizes.at(-1)!).toBeLessThan(sizes[0]!);
     expect(states.at(-1)!.messages.at(-1)).toEqual({ role: 'assistant', content: 'fits' });
+  });
+});
+
+describe('ChatSession without the model on this device', () => {
+  it('offers the download instead of failing, keeps the question, and answers once the model is here', async () => {
+    const calls: string[] = [];
+    let onDevice = false;
+    const client = {
+      async request(method: string, params: ChatParams, options?: { onChunk?: (c: object) => void }) {
+        calls.push(method);
+        if (method === 'models.download') return void (onDevice = true);
+        if (!onDevice) throw new ModelNotDownloadedError(`${params.model.id} is not on this device yet.`);
+        options?.onChunk?.({ delta: 'Here.', tokens: 1 });
+        return { text: 'Here.', usage: { promptTokens: 10, completionTokens: 1 }, timing: {} };
+      },
+    } as unknown as EngineClient;
+    const { s, states } = session({ text: 'Some page text.' }, client);
+    await s.loadPage();
+    await s.send('What is this?');
+    const offered = states.at(-1)!;
+    expect(offered.offer).toMatchObject({ question: 'What is this?', downloading: false });
+    expect(offered.error).toBeNull();
+    // No half conversation: the question waits in the offer.
+    expect(offered.messages).toEqual([]);
+    await s.acceptOffer();
+    expect(calls).toEqual(['chat', 'models.download', 'chat']);
+    expect(states.at(-1)!.offer).toBeNull();
+    expect(states.at(-1)!.messages.map((m) => m.content)).toEqual(['What is this?', 'Here.']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import {
   AbortedError,
+  ModelNotDownloadedError,
   appendChunk,
   type ChatMessage,
   type EngineClient,
@@ -15,7 +16,7 @@ import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';
 
 export type { ChatState };
-import { calibrate, chars, overflow } from './context-budget';
+import { ModelFits, calibrate, chars, overflow } from './context-budget';
 import { buildChatPrompt } from './chat-prompt';
 import {
   conversationOf,
@@ -28,9 +29,9 @@ import { combineMessages, summariseParts } from './summarise-page';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
-import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 import { runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
+import { offerFor, takeOffer } from './download-offer';
 
 const ANSWER_TOKENS = 512;
 
@@ -40,9 +41,7 @@ export class ChatSession {
   /** The paragraph around the attached selection, when the page gave it. */
   private paragraph: string | undefined;
   private controller: AbortController | null = null;
-  private charsPerToken = new Map<string, number>();
-  /** Context windows as the engine reported them, where they differ from the default. */
-  private windows = new Map<string, number>();
+  private readonly fits = new ModelFits();
 
   constructor(
     private readonly client: EngineClient,
@@ -119,6 +118,14 @@ export class ChatSession {
     this.controller?.abort();
   }
 
+  /** Downloads the model a question is waiting for, then asks it (see ./download-offer.ts). */
+  async acceptOffer(): Promise<void> {
+    const offer = this.state.offer;
+    const download = (model: ModelRef) => this.client.request('models.download', model);
+    if (offer && (await takeOffer(offer, download, (o) => this.set({ offer: o }))))
+      await this.send(offer.question, offer.kind);
+  }
+
   /** Drops the last answer and asks the same question again. */
   async regenerate(): Promise<void> {
     const messages = [...this.state.messages];
@@ -166,13 +173,13 @@ export class ChatSession {
         messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }],
       });
     show('');
-    this.set({ streaming: true, error: null });
+    this.set({ streaming: true, error: null, offer: null });
     try {
       // A prompt over the window is measured exactly by the engine: learn from it and fit again.
       for (let attempt = 0; ; attempt++) {
         const { messages: prompt, fitted } = buildChatPrompt({
-          window: this.window(model),
-          ratio: this.ratio(model),
+          window: this.fits.window(model),
+          ratio: this.fits.ratio(model),
           answerTokens: ANSWER_TOKENS,
           prior,
           question,
@@ -191,9 +198,9 @@ export class ChatSession {
               onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
             },
           );
-          this.charsPerToken.set(
-            model.id,
-            calibrate(this.ratio(model), chars(prompt), result.usage.promptTokens),
+          this.fits.learnRatio(
+            model,
+            calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens),
           );
           this.set({
             runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
@@ -203,12 +210,15 @@ export class ChatSession {
           const over = overflow(error);
           if (!over || attempt > 1) throw error;
           // Page text may tokenise denser than the prompt as a whole: leave a margin, wider each try.
-          this.charsPerToken.set(model.id, (chars(prompt) / over.tokens) * (attempt ? 0.65 : 0.8));
-          this.windows.set(model.id, over.window);
+          this.fits.learnRatio(model, (chars(prompt) / over.tokens) * (attempt ? 0.65 : 0.8));
+          this.fits.learnWindow(model, over.window);
         }
       }
     } catch (error) {
-      if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
+      // Not on this device: keep the question, offer the download instead of an error.
+      if (error instanceof ModelNotDownloadedError)
+        this.set({ messages: prior, offer: offerFor(model, question, kind) });
+      else if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
     } finally {
       this.set({ streaming: false });
       this.set({ attachment: null });
@@ -231,7 +241,7 @@ export class ChatSession {
       });
       return;
     }
-    const window = this.window(model);
+    const window = this.fits.window(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
     const signal = this.controller.signal;
@@ -248,8 +258,8 @@ export class ChatSession {
         page,
         window,
         answerTokens: ANSWER_TOKENS,
-        ratio: () => this.ratio(model),
-        learnRatio: (ratio) => this.charsPerToken.set(model.id, ratio),
+        ratio: () => this.fits.ratio(model),
+        learnRatio: (ratio) => this.fits.learnRatio(model, ratio),
         signal,
         onPart: (i, n) => this.set({ progress: `Summarising part ${i + 1} of ${n}…` }),
       });
@@ -279,14 +289,6 @@ export class ChatSession {
       this.set({ streaming: false, progress: null });
       await this.persist().catch(() => {});
     }
-  }
-
-  private window(model: ModelRef): number {
-    return this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_CONTEXT_WINDOW[model.engine];
-  }
-
-  private ratio(model: ModelRef): number {
-    return this.charsPerToken.get(model.id) ?? 3.5;
   }
 
   private async persist(): Promise<void> {

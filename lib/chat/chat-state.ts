@@ -2,6 +2,7 @@
 import type { ChatMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import type { Fitted } from './context-budget';
+import type { DownloadOffer } from './download-offer';
 
 export interface ChatState {
   messages: ChatMessage[];
@@ -20,6 +21,8 @@ export interface ChatState {
   consent: { site: string; provider: string } | null;
   /** Where each answer ran and how fast, by message index. */
   runs: Record<number, string>;
+  /** The model a question needs is not on this device: what to download, and the question. */
+  offer: DownloadOffer | null;
 }
 
 export function initialChatState(): ChatState {
@@ -35,5 +38,6 @@ export function initialChatState(): ChatState {
     progress: null,
     consent: null,
     runs: {},
+    offer: null,
   };
 }

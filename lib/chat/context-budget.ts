@@ -4,7 +4,8 @@
  * token ratio learnt from that (per model) converts the budget into characters.
  */
 
-import { ContextOverflowError, type ChatMessage } from '../protocol';
+import { ContextOverflowError, type ChatMessage, type ModelRef } from '../protocol';
+import { DEFAULT_CONTEXT_WINDOW } from '../models/default-models';
 
 export const chars = (messages: ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);
 
@@ -61,4 +62,29 @@ export function calibrate(previous: number, promptChars: number, promptTokens: n
   if (promptTokens <= 0 || promptChars <= 0) return previous;
   const observed = promptChars / promptTokens;
   return Math.min(8, Math.max(1, previous * 0.5 + observed * 0.5));
+}
+
+/**
+ * What the engines taught about each model: its characters per token (from every answer's
+ * prompt count) and its real context window (from an overflow), where it differs from the default.
+ */
+export class ModelFits {
+  private readonly ratios = new Map<string, number>();
+  private readonly windows = new Map<string, number>();
+
+  window(model: ModelRef): number {
+    return this.windows.get(model.id) ?? model.contextWindow ?? DEFAULT_CONTEXT_WINDOW[model.engine];
+  }
+
+  ratio(model: ModelRef): number {
+    return this.ratios.get(model.id) ?? 3.5;
+  }
+
+  learnRatio(model: ModelRef, ratio: number): void {
+    this.ratios.set(model.id, ratio);
+  }
+
+  learnWindow(model: ModelRef, window: number): void {
+    this.windows.set(model.id, window);
+  }
 }

@@ -3,6 +3,7 @@ import {
   ConsentRequiredError,
   ForbiddenError,
   METHODS,
+  ModelNotDownloadedError,
   type HostMessage,
   type MethodName,
   type ModelRef,
@@ -10,7 +11,7 @@ import {
 import { startOpenAiServer, type OpenAiServer } from '../../tests/fixtures/openai-server';
 import { ProviderHost } from '../providers/provider-host';
 import { PANEL, pageSender, testRouter } from './test-router';
-import { sqlScopeFor, type TrustedSettings } from './page-policy';
+import { requireOnDevice, sqlScopeFor, type TrustedSettings } from './page-policy';
 import { ConsentGrants, GRANT_TTL_MS } from './consent-grants';
 
 let server: OpenAiServer | null = null;
@@ -172,5 +173,28 @@ describe('sqlScopeFor', () => {
     expect(sqlScopeFor({ kind: 'extension-page', url: 'chrome-extension://x/p.html' }, 'tab-2')).toBe(
       'tab-2',
     );
+  });
+});
+
+describe('requireOnDevice', () => {
+  it('loads nothing from the internet that the user has not downloaded; a GGUF on this machine loads directly', async () => {
+    const cachedIds = new Set(['on-disk']);
+    const engines = { isCached: async (m: ModelRef) => cachedIds.has(m.id) };
+    const hub = 'https://huggingface.co/org/repo/resolve/main/m.gguf';
+    const refused: ModelRef[] = [
+      { engine: 'webllm', id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
+      { engine: 'webllm', id: 'mine', url: 'http://127.0.0.1:9/repo' },
+      { engine: 'wllama', id: 'm', url: hub },
+    ];
+    for (const model of refused)
+      await expect(requireOnDevice(model, engines)).rejects.toBeInstanceOf(ModelNotDownloadedError);
+    const allowed: ModelRef[] = [
+      { engine: 'webllm', id: 'on-disk' },
+      { engine: 'wllama', id: 'on-disk', url: hub },
+      { engine: 'wllama', id: 'local', url: 'http://127.0.0.1:8080/m.gguf' },
+      { engine: 'wllama', id: 'local', url: 'http://localhost:8080/m.gguf' },
+      local,
+    ];
+    for (const model of allowed) await expect(requireOnDevice(model, engines)).resolves.toBeUndefined();
   });
 });

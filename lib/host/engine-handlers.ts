@@ -15,13 +15,14 @@ import {
   type ModelRef,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
+import { sameModel } from '../engine/engine';
 import type { ModelHost } from '../models/model-host';
 import type { ProviderHost } from '../providers/provider-host';
 import type { CallContext, PartialRegistry } from './handlers';
 import type { EngineQueue } from './engine-queue';
 import { streamChat } from './stream-chat';
 import { hostDiagnostics } from './diagnostics';
-import { checkChat, type TrustedSettings } from './page-policy';
+import { checkChat, requireOnDevice, type TrustedSettings } from './page-policy';
 import type { ConsentGrants } from './consent-grants';
 
 export type EngineMethod =
@@ -46,6 +47,7 @@ export interface EngineHandlerDeps {
 
 export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineMethod> {
   const load = async (model: ModelRef) => {
+    if (!sameModel(deps.engines.stats().loaded, model)) await requireOnDevice(model, deps.engines);
     deps.models?.touch(model);
     try {
       await deps.engines.load(model, (report) => deps.onProgress(model, report.progress, report.text));

@@ -7,12 +7,14 @@
 import {
   ConsentRequiredError,
   ForbiddenError,
+  ModelNotDownloadedError,
   type Caller,
   type ChatParams,
   type ModelRef,
   siteOf,
 } from '../protocol';
 import { sameModel } from '../engine/engine';
+import { isLoopbackHost } from '../models/hosts';
 import type { ConsentGrants } from './consent-grants';
 
 /** What only extension pages can write (storage the host reads through the service worker). */
@@ -71,6 +73,33 @@ async function checkProviderConsent(
   throw new ConsentRequiredError(
     `Answering with ${provider || 'a provider'} would send text from ${site} off this device, and you have not allowed that. Ask in the side panel to choose.`,
   );
+}
+
+/**
+ * Nothing is fetched from the internet behind the user's back: a model whose weights would come
+ * over the network (WebLLM always fetches from its repository; a GGUF anywhere but on this
+ * machine) loads only once the user downloaded it through the verified, resumable downloader.
+ * A GGUF on this machine (a URL the user named on 127.0.0.1 or localhost) loads directly.
+ * @throws {ModelNotDownloadedError} the model is not on this device yet.
+ */
+export async function requireOnDevice(
+  model: ModelRef,
+  engines: { isCached: (model: ModelRef) => Promise<boolean> },
+): Promise<void> {
+  const fromNetwork =
+    model.engine === 'webllm' || (model.engine === 'wllama' && !!model.url && !onThisMachine(model.url));
+  if (!fromNetwork || (await engines.isCached(model))) return;
+  throw new ModelNotDownloadedError(
+    `${model.id} is not on this device yet. Download it first (Chat offers it, or Models): nothing downloads without you.`,
+  );
+}
+
+function onThisMachine(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }
 
 function safeHost(url: string): string {

@@ -172,3 +172,11 @@ export function catalogFor(task: TaskKind, caps: CatalogDevice): CatalogChoice[]
   const choices = [recommended, ...alternatives].map((id) => chooseBuild(id, caps));
   return [...choices.filter((c) => c.fits), ...choices.filter((c) => !c.fits)];
 }
+
+/** The approximate download of a catalog model, MB (null for a model not in the catalog). */
+export function approxDownloadMB(model: ModelRef): number | null {
+  const family = Object.values(FAMILIES).find(
+    (f) => f.f16 === model.id || f.f32 === model.id || f.gguf?.id === model.id,
+  );
+  return family ? Math.round(family.params * 600) : null;
+}

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'consent-required', // page content would leave the device and the user has not allowed this site
   'aborted', // the asker cancelled or went away
   'model-load-failed',
+  'model-not-downloaded', // the model's weights come from the internet: the user downloads them first
   'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
   'engine-failed', // the engine threw while generating
   'engine-crashed', // the engine Worker died; the host restarts it and retries once
@@ -111,6 +112,17 @@ export class ForbiddenError extends LocalAiError {
   }
 }
 
+/**
+ * The model is not on this device and its weights would come over the internet: nothing is
+ * fetched behind the user's back, so the panel offers the download (verified, resumable) first.
+ */
+export class ModelNotDownloadedError extends LocalAiError {
+  constructor(message: string) {
+    super('model-not-downloaded', message);
+    this.name = 'ModelNotDownloadedError';
+  }
+}
+
 /** The engine Worker died (crash, out of memory, lost device); requests in flight got this. */
 export class EngineCrashedError extends LocalAiError {
   constructor(message: string) {
@@ -167,6 +179,7 @@ const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>>
   'consent-required': ConsentRequiredError,
   aborted: AbortedError,
   'model-load-failed': ModelLoadError,
+  'model-not-downloaded': ModelNotDownloadedError,
   'engine-unavailable': EngineUnavailableError,
   'host-unavailable': HostUnavailableError,
   'sql-refused': SqlRefusedError,

@@ -63,6 +63,8 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
                 onTogglePage={() => chatSession.togglePage()}
                 onCopy={(t) => void copyText(t)}
                 onConsent={(c) => chatSession.decideConsent(c)}
+                onDownloadOffer={() => void chatSession.acceptOffer()}
+                onChooseModel={() => panel.setView('models')}
               />
             )}
           </>
