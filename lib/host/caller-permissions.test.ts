@@ -66,11 +66,18 @@ describe('callers and what each may do', () => {
       });
   });
 
-  it('lets a content script chat with a local model and read status', async () => {
-    const { connect } = testRouter();
+  it('lets a content script chat with the model the user chose, exactly, and read status', async () => {
+    const { connect } = testRouter({ settings: settings([], [local]) });
     const { client } = connect(pageSender(PAGE));
     await expect(client.request('chat', say(local))).resolves.toMatchObject({ model: local });
     await expect(client.request('status', {})).resolves.toMatchObject({ clients: 1 });
+    // Not another model (it would throw the user's out of memory), nor the same with a huge context.
+    const other: ModelRef = { engine: 'synthetic', id: 'synthetic-999' };
+    await expect(client.request('chat', say(other))).rejects.toBeInstanceOf(ForbiddenError);
+    const huge: ModelRef = { ...local, contextWindow: 1_048_576 };
+    await expect(client.request('chat', say(huge))).rejects.toBeInstanceOf(ForbiddenError);
+    const catalogId: ModelRef = { engine: 'webllm', id: 'Llama-3.1-70B-Instruct-q3f16_1-MLC' };
+    await expect(client.request('chat', say(catalogId))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('never lets a content script make the host fetch a model URL of its choosing', async () => {

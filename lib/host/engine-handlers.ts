@@ -61,7 +61,6 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
       grants: deps.grants,
       settings: deps.settings,
       loaded: () => deps.engines.stats().loaded,
-      isCached: (model) => deps.engines.isCached(model),
     });
     if (params.model.engine === 'remote') {
       const providers = deps.providers;

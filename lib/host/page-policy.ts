@@ -19,7 +19,7 @@ import type { ConsentGrants } from './consent-grants';
 
 /** What only extension pages can write (storage the host reads through the service worker). */
 export interface TrustedSettings {
-  /** Models the user chose in extension UI (the active model, per task, the fallback). */
+  /** Models the user chose in extension UI (the active model, per task, the fallback) and the device's default. */
   chosenModels(): Promise<ModelRef[]>;
   /** Whether `site`'s content may go to the provider at `providerHost`. */
   consented(site: string, providerHost: string): Promise<boolean>;
@@ -28,7 +28,6 @@ export interface TrustedSettings {
 export interface PagePolicyDeps {
   settings?: TrustedSettings;
   loaded: () => ModelRef | null;
-  isCached: (model: ModelRef) => Promise<boolean>;
   /** One-time grants the user gave in extension UI ("Allow once"). */
   grants?: ConsentGrants;
 }
@@ -51,13 +50,14 @@ export async function checkChat(caller: Caller, params: ChatParams, deps: PagePo
     return;
   }
   if (model.engine === 'remote') return checkProviderConsent(siteOf(caller), model, deps);
-  // A catalog id with no URL of its own fetches only from the model hosts, if at all.
-  if (!model.url && !model.modelLib) return;
-  if (sameModel(deps.loaded(), model) || (await deps.isCached(model))) return;
+  // Exactly the loaded model, or one the user chose (or the device's default), context window and
+  // GPU layers included: a page can neither make the host fetch a URL of its choosing nor throw
+  // out the user's model for another or for a huge context.
+  if (sameModel(deps.loaded(), model)) return;
   const chosen = (await deps.settings?.chosenModels()) ?? [];
   if (chosen.some((m) => sameModel(m, model))) return;
   throw new ForbiddenError(
-    'A page can use only a model you chose in Local AI or one already on this device. Pick or download it in the side panel.',
+    'A page can use only the model you chose in Local AI. Pick or download it in the side panel.',
   );
 }
 

@@ -108,8 +108,10 @@ describe('the router under random and malformed messages', () => {
   it.each(callers)(
     'stays up and keeps serving %s',
     async (_name, sender) => {
-      // Providers and settings absent: a stray valid provider call fails cleanly, it never leaves the machine.
-      const { connect, router } = testRouter();
+      // No providers: a stray valid provider call fails cleanly, it never leaves the machine. The
+      // user chose the synthetic model, so a content script's good request after the storm may use it.
+      const chosen = { chosenModels: async () => [synthetic], consented: async () => false };
+      const { connect, router } = testRouter({ settings: chosen });
       const { port, client } = connect(sender);
       const replies: HostMessage[] = [];
       port.onMessage.addListener((m) => replies.push(m));

@@ -8,6 +8,7 @@ import { callBackground, type DeviceCapabilities } from '../protocol';
 import { WorkerEngineService } from '../engine/worker-client';
 import EngineWorker from '../engine/engine-worker?worker';
 import { profileDevice } from './device-profile';
+import { defaultModelFor } from '../models/default-models';
 import { watchPolicyViolations } from './diagnostics';
 import { TEST_BUILD } from '../settings/build-flags';
 import { SqlHost } from '../sql/sql-host';
@@ -46,7 +47,11 @@ export function startEngineHost(): EngineRouter {
     ),
     // The host cannot read extension storage itself (offscreen documents have runtime only).
     settings: {
-      chosenModels: () => callBackground(sendToBackground, 'chosen-models', {}),
+      // What the user chose, and the device's default (what an unconfigured bubble is routed to).
+      chosenModels: async () => [
+        ...(await callBackground(sendToBackground, 'chosen-models', {})),
+        defaultModelFor(await (capabilities ??= profileDevice(profile))),
+      ],
       consented: (site, provider) => callBackground(sendToBackground, 'consented', { site, provider }),
     },
   });

@@ -44,5 +44,14 @@ describe('callerOf', () => {
     expect(() => callerOf({ id: ID, url: 'chrome-extension://other/x.html' }, ID)).toThrow(ForbiddenError);
     expect(() => callerOf({ id: ID, tab: { id: 3 } }, ID)).toThrow(ForbiddenError);
     expect(() => callerOf({ id: ID, url: 'file:///etc/passwd', tab: { id: 3 } }, ID)).toThrow(ForbiddenError);
+    // A sandboxed frame on a site the user allowed does not get that site's identity.
+    const sandboxed = {
+      id: ID,
+      url: 'https://allowed.example/x',
+      origin: 'null',
+      tab: { id: 3 },
+      frameId: 2,
+    };
+    expect(() => callerOf(sandboxed, ID)).toThrow(/sandboxed frame/);
   });
 });

@@ -34,7 +34,10 @@ export function callerOf(sender: SenderInfo | undefined, extensionId: string): C
   }
   const tabId = sender.tab?.id;
   if (url && (url.protocol === 'http:' || url.protocol === 'https:') && typeof tabId === 'number') {
-    const origin = sender.origin && sender.origin !== 'null' ? sender.origin : url.origin;
+    // A sandboxed frame has an opaque origin: it must not borrow its URL's site (and its consent).
+    if (sender.origin === 'null')
+      throw new ForbiddenError('A sandboxed frame cannot use Local AI: it has no site to act for.');
+    const origin = sender.origin ?? url.origin;
     return { kind: 'content-script', tabId, frameId: sender.frameId ?? 0, origin };
   }
   throw new ForbiddenError('Local AI could not tell which of its parts is calling; request refused.');

@@ -50,6 +50,7 @@ async function hostilePage(panel: Page): Promise<Page> {
 test("a content script's world cannot download, delete, probe, query another tab, use the provider without consent, or read keys", async ({
   panel,
   extensionId,
+  tinyModel,
 }) => {
   await userChoseProvider(panel);
   // Another tab's tables, put there by the panel.
@@ -115,13 +116,16 @@ test("a content script's world cannot download, delete, probe, query another tab
 
   // What a content script is for still works: status, and a chat on this device.
   expect(await ask('status', {})).toMatchObject({ ok: true });
-  expect(
-    await ask('chat', {
-      model: { engine: 'synthetic', id: 'synthetic-5000' },
-      messages: [{ role: 'user', content: 'hi' }],
-      max_tokens: 4,
-    }),
-  ).toMatchObject({ ok: true });
+  await panel.evaluate(async (model) => chrome.storage.local.set({ activeModel: model }), tinyModel);
+  const say = (model: object) => ({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 });
+  expect(await ask('chat', say(tinyModel))).toMatchObject({ ok: true });
+  // Only the model the user chose: not another one, nor the chosen one with a huge context.
+  expect(await ask('chat', say({ engine: 'synthetic', id: 'synthetic-5000' }))).toMatchObject({
+    error: { code: 'forbidden' },
+  });
+  expect(await ask('chat', say({ ...tinyModel, contextWindow: 1_048_576 }))).toMatchObject({
+    error: { code: 'forbidden' },
+  });
   // The panel still has its tables.
   expect(
     await hostRequest(panel, 'sql.run', { scope: 'tab-999', sql: 'SELECT balance FROM bank' }),
