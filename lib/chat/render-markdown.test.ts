@@ -55,8 +55,10 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<li>one</li>');
     expect(html).toContain(
-      '<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow">site</a>',
+      '<a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow" title="https://example.com">site (example.com)</a>',
     );
+    // A link that shows its own address is left as it is.
+    expect(renderMarkdown('<https://example.com/a>')).toContain('>https://example.com/a</a>');
   });
 
   it('shows HTML the model writes as text', () => {

@@ -57,10 +57,28 @@ function purify(): ReturnType<typeof DOMPurify> {
       if (node.tagName === 'A') {
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer nofollow');
+        showDestination(node);
       }
     });
   }
   return purifier;
+}
+
+/**
+ * A link says where it goes: an answer steered by a page could dress a link carrying data away
+ * as "verify here", so the destination's host is shown with the text and the full URL as title.
+ */
+function showDestination(link: Element): void {
+  const href = link.getAttribute('href') ?? '';
+  if (!/^https?:/i.test(href)) return;
+  let host: string;
+  try {
+    host = new URL(href).host;
+  } catch {
+    return link.removeAttribute('href');
+  }
+  link.setAttribute('title', href);
+  if (!(link.textContent ?? '').includes(host)) link.append(` (${host})`);
 }
 
 /** Deepest block quote and list nesting rendered; deeper markers are flattened to this depth. */

@@ -80,6 +80,25 @@ describe('callers and what each may do', () => {
     await expect(client.request('chat', say(catalogId))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it('gives a page no pushed status and a reduced one on request, and caps its requests in flight', async () => {
+    const slow: ModelRef = { engine: 'synthetic', id: 'synthetic-2000' };
+    const { connect } = testRouter({ settings: settings([], [slow]) });
+    const { port, client } = connect(pageSender(PAGE));
+    const pushed: HostMessage[] = [];
+    port.onMessage.addListener((m) => m.type === 'status' && pushed.push(m));
+    connect(PANEL);
+    const status = await client.request('status', {});
+    expect(status).toMatchObject({ downloads: [], notice: null });
+    expect(pushed).toEqual([]);
+    // Four at once are served in turn; a fifth is refused without touching the queue.
+    const long = { ...say(slow), max_tokens: 100 };
+    const first = [1, 2, 3, 4].map(() => client.request('chat', long));
+    await expect(client.request('chat', long)).rejects.toThrow(/at most 4 requests/);
+    await expect(Promise.all(first)).resolves.toHaveLength(4);
+    const loaded = (await client.request('status', {})).loaded;
+    expect(loaded).toEqual({ engine: 'synthetic', id: 'synthetic-2000' });
+  });
+
   it('never lets a content script make the host fetch a model URL of its choosing', async () => {
     const chosen: ModelRef = { engine: 'wllama', id: 'mine', url: 'http://127.0.0.1:9/mine.gguf' };
     const planted: ModelRef = { engine: 'wllama', id: 'x', url: 'http://127.0.0.1:9/admin?delete=1' };

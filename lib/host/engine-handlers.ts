@@ -22,7 +22,7 @@ import type { CallContext, PartialRegistry } from './handlers';
 import type { EngineQueue } from './engine-queue';
 import { streamChat } from './stream-chat';
 import { hostDiagnostics } from './diagnostics';
-import { checkChat, requireOnDevice, type TrustedSettings } from './page-policy';
+import { checkChat, requireOnDevice, statusForPage, type TrustedSettings } from './page-policy';
 import type { ConsentGrants } from './consent-grants';
 
 export type EngineMethod =
@@ -114,7 +114,8 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
           return deps.status();
         },
       ),
-    status: () => Promise.resolve(deps.status()),
+    status: (_params, { caller }) =>
+      Promise.resolve(caller.kind === 'content-script' ? statusForPage(deps.status()) : deps.status()),
     diagnostics: () => Promise.resolve(hostDiagnostics()),
     capabilities: () => deps.capabilities(),
     calibrate: () => (deps.calibrate ?? deps.capabilities)(),

@@ -10,6 +10,7 @@ import {
   ModelNotDownloadedError,
   type Caller,
   type ChatParams,
+  type HostStatus,
   type ModelRef,
   siteOf,
 } from '../protocol';
@@ -100,6 +101,21 @@ function onThisMachine(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Status as a page sees it: whether a model is loaded and the engine busy, but not where the
+ * model comes from, what other tabs download, or the host's notices.
+ */
+export function statusForPage(status: HostStatus): HostStatus {
+  const bare = (model: ModelRef): ModelRef => ({ engine: model.engine, id: model.id });
+  return {
+    ...status,
+    loaded: status.loaded && bare(status.loaded),
+    loading: status.loading && { ...status.loading, model: bare(status.loading.model), text: '' },
+    notice: null,
+    downloads: [],
+  };
 }
 
 function safeHost(url: string): string {

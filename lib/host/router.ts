@@ -72,6 +72,8 @@ interface Client {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Requests one content script (one page frame) may have in flight at once. */
+export const MAX_PAGE_REQUESTS = 4;
 
 export class EngineRouter {
   private readonly clients = new Map<number, Client>();
@@ -122,7 +124,6 @@ export class EngineRouter {
     this.clients.set(client.id, client);
     port.onMessage.addListener((raw) => this.receive(client, raw));
     port.onDisconnect.addListener(() => this.drop(client));
-    this.send(client, { type: 'status', status: this.status() });
     this.broadcastStatus();
   }
 
@@ -172,6 +173,11 @@ export class EngineRouter {
       if (envelope.type === 'cancel') return client.requests.get(envelope.id)?.abort();
       if (client.requests.has(envelope.id))
         throw new BadRequestError(`Request id ${envelope.id} is already in use.`);
+      // One page cannot fill the queue that every tab and the panel share.
+      if (client.caller.kind === 'content-script' && client.requests.size >= MAX_PAGE_REQUESTS)
+        throw new BadRequestError(
+          `A page may have at most ${MAX_PAGE_REQUESTS} requests at once; wait for one to finish.`,
+        );
       // Who may call comes before what the params say: a refused caller learns nothing more.
       if (!mayCall(client.caller.kind, envelope.method))
         throw new ForbiddenError(
@@ -240,9 +246,11 @@ export class EngineRouter {
     }
   }
 
+  /** Status to every extension page; pages (content scripts) ask for theirs, reduced. */
   private broadcastStatus(): void {
     const status = this.status();
-    for (const client of this.clients.values()) this.send(client, { type: 'status', status });
+    for (const client of this.clients.values())
+      if (client.caller.kind !== 'content-script') this.send(client, { type: 'status', status });
   }
 
   private send(client: Client, message: HostMessage): void {

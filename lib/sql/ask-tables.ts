@@ -4,6 +4,7 @@
  * several candidates are sampled and voted on by their results when the engine is fast
  * enough, the winner runs, and the model states the answer in one sentence.
  */
+import { oneLine } from '../fences/page-fence';
 import { type ChatMessage, type ExtractedTable, type QueryResult } from '../protocol';
 import { chooseChart, type ChartSpec } from './chart-spec';
 import { SqlError, SqlRefusedError, errorMessage } from '../protocol/errors';
@@ -90,11 +91,12 @@ function fingerprint(result: QueryResult): string {
   return JSON.stringify(result.rows.slice(0, 200));
 }
 
-function preview(result: QueryResult): string {
-  const head = result.columns.map((c) => c.name).join(' | ');
+/** The first rows of a result for the answer prompt: page data, each cell one capped line. */
+export function preview(result: QueryResult): string {
+  const head = result.columns.map((c) => oneLine(c.name, 64)).join(' | ');
   const rows = result.rows
     .slice(0, 10)
-    .map((r) => r.map((v) => (v === null ? 'NULL' : String(v))).join(' | '));
+    .map((r) => r.map((v) => (v === null ? 'NULL' : oneLine(String(v), 200))).join(' | '));
   return [head, ...rows, result.rowCount > 10 ? `… ${result.rowCount} rows in all` : '']
     .filter(Boolean)
     .join('\n');
