@@ -170,7 +170,7 @@ describe('what goes back to the model from a result', () => {
       truncated: false,
       elapsedMs: 1,
     };
-    const shown = preview(result as never);
+    const shown = preview(result);
     expect(shown.split('\n')).toHaveLength(3);
     const [, user] = answerMessages('Who?', `SELECT '${hostile}'`, shown);
     const repair = repairMessages([], 'SELECT 1', `Binder Error: column "${hostile}" not found`).at(-1)!;
