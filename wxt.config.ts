@@ -16,6 +16,8 @@ const libDir = process.env.LOCAL_AI_MODEL_LIBS ? resolve(process.env.LOCAL_AI_MO
 if (libDir && !existsSync(libDir)) throw new Error(`LOCAL_AI_MODEL_LIBS: no folder at ${libDir}`);
 const embeddedLibs = libDir ? readdirSync(libDir).filter((f) => f.endsWith('.wasm')) : [];
 
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icons/icon-${size}.png`]));
+
 // See README "Architecture": the manifest grants only what the engine host needs.
 export default defineConfig({
   outDir: process.env.LOCAL_AI_OUT_DIR ?? '.output',
@@ -48,7 +50,9 @@ export default defineConfig({
     // (an image in a rendered answer) would otherwise fail to load instead of loading without cookies.
     cross_origin_embedder_policy: { value: 'credentialless' },
     cross_origin_opener_policy: { value: 'same-origin' },
-    action: { default_title: 'Open Local AI' },
+    // Drawn in public/icons/icon.svg; the PNGs are renders of it at each size.
+    icons: ICONS,
+    action: { default_title: 'Open Local AI', default_icon: ICONS },
     content_security_policy: {
       // As tight as the extension's pages need (README "Security"): everything from the extension
       // itself; every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs

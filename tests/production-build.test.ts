@@ -57,4 +57,20 @@ describe('a production build', () => {
     expect(code).toContain('The synthetic engine exists in test builds only.');
     expect(code, 'the model picker offers no synthetic engine').not.toContain('Synthetic (diagnostics)');
   });
+
+  it('has its icons: every size the manifest names is a PNG of that size', () => {
+    const dir = join(out, 'chrome-mv3');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      icons: Record<string, string>;
+      action: { default_icon: Record<string, string> };
+    };
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    expect(manifest.action.default_icon).toEqual(manifest.icons);
+    for (const [size, path] of Object.entries(manifest.icons)) {
+      const png = readFileSync(join(dir, path));
+      expect(png.subarray(1, 4).toString(), path).toBe('PNG');
+      // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], path).toEqual([Number(size), Number(size)]);
+    }
+  });
 });
