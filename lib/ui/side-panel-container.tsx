@@ -14,6 +14,7 @@ import type { SaveFile } from './save-file';
 import { SettingsContainer } from './settings-container';
 import { useSidePanelController, type SidePanelControllerDeps } from './side-panel-controller';
 import { TablesContainer } from './tables-container';
+import { WelcomeContainer } from './welcome-container';
 import type { StorageItem } from './use-storage-item';
 
 /** Every setting the panel shows or changes. */
@@ -54,6 +55,13 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
         chat: (
           <>
             <HistorySearch search={props.searchHistory} onOpen={(c) => chatSession.openConversation(c)} />
+            <WelcomeContainer
+              client={client}
+              status={panel.status}
+              {...settings}
+              chatting={!!chat?.messages.length || !!chat?.offer}
+              onOpenSettings={() => panel.setView('settings')}
+            />
             {chat && (
               <ChatPanel
                 state={chat}

@@ -48,3 +48,37 @@ test('a question before any model is here gets an offer, not a silent download; 
   await expect(panel.getByTestId('download-offer')).toHaveCount(0);
   expect(await blockedIn(panel)).toEqual([]);
 });
+
+test('a fresh profile is welcomed with this device and one model per task, each one click away', async ({
+  context,
+  extensionId,
+}, testInfo) => {
+  const panel = await context.newPage();
+  await watchPolicy(panel);
+  await panel.setViewportSize({ width: 360, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const welcome = panel.getByTestId('welcome');
+  await expect(welcome.getByTestId('welcome-device')).toContainText('SwiftShader, a software renderer', {
+    timeout: 30_000,
+  });
+  await expect(welcome.getByTestId('welcome-device')).toContainText('llama.cpp on the CPU is fastest');
+  const picks = welcome.locator('.welcome-picks li');
+  await expect(picks.first()).toContainText('Llama 3.2 1B Instruct · 720 MB · for chat and page questions');
+  await expect(picks.filter({ hasText: 'questions about tables' })).toContainText('XiYanSQL');
+  for (const scheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    await panel.screenshot({ path: testInfo.outputPath(`welcome-${scheme}.png`), fullPage: true });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+  // This machine has no internet: the download fails and says so; the choice is remembered.
+  await picks.first().getByRole('button', { name: 'Download' }).click();
+  await expect(welcome.getByRole('alert')).toBeVisible({ timeout: 60_000 });
+  expect(
+    await panel.evaluate(async () => (await chrome.storage.local.get('activeModel')).activeModel),
+  ).toMatchObject({
+    id: 'Llama-3.2-1B-Instruct-Q4_K_M',
+  });
+  await welcome.getByRole('button', { name: 'Not now' }).click();
+  await expect(welcome).toHaveCount(0);
+  expect(await blockedIn(panel)).toEqual([]);
+});
