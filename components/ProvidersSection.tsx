@@ -72,6 +72,7 @@ export function ProvidersSection(props: ProvidersSectionProps) {
       <form class="preset-form" onSubmit={(e) => (e.preventDefault(), save())}>
         <select
           name="provider-kind"
+          aria-label="Kind of server"
           value={draft.kind}
           onChange={(e) => {
             const kind = e.currentTarget.value as Provider['kind'];

@@ -55,8 +55,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
 
   return (
     <section class="settings">
-      <h2>Answer language</h2>
-      <select name="answer-language" value={lang} onChange={(e) => setLang(e.currentTarget.value)}>
+      <h2 id="answer-language">Answer language</h2>
+      <select
+        name="answer-language"
+        aria-labelledby="answer-language"
+        value={lang}
+        onChange={(e) => setLang(e.currentTarget.value)}
+      >
         <option value="">Browser language ({name(browserLanguage)})</option>
         {LANGUAGES.map((l) => (
           <option value={l} key={l}>

@@ -72,6 +72,7 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
       </ul>
       <textarea
         name="speed-prompts"
+        aria-label="Prompts to compare, one per line"
         rows={3}
         value={prompts}
         onInput={(e) => setPrompts(e.currentTarget.value)}
