@@ -19,7 +19,14 @@ import {
 import { providerEndpoint } from '../providers/provider-access';
 import { routeModel } from '../models/resolve-model';
 import { consentStore } from '../providers/consent';
-import { activeModelItem, fallbackItem, remoteConsentItem, taskModelsItem } from '../settings/storage-items';
+import {
+  activeModelItem,
+  fallbackItem,
+  remoteConsentItem,
+  tabOriginsItem,
+  taskModelsItem,
+} from '../settings/storage-items';
+import { recordTabOrigin, tabOrigin } from './tab-origins';
 import { continueInPanel, runAction } from '../actions/register';
 import { TEST_BUILD } from '../settings/build-flags';
 import { isTestHookRequest } from '../host/test-hook-methods';
@@ -50,6 +57,13 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
       return { ok: true };
     },
     'route-model': () => routeModel(hostClient(), 'chat'),
+    'page-origin': async (_params, caller) => {
+      // Only the top frame speaks for the tab; a frame's origin is not the page's.
+      if (caller.kind === 'content-script' && caller.frameId === 0)
+        await recordTabOrigin(tabOriginsItem, caller.tabId, caller.origin);
+      return { ok: true };
+    },
+    'tab-origin': ({ tabId }) => tabOrigin(tabOriginsItem, tabId),
     'provider-endpoint': ({ baseUrl }) => providerEndpoint(baseUrl),
     'chosen-models': async () => {
       const [active, tasks, fallback] = await Promise.all([

@@ -7,6 +7,7 @@ import type { ContentScriptContext } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import {
   CONTENT_METHODS,
+  callBackground,
   serveOneShot,
   type ContentMethods,
   type EngineClient,
@@ -22,6 +23,7 @@ function contentHandlers(
   ctx: ContentScriptContext,
   client: EngineClient,
   top: boolean,
+  hello: Promise<unknown> | null,
 ): OneShotHandlers<ContentMethods> {
   return {
     'explain-selection': async () => {
@@ -37,8 +39,14 @@ function contentHandlers(
       return null;
     },
     'context-table': async () => ({ index: contextTableIndex() }),
-    'page-context': async () => readPageContext(),
-    'page-url': async () => location.href,
+    'page-context': async () => {
+      await hello;
+      return readPageContext();
+    },
+    'page-url': async () => {
+      await hello;
+      return location.href;
+    },
     selection: async () => selectionOf(),
   };
 }
@@ -52,7 +60,11 @@ export function answerContentMessage(
   client: EngineClient,
   top: boolean,
 ): (raw: unknown, sender: Browser.runtime.MessageSender) => Promise<OneShotReply> | undefined {
-  const handlers = contentHandlers(ctx, client, top);
+  // The top frame says hello first, so the service worker knows this tab's origin from the
+  // browser before the side panel asks what the page says its address is.
+  const send = (message: unknown) => browser.runtime.sendMessage(message);
+  const hello = top ? callBackground(send, 'page-origin', {}).catch(() => null) : null;
+  const handlers = contentHandlers(ctx, client, top, hello);
   return (raw, sender) => {
     const method = typeof raw === 'object' && raw !== null && 'method' in raw ? raw.method : undefined;
     if (!top && method !== 'explain-selection') return undefined;

@@ -38,6 +38,18 @@ export const BACKGROUND_METHODS = {
     result: v.strictObject({ model: ModelRefSchema, note: v.nullable(Text(500)) }),
     callers: ['content-script'],
   }),
+  /**
+   * From a page's top frame: "I am here". The service worker records the tab's origin from the
+   * sender (the browser's word, never the message), so the side panel can check what the page
+   * says its address is.
+   */
+  'page-origin': oneShot({ params: EmptyParams, result: Ok, callers: ['content-script'] }),
+  /** From Local AI's pages: the origin the browser reported for a tab's top frame, if known. */
+  'tab-origin': oneShot({
+    params: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    result: v.nullable(Text(2000)),
+    callers: ['extension-page'],
+  }),
   /** From the engine host only: a provider's endpoint with its key, for the request to that endpoint. */
   'provider-endpoint': oneShot({
     params: v.strictObject({ baseUrl: Text(2000) }),

@@ -10,6 +10,14 @@ export const panelRequestItem = storage.defineItem<PanelRequest | null>('session
   fallback: null,
 });
 
+/**
+ * Each tab's top-frame origin as the browser reported it when the page's content script said
+ * hello (session storage, which pages cannot read or write).
+ */
+export const tabOriginsItem = storage.defineItem<Record<string, string>>('session:tabOrigins', {
+  fallback: {},
+});
+
 /** The model the user picked; null means "the default for this device". */
 export const activeModelItem = storage.defineItem<ModelRef | null>('local:activeModel', { fallback: null });
 
