@@ -27,6 +27,7 @@ import {
   taskModelsItem,
 } from '../settings/storage-items';
 import { recordTabOrigin, tabOrigin } from './tab-origins';
+import { neutralise } from '../fences/page-fence';
 import { continueInPanel, runAction } from '../actions/register';
 import { TEST_BUILD } from '../settings/build-flags';
 import { isTestHookRequest } from '../host/test-hook-methods';
@@ -35,6 +36,17 @@ import { isTestHookRequest } from '../host/test-hook-methods';
 function tabOf(caller: Caller): number {
   if (caller.kind !== 'content-script') throw new ForbiddenError('Only a page of a tab may ask this.');
   return caller.tabId;
+}
+
+/**
+ * The tab a content script acts for, when it is the tab the user is looking at: a page in a
+ * background tab cannot take the side panel over.
+ */
+async function tabInView(caller: Caller): Promise<number> {
+  const tabId = tabOf(caller);
+  const tab = await browser.tabs.get(tabId);
+  if (!tab.active) throw new ForbiddenError('Only the tab you are looking at can open the side panel.');
+  return tabId;
 }
 
 export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHandlers<BackgroundMethods> {
@@ -51,9 +63,14 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
       await ensureHost();
       return { ok: true };
     },
-    'continue-in-panel': ({ conversation }, caller) => continueInPanel(conversation, tabOf(caller)),
+    // What a page carries into the panel is page content: control strings and fence tags go.
+    'continue-in-panel': async ({ conversation }, caller) =>
+      continueInPanel(
+        conversation.map((m) => ({ ...m, content: neutralise(m.content) })),
+        await tabInView(caller),
+      ),
     'explain-in-panel': async ({ selection }, caller) => {
-      await runAction('explain', { tabId: tabOf(caller), selectionText: selection });
+      await runAction('explain', { tabId: await tabInView(caller), selectionText: selection });
       return { ok: true };
     },
     'route-model': () => routeModel(hostClient(), 'chat'),
