@@ -87,6 +87,25 @@ describe('SqlHost (real DuckDB-WASM, one instance per page)', { timeout: 60_000 
     expect(counts).toEqual({ opened: 4, closed: 2 });
   });
 
+  it('forgets the oldest pages once the remembered cells pass the cap, never the newest', async () => {
+    const { open } = countingOpener();
+    // Each page: one row of two cells. Room for three pages' cells.
+    const host = new SqlHost(open, { maxOpen: 1, maxRememberedCells: 6 });
+    for (const scope of ['a', 'b', 'c', 'd']) await host.register(scope, [table(`t_${scope}`, [[scope, 1]])]);
+    await expect(host.run('a', 'SELECT name FROM t_a')).rejects.toThrow(/t_a/);
+    expect((await host.run('b', 'SELECT name FROM t_b')).rows).toEqual([['b']]);
+    expect((await host.run('d', 'SELECT name FROM t_d')).rows).toEqual([['d']]);
+    // One page bigger than the whole cap is still kept: it is the page the user is on.
+    const big = [
+      table(
+        't_big',
+        Array.from({ length: 10 }, (_, i) => [`r${i}`, i]),
+      ),
+    ];
+    await host.register('e', big);
+    expect((await host.run('e', 'SELECT count(*) AS n FROM t_big')).rows).toEqual([[10]]);
+  });
+
   it('stops a query at the time limit with a clear error, and the page keeps working', async () => {
     const host = new SqlHost(openNodeDuckDb, { timeoutMs: 500 });
     await host.register('tab_1', [table('t', [['a', 1]])]);

@@ -25,6 +25,8 @@ export interface SqlHostOptions {
   maxOpen?: number;
   /** Pages whose tables are remembered for reloading after their instance was closed. */
   maxRemembered?: number;
+  /** Cells remembered across those pages; the oldest pages are forgotten first (the newest stays). */
+  maxRememberedCells?: number;
   timeoutMs?: number;
   maxBytes?: number;
   /**
@@ -48,6 +50,7 @@ export class SqlHost {
     this.options = {
       maxOpen: 4,
       maxRemembered: 32,
+      maxRememberedCells: 4_000_000,
       timeoutMs: DEFAULT_LIMITS.timeoutMs,
       maxBytes: DEFAULT_LIMITS.maxBytes,
       killAfterMs: 5_000,
@@ -116,9 +119,13 @@ export class SqlHost {
       await db.register(tables);
       this.tables.delete(scope);
       this.tables.set(scope, tables);
-      for (const [old] of this.tables) {
-        if (this.tables.size <= this.options.maxRemembered) break;
+      const cells = (ts: ExtractedTable[]) => ts.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+      let total = [...this.tables.values()].reduce((n, ts) => n + cells(ts), 0);
+      for (const [old, oldTables] of this.tables) {
+        const over = this.tables.size > this.options.maxRemembered || total > this.options.maxRememberedCells;
+        if (!over || old === scope) break;
         this.tables.delete(old);
+        total -= cells(oldTables);
       }
       return {
         tables: tables.length,
