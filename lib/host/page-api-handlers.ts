@@ -49,8 +49,8 @@ export interface PageApiDeps {
   /** The engine handlers' chat and load: the page's turns wait in the same fair queue. */
   chat: Handler<'chat'>;
   load: Handler<'load'>;
-  /** Load progress of the one engine while `create` waits; returns an unsubscribe function. */
-  onLoadProgress: (listener: (progress: LoadProgress) => void) => () => void;
+  /** Listeners to the one engine's load progress: `create` joins while it waits. */
+  loadProgress: Set<(progress: LoadProgress) => void>;
   now: () => number;
 }
 
@@ -115,13 +115,14 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       // Room is checked before the (possibly long) load, and again when the session is made.
       deps.sessions.ensureRoom(page.origin);
       if (model.engine !== 'remote') {
-        const stop = deps.onLoadProgress((p) => {
+        const listener = (p: LoadProgress) => {
           if (sameModel(p.model, model)) ctx.onChunk({ progress: p.progress });
-        });
+        };
+        deps.loadProgress.add(listener);
         try {
           await deps.load(model, { ...ctx, onChunk: () => undefined });
         } finally {
-          stop();
+          deps.loadProgress.delete(listener);
         }
       }
       ctx.onChunk({ progress: 1 });

@@ -42,7 +42,7 @@ const ask = (content: string) => [{ role: 'user' as const, content }];
 describe('the page API in the host', () => {
   it('tags a page Port as a web page that may use the page methods only', async () => {
     const { page, connect } = setup();
-    const { client } = page();
+    const { client, statuses } = page();
     await expect(client.request('status', {})).rejects.toMatchObject({ code: 'forbidden' });
     await expect(client.request('chat', { model: synthetic, messages: ask('hi') })).rejects.toMatchObject({
       code: 'forbidden',
@@ -54,6 +54,9 @@ describe('the page API in the host', () => {
       code: 'forbidden',
     });
     await expect(client.request('page.params', {})).resolves.toMatchObject({ maxTopK: 128 });
+    // The host's status (downloads, clients, models) is for Local AI's own pages only.
+    await connect(PANEL).client.request('status', {});
+    expect(statuses).toEqual([]);
   });
 
   it("refuses frames inside a page, and Local AI's own pages, on the page API Port", async () => {

@@ -119,10 +119,7 @@ export class EngineRouter {
         chat: engine.chat,
         load: engine.load,
         now: this.now,
-        onLoadProgress: (listener) => {
-          this.progressListeners.add(listener);
-          return () => this.progressListeners.delete(listener);
-        },
+        loadProgress: this.progressListeners,
       }),
     };
   }
@@ -273,8 +270,10 @@ export class EngineRouter {
   /** Status to every extension page; pages (content scripts) ask for theirs, reduced. */
   private broadcastStatus(): void {
     const status = this.status();
+    // Pages (content scripts and web pages) get no pushed status: downloads, clients and notices are Local AI's.
     for (const client of this.clients.values())
-      if (client.caller.kind !== 'content-script') this.send(client, { type: 'status', status });
+      if (client.caller.kind === 'extension-page' || client.caller.kind === 'host')
+        this.send(client, { type: 'status', status });
   }
 
   private send(client: Client, message: HostMessage): void {
