@@ -10,6 +10,7 @@ import {
   ConsentRequiredError,
   ContextOverflowError,
   ForbiddenError,
+  LocalAiError,
   type Caller,
   type DeviceCapabilities,
   type LoadProgress,
@@ -26,7 +27,17 @@ import type { CallContext, Handler, PartialRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
 import { RateLimiter } from './rate-limit';
 import { checkResponseSchema } from './response-schema';
-import { estimate, infoOf, learn, plan, usageOf, type PageSession, type PageSessions } from './page-sessions';
+import { schemaGrammar } from './schema-grammar';
+import {
+  estimate,
+  fit,
+  infoOf,
+  learn,
+  plan,
+  usageOf,
+  type PageSession,
+  type PageSessions,
+} from './page-sessions';
 
 export type PageMethod =
   | 'page.availability'
@@ -132,7 +143,7 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       await allowed(ctx.caller);
       const s = session(ctx, sessionId);
       const format = responseConstraint
-        ? { type: 'json_object' as const, schema: checkResponseSchema(responseConstraint) }
+        ? { type: 'grammar' as const, grammar: schemaGrammar(checkResponseSchema(responseConstraint)) }
         : undefined;
       const chatCtx: CallContext<'chat'> = { ...ctx, onChunk: (chunk) => ctx.onChunk(chunk) };
       return turn(s, async () => {
@@ -150,9 +161,17 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
               },
               chatCtx,
             );
+            // A constrained answer cut off by the length limit is not valid JSON: say so instead.
+            if (format && result.finishReason === 'length')
+              throw new LocalAiError(
+                'engine-failed',
+                'The answer reached the length limit before its JSON was complete; give the schema maxLength and maxItems, or ask for less.',
+              );
             learn(s, planned.messages, result.usage.promptTokens);
-            s.messages = [...planned.messages, { role: 'assistant', content: result.text }];
-            return { text: result.text, ...usageOf(s, planned.overflowed) };
+            // The answer joins the history; if that no longer fits, the oldest turns go now.
+            const kept = fit(s, [...planned.messages, { role: 'assistant', content: result.text }]);
+            s.messages = kept.messages;
+            return { text: result.text, ...usageOf(s, planned.overflowed || kept.overflowed) };
           } catch (error) {
             // The estimate was short: learn the engine's exact count and fit again, once.
             if (!(error instanceof ContextOverflowError) || attempt > 0) throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SESSIONS_PER_ORIGIN, PageSessions, estimate, learn, plan } from './page-sessions';
+import { MAX_SESSIONS_PER_ORIGIN, PageSessions, estimate, fit, learn, plan } from './page-sessions';
 import type { ModelRef, PageMessage } from '../protocol';
 
 const model: ModelRef = { engine: 'wllama', id: 'm', url: 'https://x/m.gguf', contextWindow: 400 };
@@ -51,5 +51,15 @@ describe('page sessions', () => {
     expect(() => sessions.clone(s)).toThrow(/already has 16 sessions/);
     sessions.forgetClient(1);
     expect(sessions.count('https://a')).toBe(0);
+  });
+});
+
+describe('fit', () => {
+  it('drops the oldest turns after the system prompt until the history fits, keeping the newest', () => {
+    const { s } = session();
+    const kept = fit(s, [msg('system', 30), msg('user', 400), msg('assistant', 400), msg('user', 200)]);
+    expect(kept.overflowed).toBe(true);
+    expect(kept.messages.map((m) => m.content.length)).toEqual([30, 400, 200]);
+    expect(fit(s, [msg('user', 30)])).toEqual({ messages: [msg('user', 30)], overflowed: false });
   });
 });

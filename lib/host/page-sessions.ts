@@ -161,6 +161,21 @@ export function plan(session: PageSession, input: PageMessage[]): Plan {
   return { messages: [...pinned, ...rest, ...input], overflowed };
 }
 
+/**
+ * `messages` as the session keeps them after a turn: the oldest turns after the system prompt
+ * dropped until they fit the quota (the newest message always stays).
+ */
+export function fit(session: PageSession, messages: PageMessage[]): Plan {
+  const pinned = leadingSystem(messages);
+  let rest = messages.slice(pinned.length);
+  let overflowed = false;
+  while (rest.length > 1 && estimate(session, [...pinned, ...rest]) > session.inputQuota) {
+    rest = rest.slice(1);
+    overflowed = true;
+  }
+  return { messages: [...pinned, ...rest], overflowed };
+}
+
 /** Learns the session's characters per token from the engine's exact count of `sent`. */
 export function learn(session: PageSession, sent: PageMessage[], promptTokens: number): void {
   const overhead = sent.length * MESSAGE_OVERHEAD;

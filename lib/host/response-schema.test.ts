@@ -11,18 +11,15 @@ describe('checkResponseSchema', () => {
       title: 'Review',
       type: 'object',
       properties: {
-        rating: { type: 'integer', minimum: 1, maximum: 5 },
-        tags: { type: 'array', items: { enum: ['a', 'b'] }, maxItems: 3 },
-        when: { type: 'string', format: 'date' },
-        code: { type: 'string', pattern: '^[A-Z]{3}$' },
-        who: { $ref: '#/$defs/name' },
+        rating: { type: 'integer', description: 'one to five' },
+        tags: { type: 'array', items: { enum: ['a', 'b'] }, minItems: 1, maxItems: 3 },
+        who: { type: 'string', minLength: 1, maxLength: 40 },
         either: { anyOf: [{ type: 'null' }, { const: 1 }] },
       },
       required: ['rating'],
       additionalProperties: false,
-      $defs: { name: { type: 'string', maxLength: 40 } },
     };
-    expect(JSON.parse(checkResponseSchema(JSON.stringify(schema)))).toEqual(schema);
+    expect(checkResponseSchema(JSON.stringify(schema))).toEqual(schema);
   });
 
   it('names what it cannot enforce', () => {
@@ -33,11 +30,11 @@ describe('checkResponseSchema', () => {
       /"if" keyword \(at \$\.properties\.a\)/,
     );
     expect(check({ type: 'date' })).toThrow(/unknown type date/);
-    expect(check({ pattern: 'abc' })).toThrow(/anchored/);
-    expect(check({ format: 'email' })).toThrow(/formats/);
-    expect(check({ $ref: 'https://evil.example/schema.json' })).toThrow(/inside the schema/);
+    for (const keyword of ['pattern', 'format', '$ref', 'minimum', 'oneOf', 'allOf', 'prefixItems'])
+      expect(check({ [keyword]: 'x' })).toThrow(`"${keyword}" keyword`);
     expect(check({ anyOf: [] })).toThrow(/non-empty/);
-    expect(check({ minLength: '3' })).toThrow(/number/);
+    expect(check({ minLength: '3' })).toThrow(/whole number/);
+    expect(check({ maxItems: 1e9 })).toThrow(/whole number/);
     expect(check({ type: 'string' })).not.toThrow();
   });
 

@@ -1,50 +1,43 @@
 /**
- * Checks a page's `responseConstraint` before it reaches the engine. llama.cpp turns a JSON
- * schema into a GBNF grammar itself (wllama passes `response_format: json_schema` to its
- * converter) and WebLLM's XGrammar does the same, so no converter of ours sits in between; but
- * both skip keywords they cannot enforce, and an answer that only looks constrained is worse
- * than a clear refusal. So only the subset both enforce passes, and anything else is named.
+ * Checks a page's `responseConstraint` before it reaches the engine: only the subset of JSON
+ * schema that ./schema-grammar.ts turns into a grammar passes, and anything else is named (an
+ * answer that only looks constrained is worse than a clear refusal). No npm library converts JSON
+ * schema to GBNF, and llama.cpp's own converter (wllama's `response_format: json_schema`) failed
+ * to start its sampler here ("Failed to initialize samplers"), so the grammar is ours and goes to
+ * the engine as GBNF, which llama.cpp and WebLLM's XGrammar both read.
  */
 import { NotSupportedError } from '../protocol';
 
-/** Keywords the engines' grammars enforce. */
+/** Keywords the grammar enforces. */
 const ENFORCED = new Set([
   'type',
   'properties',
   'required',
   'additionalProperties',
   'items',
-  'prefixItems',
   'minItems',
   'maxItems',
   'enum',
   'const',
-  'pattern',
   'minLength',
   'maxLength',
-  'minimum',
-  'maximum',
-  'format',
   'anyOf',
-  'oneOf',
-  'allOf',
-  '$ref',
-  '$defs',
-  'definitions',
 ]);
 /** Keywords that describe and constrain nothing. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$schema', '$id', '$comment']);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
-const FORMATS = new Set(['date', 'time', 'date-time', 'uuid']);
 const MAX_DEPTH = 24;
 const MAX_NODES = 2000;
 
+/** A schema that passed the check: only the keywords above, each of the right shape. */
+export type CheckedSchema = boolean | { [keyword: string]: unknown };
+
 /**
- * The schema as JSON text, checked.
+ * The schema, parsed and checked.
  * @throws {NotSupportedError} not JSON, not a schema object, too deep or large, or a keyword the
  *   engine's grammar cannot enforce (named in the message).
  */
-export function checkResponseSchema(text: string): string {
+export function checkResponseSchema(text: string): CheckedSchema {
   let schema: unknown;
   try {
     schema = JSON.parse(text);
@@ -69,7 +62,7 @@ export function checkResponseSchema(text: string): string {
     }
   };
   visit(schema, '$', 0);
-  return JSON.stringify(schema);
+  return schema;
 }
 
 function checkKeyword(key: string, value: unknown, at: string, visit: (s: unknown, p: string) => void): void {
@@ -82,8 +75,6 @@ function checkKeyword(key: string, value: unknown, at: string, visit: (s: unknow
       return;
     }
     case 'properties':
-    case '$defs':
-    case 'definitions':
       if (!isObject(value)) throw new NotSupportedError(`${at} must be an object of schemas.`);
       for (const [name, child] of Object.entries(value)) visit(child, `${at}.${name}`);
       return;
@@ -91,10 +82,7 @@ function checkKeyword(key: string, value: unknown, at: string, visit: (s: unknow
     case 'additionalProperties':
       visit(value, at);
       return;
-    case 'prefixItems':
     case 'anyOf':
-    case 'oneOf':
-    case 'allOf':
       if (!Array.isArray(value) || value.length === 0)
         throw new NotSupportedError(`${at} must be a non-empty array of schemas.`);
       value.forEach((child, i) => visit(child, `${at}[${i}]`));
@@ -107,25 +95,12 @@ function checkKeyword(key: string, value: unknown, at: string, visit: (s: unknow
       if (!Array.isArray(value) || value.length === 0)
         throw new NotSupportedError(`${at} must be a non-empty array.`);
       return;
-    case 'pattern':
-      // llama.cpp compiles only anchored patterns into the grammar.
-      if (typeof value !== 'string' || !value.startsWith('^') || !value.endsWith('$'))
-        throw new NotSupportedError(`${at} must be a regular expression anchored with ^ and $.`);
-      return;
-    case 'format':
-      if (typeof value !== 'string' || !FORMATS.has(value))
-        throw new NotSupportedError(`${at}: only the formats ${[...FORMATS].join(', ')} can be enforced.`);
-      return;
-    case '$ref':
-      if (typeof value !== 'string' || !value.startsWith('#/'))
-        throw new NotSupportedError(`${at}: only references inside the schema (#/...) are allowed.`);
-      return;
     case 'const':
       return;
     default:
-      // minItems, maxItems, minLength, maxLength, minimum, maximum
-      if (typeof value !== 'number' || !Number.isFinite(value))
-        throw new NotSupportedError(`${at} must be a number.`);
+      // minItems, maxItems, minLength, maxLength: counts the grammar repeats by.
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000)
+        throw new NotSupportedError(`${at} must be a whole number from 0 to 10000.`);
   }
 }
 
