@@ -11,6 +11,7 @@ import {
   ContextOverflowError,
   ForbiddenError,
   LocalAiError,
+  MAX_TOP_K,
   type Caller,
   type DeviceCapabilities,
   type LoadProgress,
@@ -49,7 +50,7 @@ export type PageMethod =
   | 'page.clone'
   | 'page.destroy';
 
-export const PAGE_DEFAULTS = { topK: 40, maxTopK: 128, temperature: 0.7, maxTemperature: 2 } as const;
+const PAGE_DEFAULTS = { topK: 40, maxTopK: MAX_TOP_K, temperature: 0.7, maxTemperature: 2 } as const;
 
 export interface PageApiDeps {
   sessions: PageSessions;

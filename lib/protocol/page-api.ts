@@ -56,8 +56,6 @@ export const PageInputSchema = v.strictObject({ ...SessionRef, input: PageMessag
 export const PageSessionSchema = v.strictObject(SessionRef);
 
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
-export type PageCreateParams = v.InferOutput<typeof PageCreateSchema>;
-export type PagePromptParams = v.InferOutput<typeof PagePromptSchema>;
 
 /**
  * The user's decision for an origin, as the service worker reads it from storage only extension
