@@ -18,6 +18,7 @@ import { measureTenTabs } from './measures/contention';
 import { measureMemory } from './measures/memory';
 import { measureTables } from './measures/tables';
 import { measureDownloads } from './measures/downloads';
+import { measurePageApi } from './measures/page-api';
 
 const smoke = process.argv.includes('--smoke');
 export const config = {
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     measures.push(...(await measureDownloads(context, panel, config.reps)));
     step('tables');
     measures.push(...(await measureTables(context, panel, plain, config.reps)));
+    step('page API');
+    measures.push(...(await measurePageApi(context, panel, tiny, `${pagesA.origin}/page.html`, config.reps)));
   } finally {
     await context.close();
     await Promise.all([plainServer.close(), modelServer.close(), pagesA.close(), pagesB.close()]);

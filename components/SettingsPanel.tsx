@@ -18,6 +18,8 @@ export interface SettingsPanelProps {
   browserLanguage: string;
   /** The Providers section. */
   providers: ComponentChildren;
+  /** The Web pages section (the page API's sites). */
+  pageApi?: ComponentChildren;
 }
 
 const LANGUAGES = [
@@ -141,6 +143,12 @@ export function SettingsPanel(props: SettingsPanelProps) {
       ))}
       <h2>Providers</h2>
       {providers}
+      {props.pageApi && (
+        <>
+          <h2>Web pages</h2>
+          {props.pageApi}
+        </>
+      )}
       <h2>Theme</h2>
       <p class="hint">Follows your system's light or dark setting.</p>
     </section>

@@ -16,14 +16,18 @@ export interface SidePanelAppProps {
   onViewChange: (view: PanelView) => void;
   /** What each view shows; only the open one is rendered. */
   views: Record<PanelView, ComponentChildren>;
+  /** Requests waiting for the user whatever the view (sites asking to use the page API). */
+  requests?: ComponentChildren;
 }
 
 const VIEWS: PanelView[] = ['chat', 'tables', 'models', 'settings'];
 
-export function SidePanelApp({ status, model, onModelChange, view, onViewChange, views }: SidePanelAppProps) {
+export function SidePanelApp(props: SidePanelAppProps) {
+  const { status, model, onModelChange, view, onViewChange, views } = props;
   return (
     <main>
       <StatusLine status={status} />
+      {props.requests}
       <ModelPicker model={model} onChange={onModelChange} />
       <nav class="views" role="tablist">
         {VIEWS.map((v) => (

@@ -157,6 +157,7 @@ const UNTESTED_BY_DESIGN: Record<string, string> = {
   'lib/settings/storage-access.ts': 'storage.setAccessLevel: tests/e2e/hostile-page.spec.ts',
   'lib/settings/build-flags.ts': 'a build-time constant: tests/production-build.test.ts',
   // Containers only connect a view to its controller (each controller has its test beside it).
+  'lib/ui/page-api-container.tsx': 'the page API sites in the panel and Settings: page-api.spec.ts',
   'lib/ui/models-container.tsx': 'the Models view: downloads.spec.ts',
   'lib/ui/settings-container.tsx': 'the Settings view: menu-actions.spec.ts, providers.spec.ts',
   'lib/ui/side-panel-container.tsx': 'the whole panel: every side-panel spec',

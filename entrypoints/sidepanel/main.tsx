@@ -12,6 +12,10 @@ import {
   activeModelItem,
   answerLanguageItem,
   fallbackItem,
+  pageApiGlobalItem,
+  pageApiOnceItem,
+  pageApiPendingItem,
+  pageApiSitesItem,
   panelRequestItem,
   presetsItem,
   providersItem,
@@ -38,6 +42,10 @@ render(
       language: answerLanguageItem,
       providers: providersItem,
       fallback: fallbackItem,
+      pageApiSites: pageApiSitesItem,
+      pageApiOnce: pageApiOnceItem,
+      pageApiPending: pageApiPendingItem,
+      pageApiGlobal: pageApiGlobalItem,
     }}
     createTableSession={(tabId) =>
       new TableSession(

@@ -22,12 +22,17 @@ import { consentStore } from '../providers/consent';
 import {
   activeModelItem,
   fallbackItem,
+  pageApiGlobalItem,
+  pageApiOnceItem,
+  pageApiPendingItem,
+  pageApiSitesItem,
   remoteConsentItem,
   tabOriginsItem,
   taskModelsItem,
 } from '../settings/storage-items';
 import { recordTabOrigin, tabOrigin } from './tab-origins';
 import { neutralise } from '../fences/page-fence';
+import { siteAccess } from '../page-api/site-access';
 import { continueInPanel, runAction } from '../actions/register';
 import { TEST_BUILD } from '../settings/build-flags';
 import { isTestHookRequest } from '../host/test-hook-methods';
@@ -91,6 +96,17 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
       return [active, ...Object.values(tasks), fallback.model].filter((m) => m != null);
     },
     consented: ({ site, provider }) => consents.allowed(site, provider),
+    'page-access': async ({ origin, ask }) => {
+      const items = { sites: pageApiSitesItem, once: pageApiOnceItem, pending: pageApiPendingItem };
+      const [access, tasks, active] = await Promise.all([
+        siteAccess(items, origin, ask),
+        taskModelsItem.getValue(),
+        activeModelItem.getValue(),
+      ]);
+      // Pages get the user's chat model; null leaves the device's default to the host.
+      return { ...access, model: tasks.chat ?? active ?? null };
+    },
+    'page-api-config': async () => ({ installGlobal: await pageApiGlobalItem.getValue() }),
   };
 }
 

@@ -10,6 +10,7 @@ export interface ChatCompletionRequest {
   max_tokens?: number;
   temperature?: number;
   top_p?: number;
+  top_k?: number;
   seed?: number;
   stop?: string[];
   response_format?: ResponseFormat;

@@ -117,6 +117,7 @@ export class WllamaEngine implements Engine {
         max_tokens: request.max_tokens ?? 512,
         temperature: request.temperature ?? 0.7,
         top_p: request.top_p ?? 0.95,
+        ...(request.top_k !== undefined ? { top_k: request.top_k } : {}),
         ...(request.seed !== undefined ? { seed: request.seed } : {}),
         ...(request.stop ? { stop: request.stop } : {}),
         ...(format?.type === 'grammar' ? { grammar: format.grammar } : {}),

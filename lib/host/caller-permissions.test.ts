@@ -33,6 +33,7 @@ function settings(consents: string[] = [], chosen: ModelRef[] = []): TrustedSett
   return {
     chosenModels: async () => chosen,
     consented: async (site, provider) => consents.includes(`${site}→${provider}`),
+    pageAccess: async () => ({ access: 'denied', providers: false, model: null }),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type ChatParams,
   type HostStatus,
   type ModelRef,
+  type PageAccess,
   siteOf,
 } from '../protocol';
 import { sameModel } from '../engine/engine';
@@ -24,6 +25,8 @@ export interface TrustedSettings {
   chosenModels(): Promise<ModelRef[]>;
   /** Whether `site`'s content may go to the provider at `providerHost`. */
   consented(site: string, providerHost: string): Promise<boolean>;
+  /** The user's decision on `origin` for the page API; `ask` puts an undecided origin before the user. */
+  pageAccess(origin: string, ask: boolean): Promise<PageAccess>;
 }
 
 export interface PagePolicyDeps {

@@ -126,7 +126,7 @@ describe('EngineRouter after a cancel', () => {
     // What the host sends, read off the Port itself (the client ignores a cancelled id anyway).
     const sent: string[] = [];
     port.onMessage.addListener((m) => {
-      if (m.type === 'chunk') sent.push(m.data.delta);
+      if (m.type === 'chunk' && 'delta' in m.data) sent.push(m.data.delta);
     });
     const controller = new AbortController();
     const pending = client.request('chat', ask(10), {

@@ -5,7 +5,16 @@
  * rejection, every request gets an answer, and the host still serves a good request afterwards.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METHODS, type HostMessage, type MethodName, type ModelRef, type SenderInfo } from '../protocol';
+import {
+  ENGINE_PORT,
+  METHODS,
+  PAGE_API_PORT,
+  type EngineClient,
+  type HostMessage,
+  type MethodName,
+  type ModelRef,
+  type SenderInfo,
+} from '../protocol';
 import { PANEL, pageSender, testRouter } from './test-router';
 
 const MESSAGES = 10_000;
@@ -46,7 +55,20 @@ function value(r: Rng, depth = 0): unknown {
     case 7: {
       const o: Record<string, unknown> = {};
       for (let i = r.int(5); i > 0; i--)
-        o[r.pick(['model', 'messages', 'scope', 'sql', 'key', 'tables', 'x'])] = value(r, depth + 1);
+        o[
+          r.pick([
+            'model',
+            'messages',
+            'scope',
+            'sql',
+            'key',
+            'tables',
+            'sessionId',
+            'input',
+            'initialPrompts',
+            'x',
+          ])
+        ] = value(r, depth + 1);
       return o;
     }
     case 8: {
@@ -65,7 +87,7 @@ function value(r: Rng, depth = 0): unknown {
 
 function message(r: Rng, i: number): unknown {
   const id = r.int(10) === 0 ? r.pick(['dup', '', 'x'.repeat(300)]) : `f${i}`;
-  switch (r.int(8)) {
+  switch (r.int(9)) {
     case 0:
       return value(r);
     case 1:
@@ -80,7 +102,29 @@ function message(r: Rng, i: number): unknown {
     case 3:
       return { type: 'request', id, method: r.pick(METHOD_NAMES), params: value(r), extra: 1 };
     case 4:
-      return { type: 'request', id, method: r.pick(['chat', 'status']), params: value(r) };
+      return {
+        type: 'request',
+        id,
+        method: r.pick(['chat', 'status', 'page.create', 'page.prompt']),
+        params: value(r),
+      };
+    case 5:
+      // Page API calls that pass the schema: sessions that do not exist, huge and odd inputs, bad schemas.
+      return {
+        type: 'request',
+        id,
+        method: r.pick(['page.prompt', 'page.append', 'page.measure', 'page.clone', 'page.destroy']),
+        params: {
+          sessionId: r.pick(['s1', 'x', '__proto__']),
+          input: [
+            {
+              role: r.pick(['user', 'system', 'assistant']),
+              content: r.pick(['hi', 'x'.repeat(60_000), '']),
+            },
+          ],
+          ...(r.int(2) ? { responseConstraint: r.pick(['{', '{"not":{}}', '{"type":"object"}', '[]']) } : {}),
+        },
+      };
     default:
       return { type: 'request', id, method: r.pick(METHOD_NAMES), params: value(r) };
   }
@@ -98,21 +142,47 @@ afterEach(() => {
   process.off('uncaughtException', record);
 });
 
-const callers: [string, SenderInfo][] = [
-  ['an extension page', PANEL],
-  ['the host itself', { id: 'ext-id', url: 'chrome-extension://ext-id/offscreen.html' }],
-  ['a content script', pageSender('https://hostile.example', 3, 1)],
+/** A request each kind of caller may make, for checking the host still serves it afterwards. */
+const chatOnce = (client: EngineClient) =>
+  expect(
+    client.request('chat', { model: synthetic, messages: [{ role: 'user', content: 'hi' }], max_tokens: 3 }),
+  ).resolves.toMatchObject({ model: synthetic });
+const pagePrompt = async (client: EngineClient) => {
+  const { sessionId } = await client.request('page.create', {});
+  await expect(
+    client.request('page.prompt', { sessionId, input: [{ role: 'user', content: 'hi' }] }),
+  ).resolves.toMatchObject({ overflowed: false });
+};
+
+const callers: [string, SenderInfo, string, (client: EngineClient) => Promise<void>][] = [
+  ['an extension page', PANEL, ENGINE_PORT, chatOnce],
+  [
+    'the host itself',
+    { id: 'ext-id', url: 'chrome-extension://ext-id/offscreen.html' },
+    ENGINE_PORT,
+    chatOnce,
+  ],
+  ['a content script', pageSender('https://hostile.example', 3, 1), ENGINE_PORT, chatOnce],
+  ['a web page', pageSender('https://hostile.example', 4, 0), PAGE_API_PORT, pagePrompt],
 ];
+
+/** Every page is allowed: the fuzz reaches past consent into sessions, schemas and the engine. */
+const allowAll = {
+  chosenModels: async () => [synthetic],
+  consented: async () => false,
+  pageAccess: async () => ({ access: 'allowed' as const, providers: false, model: synthetic }),
+};
 
 describe('the router under random and malformed messages', () => {
   it.each(callers)(
     'stays up and keeps serving %s',
-    async (_name, sender) => {
+    async (_name, sender, portName, goodRequest) => {
       // No providers: a stray valid provider call fails cleanly, it never leaves the machine. The
-      // user chose the synthetic model, so a content script's good request after the storm may use it.
-      const chosen = { chosenModels: async () => [synthetic], consented: async () => false };
-      const { connect, router } = testRouter({ settings: chosen });
-      const { port, client } = connect(sender);
+      // user chose the synthetic model, so a content script's good request after the storm may use
+      // it; every page is allowed. A clock that runs fast lets the fuzz through a page's rate limit.
+      let t = 0;
+      const { connect, router } = testRouter({ settings: allowAll, now: () => (t += 50) });
+      const { port, client } = connect(sender, portName);
       const replies: HostMessage[] = [];
       port.onMessage.addListener((m) => replies.push(m));
       const r = rng(0xc0ffee + sender.url!.length);
@@ -127,15 +197,10 @@ describe('the router under random and malformed messages', () => {
       expect(replies.some((m) => m.type === 'error' && m.error.code === 'bad-request')).toBe(true);
       port.disconnect();
       await expect.poll(() => router.status().running + router.status().queued, { timeout: 20_000 }).toBe(0);
-      const fresh = connect(sender).client;
-      await expect(
-        fresh.request('chat', {
-          model: synthetic,
-          messages: [{ role: 'user', content: 'hi' }],
-          max_tokens: 3,
-        }),
-      ).resolves.toMatchObject({ model: synthetic });
-      await expect(fresh.request('status', {})).resolves.toMatchObject({ clients: 1 });
+      t += 60_000; // The site's request allowance refills.
+      const fresh = connect(sender, portName).client;
+      await goodRequest(fresh);
+      await expect(connect(PANEL).client.request('status', {})).resolves.toMatchObject({ clients: 2 });
       void client;
       expect(unhandled).toEqual([]);
     },

@@ -10,6 +10,7 @@ import {
   BadRequestError,
   ENGINE_PORT,
   ForbiddenError,
+  PAGE_API_PORT,
   mayCall,
   parseEnvelope,
   parseRequest,
@@ -23,6 +24,7 @@ import {
   type ModelRef,
   type RequestMessage,
   callerOf,
+  webPageCallerOf,
   type SenderInfo,
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
@@ -35,6 +37,8 @@ import { serviceHandlers } from './service-handlers';
 import { ConsentGrants } from './consent-grants';
 import type { HandlerRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
+import { pageApiHandlers } from './page-api-handlers';
+import { PageSessions } from './page-sessions';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -86,35 +90,49 @@ export class EngineRouter {
   private lastProgressAt = 0;
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => number;
+  private readonly pageSessions = new PageSessions();
+  private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
 
   constructor(private readonly deps: RouterDeps) {
     this.now = deps.now ?? (() => performance.now());
     this.queue = new EngineQueue(this.now, () => this.broadcastStatus());
+    const engine = engineHandlers({
+      ...deps,
+      grants: new ConsentGrants(),
+      queue: this.queue,
+      now: this.now,
+      status: () => this.status(),
+      onProgress: (model, progress, text) => this.reportProgress(model, progress, text),
+      onLoaded: (model) => {
+        this.loading = null;
+        if (this.engineRestarts && this.notice?.endsWith(`reloading ${model.id}.`))
+          this.notice = this.notice.replace(/; reloading .*$/, `; ${model.id} is loaded again.`);
+        this.broadcastStatus();
+      },
+    });
     this.handlers = {
-      ...engineHandlers({
-        ...deps,
-        grants: new ConsentGrants(),
-        queue: this.queue,
-        now: this.now,
-        status: () => this.status(),
-        onProgress: (model, progress, text) => this.reportProgress(model, progress, text),
-        onLoaded: (model) => {
-          this.loading = null;
-          if (this.engineRestarts && this.notice?.endsWith(`reloading ${model.id}.`))
-            this.notice = this.notice.replace(/; reloading .*$/, `; ${model.id} is loaded again.`);
-          this.broadcastStatus();
-        },
-      }),
+      ...engine,
       ...serviceHandlers(deps),
+      ...pageApiHandlers({
+        ...deps,
+        sessions: this.pageSessions,
+        chat: engine.chat,
+        load: engine.load,
+        now: this.now,
+        loadProgress: this.progressListeners,
+      }),
     };
   }
 
-  /** Accepts a Port from runtime.onConnect; ignores Ports meant for someone else. */
+  /** Accepts a Port from runtime.onConnect (the engine's or the page API's name); ignores others. */
   connect(port: RouterPort): void {
-    if (port.name !== ENGINE_PORT) return;
+    if (port.name !== ENGINE_PORT && port.name !== PAGE_API_PORT) return;
     let caller: Caller;
     try {
-      caller = callerOf(port.sender, this.deps.extensionId);
+      caller =
+        port.name === PAGE_API_PORT
+          ? webPageCallerOf(port.sender, this.deps.extensionId)
+          : callerOf(port.sender, this.deps.extensionId);
     } catch (error) {
       port.postMessage({ type: 'error', id: null, error: serializeError(error) });
       port.disconnect();
@@ -223,6 +241,8 @@ export class EngineRouter {
     for (const controller of client.requests.values()) controller.abort();
     client.requests.clear();
     this.queue.forgetClient(client.id);
+    // A page that navigated away or closed: its sessions go with it.
+    this.pageSessions.forgetClient(client.id);
     this.broadcastStatus();
   }
 
@@ -239,6 +259,7 @@ export class EngineRouter {
 
   private reportProgress(model: ModelRef, progress: number, text: string): void {
     this.loading = { model, progress, text };
+    for (const listener of this.progressListeners) listener(this.loading);
     const t = this.now();
     if (progress >= 1 || t - this.lastProgressAt >= PROGRESS_INTERVAL_MS) {
       this.lastProgressAt = t;
@@ -249,8 +270,10 @@ export class EngineRouter {
   /** Status to every extension page; pages (content scripts) ask for theirs, reduced. */
   private broadcastStatus(): void {
     const status = this.status();
+    // Pages (content scripts and web pages) get no pushed status: downloads, clients and notices are Local AI's.
     for (const client of this.clients.values())
-      if (client.caller.kind !== 'content-script') this.send(client, { type: 'status', status });
+      if (client.caller.kind === 'extension-page' || client.caller.kind === 'host')
+        this.send(client, { type: 'status', status });
   }
 
   private send(client: Client, message: HostMessage): void {
@@ -270,5 +293,5 @@ function requestIdOf(raw: unknown): string | null {
 }
 
 function describe(caller: Caller): string {
-  return caller.kind === 'content-script' ? `A page (${caller.origin})` : 'This caller';
+  return 'origin' in caller ? `A page (${caller.origin})` : 'This caller';
 }

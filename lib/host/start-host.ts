@@ -53,6 +53,7 @@ export function startEngineHost(): EngineRouter {
         defaultModelFor(await (capabilities ??= profileDevice(profile))),
       ],
       consented: (site, provider) => callBackground(sendToBackground, 'consented', { site, provider }),
+      pageAccess: (origin, ask) => callBackground(sendToBackground, 'page-access', { origin, ask }),
     },
   });
   browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -50,8 +50,8 @@ export function testRouter(deps: Partial<RouterDeps> = {}, cached: (m: ModelRef)
     }),
     ...deps,
   });
-  const connect = (sender: RouterPort['sender'] = PANEL) => {
-    const { client, host } = memoryPortPair(ENGINE_PORT, sender);
+  const connect = (sender: RouterPort['sender'] = PANEL, name = ENGINE_PORT) => {
+    const { client, host } = memoryPortPair(name, sender);
     const statuses: HostStatus[] = [];
     const c = new EngineClient({ ensureHost: async () => {}, connect: () => client });
     c.onStatus((s) => statuses.push(s));

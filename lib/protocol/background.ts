@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { ANY_EXTENSION_CALLER } from './callers';
 import { EmptyParams, ModelRefSchema } from './schema';
+import { PageAccessSchema } from './page-api';
 import { callOneShot, oneShot, type OneShotParams, type OneShotResult, type Send } from './one-shot';
 
 const Ok = v.strictObject({ ok: v.literal(true) });
@@ -69,6 +70,21 @@ export const BACKGROUND_METHODS = {
     params: v.strictObject({ site: Text(300), provider: Text(300) }),
     result: v.boolean(),
     callers: ['host'],
+  }),
+  /**
+   * From the engine host only: the user's decision on a web page's origin for the page API.
+   * With `ask`, an undecided origin is put before the user in the side panel.
+   */
+  'page-access': oneShot({
+    params: v.strictObject({ origin: Text(300), ask: v.boolean() }),
+    result: PageAccessSchema,
+    callers: ['host'],
+  }),
+  /** From the page API's content script: whether to install the API as `window.LanguageModel` too. */
+  'page-api-config': oneShot({
+    params: EmptyParams,
+    result: v.strictObject({ installGlobal: v.boolean() }),
+    callers: ['content-script'],
   }),
 } as const;
 

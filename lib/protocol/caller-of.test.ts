@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from './errors';
-import { callerOf } from './caller-of';
+import { callerOf, webPageCallerOf } from './caller-of';
 
 const ID = 'me';
 
@@ -53,5 +53,26 @@ describe('callerOf', () => {
       frameId: 2,
     };
     expect(() => callerOf(sandboxed, ID)).toThrow(/sandboxed frame/);
+  });
+});
+
+describe('webPageCallerOf', () => {
+  const page = { id: ID, url: 'https://a.example/x', origin: 'https://a.example', tab: { id: 7 } };
+
+  it("tags a top frame's content script as its web page, origin from the sender", () => {
+    expect(webPageCallerOf({ ...page, frameId: 0 }, ID)).toEqual({
+      kind: 'web-page',
+      tabId: 7,
+      frameId: 0,
+      origin: 'https://a.example',
+    });
+  });
+
+  it('refuses frames inside a page and anything but a content script', () => {
+    expect(() => webPageCallerOf({ ...page, frameId: 2 }, ID)).toThrow(/top-level pages only/);
+    expect(() => webPageCallerOf({ id: ID, url: 'chrome-extension://me/sidepanel.html' }, ID)).toThrow(
+      /for web pages/,
+    );
+    expect(() => webPageCallerOf({ ...page, id: 'other' }, ID)).toThrow(ForbiddenError);
   });
 });

@@ -53,6 +53,25 @@ function parseUrl(url: string | undefined): URL | null {
 }
 
 /** The consent key of a caller's site: the host of its origin. */
-export function siteOf(caller: Extract<Caller, { kind: 'content-script' }>): string {
+export function siteOf(caller: { origin: string }): string {
   return new URL(caller.origin).host;
+}
+
+/**
+ * Tags a Port on the page-facing API's name: a content script forwarding its page's calls. The
+ * page API is offered to top-level documents only, so a frame of another origin cannot borrow the
+ * consent of the page that embeds it (nor get its own prompt in extension UI from inside an ad).
+ * @throws {LocalAiError} code 'forbidden' for anything but a content script of a top frame.
+ */
+export function webPageCallerOf(sender: SenderInfo | undefined, extensionId: string): Caller {
+  const caller = callerOf(sender, extensionId);
+  if (caller.kind !== 'content-script') {
+    throw new ForbiddenError("The page API is for web pages; Local AI's own pages use the engine Port.");
+  }
+  if (caller.frameId !== 0) {
+    throw new ForbiddenError(
+      "Local AI's page API is available to top-level pages only, not to frames embedded in them.",
+    );
+  }
+  return { ...caller, kind: 'web-page' };
 }

@@ -27,11 +27,26 @@ export interface ContentScriptCaller {
   origin: string;
 }
 
-// A web page using the page-facing API (origin-scoped, chat only) becomes one more member here.
-export type Caller = ExtensionPageCaller | HostCaller | ContentScriptCaller;
+/**
+ * A web page's own scripts, using the page-facing API (`localAI.LanguageModel`) through this
+ * extension's content script of its top frame. Trusted less than the content script: it may chat
+ * with a local model in sessions of its own origin, with the user's consent for that origin, and
+ * nothing else. Its tab, frame and origin come from the browser's sender info of the Port.
+ */
+export interface WebPageCaller {
+  kind: 'web-page';
+  tabId: number;
+  frameId: number;
+  /** The page's origin, e.g. `https://example.com`: the unit of consent, sessions and limits. */
+  origin: string;
+}
+
+export type Caller = ExtensionPageCaller | HostCaller | ContentScriptCaller | WebPageCaller;
 export type CallerKind = Caller['kind'];
 
-/** Every kind, for methods anyone of this extension may call (e.g. status). */
+/** Every kind of this extension's own code, for methods it may call (e.g. status); not web pages. */
 export const ANY_EXTENSION_CALLER = ['extension-page', 'host', 'content-script'] as const;
 /** Extension pages and the host: everything that changes state or leaves the device. */
 export const TRUSTED_CALLERS = ['extension-page', 'host'] as const;
+/** Web pages, through the page-facing API: its methods only. */
+export const WEB_PAGE_CALLERS = ['web-page'] as const;

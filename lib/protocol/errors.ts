@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'host-unavailable', // the engine host could not be reached or went away
   'sql-refused', // a query that would write, attach, install or read files
   'sql-error', // DuckDB rejected a query (parse or bind error)
+  'rate-limited', // a web page sent more requests than its per-site limit allows
+  'quota-exceeded', // a web page's input is larger than its session can hold, or it has too many sessions
+  'not-supported', // e.g. a response schema outside what the engine's grammar can enforce
+  'invalid-state', // e.g. a page API session that was destroyed (or never belonged to this page)
   'internal',
 ] as const;
 
@@ -173,6 +177,38 @@ export class ContextOverflowError extends LocalAiError {
   }
 }
 
+/** A web page asked more often than its per-site limit; it may ask again after `retryAfterMs`. */
+export class RateLimitedError extends LocalAiError {
+  constructor(message: string) {
+    super('rate-limited', message);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** A web page's input does not fit its session's quota, or the page holds too many sessions. */
+export class QuotaError extends LocalAiError {
+  constructor(message: string) {
+    super('quota-exceeded', message);
+    this.name = 'QuotaError';
+  }
+}
+
+/** Something valid but beyond what Local AI can do, e.g. a schema keyword no grammar enforces. */
+export class NotSupportedError extends LocalAiError {
+  constructor(message: string) {
+    super('not-supported', message);
+    this.name = 'NotSupportedError';
+  }
+}
+
+/** The object a request names is gone (a destroyed session) or never was the caller's. */
+export class InvalidStateError extends LocalAiError {
+  constructor(message: string) {
+    super('invalid-state', message);
+    this.name = 'InvalidStateError';
+  }
+}
+
 const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
   'bad-request': BadRequestError,
   forbidden: ForbiddenError,
@@ -185,6 +221,10 @@ const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>>
   'sql-refused': SqlRefusedError,
   'sql-error': SqlError,
   'engine-crashed': EngineCrashedError,
+  'rate-limited': RateLimitedError,
+  'quota-exceeded': QuotaError,
+  'not-supported': NotSupportedError,
+  'invalid-state': InvalidStateError,
 };
 
 /** Turns anything thrown into the wire form, keeping typed codes and hiding nothing useful. */

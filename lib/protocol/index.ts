@@ -10,5 +10,6 @@ export { MAX_CONTENT_CHARS, ENGINE_IDS } from './schema';
 export * from './background';
 export * from './one-shot';
 export * from './content-messages';
-export { callerOf, siteOf, type SenderInfo } from './caller-of';
+export { callerOf, siteOf, webPageCallerOf, type SenderInfo } from './caller-of';
+export * from './page-api';
 export { serveOneShot, type OneShotHandler, type OneShotHandlers } from './one-shot-server';

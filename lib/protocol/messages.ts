@@ -24,6 +24,11 @@ export type PageContent = v.InferOutput<typeof PageContentSchema>;
 
 /** The Port name every client connects with; the host ignores all others. */
 export const ENGINE_PORT = 'local-ai/engine';
+/**
+ * The Port name content scripts forward their page's API calls on: the host tags such a Port as a
+ * web page (of the sender's origin), which may use the page methods only.
+ */
+export const PAGE_API_PORT = 'local-ai/page-api';
 
 export interface ChatChunk {
   /** New text since the previous chunk. */

@@ -5,7 +5,7 @@
  * on the wire) is derived from this one object, so there is no second list to keep in step.
  */
 import * as v from 'valibot';
-import { TRUSTED_CALLERS, ANY_EXTENSION_CALLER, type CallerKind } from './callers';
+import { TRUSTED_CALLERS, ANY_EXTENSION_CALLER, WEB_PAGE_CALLERS, type CallerKind } from './callers';
 import type { ChatChunk, ChatResult, DeviceCapabilities, HostDiagnostics, HostStatus } from './messages';
 import type { QueryResult, StorageReport } from './data-types';
 import type { SerializedError } from './errors';
@@ -19,6 +19,18 @@ import {
   SiteSchema,
   SqlText,
 } from './schema';
+import {
+  PageCreateSchema,
+  PageInputSchema,
+  PagePromptSchema,
+  PageSessionSchema,
+  type PageAvailability,
+  type PageLoadChunk,
+  type PageModelParams,
+  type PagePromptResult,
+  type PageSessionInfo,
+  type PageUsage,
+} from './page-api';
 
 /** One method: what it takes (schema), what it streams and returns (types only), who may call it. */
 export interface MethodSpec<P extends v.GenericSchema, R, C> {
@@ -100,6 +112,28 @@ export const METHODS = {
     }),
     callers: TRUSTED_CALLERS,
   }),
+  /*
+   * The page-facing API (localAI.LanguageModel): web pages only, in sessions of their own origin,
+   * answered by a local model the host picks; consent, rate limit and caps are checked per request.
+   */
+  'page.availability': method<{ availability: PageAvailability }>()({
+    params: EmptyParams,
+    callers: WEB_PAGE_CALLERS,
+  }),
+  'page.params': method<PageModelParams>()({ params: EmptyParams, callers: WEB_PAGE_CALLERS }),
+  /** Streams load progress while the model loads; resolves with the new session. */
+  'page.create': method<PageSessionInfo, PageLoadChunk>()({
+    params: PageCreateSchema,
+    callers: WEB_PAGE_CALLERS,
+  }),
+  'page.prompt': method<PagePromptResult, ChatChunk>()({
+    params: PagePromptSchema,
+    callers: WEB_PAGE_CALLERS,
+  }),
+  'page.append': method<PageUsage>()({ params: PageInputSchema, callers: WEB_PAGE_CALLERS }),
+  'page.measure': method<{ tokens: number }>()({ params: PageInputSchema, callers: WEB_PAGE_CALLERS }),
+  'page.clone': method<PageSessionInfo>()({ params: PageSessionSchema, callers: WEB_PAGE_CALLERS }),
+  'page.destroy': method<Ok>()({ params: PageSessionSchema, callers: WEB_PAGE_CALLERS }),
 } as const;
 
 export type MethodName = keyof typeof METHODS;

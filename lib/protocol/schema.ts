@@ -69,6 +69,8 @@ export const ChatParamsSchema = v.strictObject({
   max_tokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32_768))),
   temperature: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(2))),
   top_p: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  /** Sample from the K likeliest tokens (llama.cpp; WebLLM has no such setting and ignores it). */
+  top_k: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
   seed: v.optional(v.pipe(v.number(), v.integer())),
   stop: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(8))),
   response_format: v.optional(ResponseFormatSchema),

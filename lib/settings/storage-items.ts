@@ -1,9 +1,27 @@
 /** Every persisted setting, defined once (WXT typed storage items). Local only: never synced. */
 import { storage } from 'wxt/utils/storage';
 import type { ModelRef } from '../protocol';
-import type { Fallback, PanelRequest, Preset, Provider, TaskModels } from './types';
+import type {
+  Fallback,
+  PanelRequest,
+  PendingSite,
+  Preset,
+  Provider,
+  SiteDecision,
+  TaskModels,
+} from './types';
 
-export type { Fallback, PanelRequest, Preset, Provider, TaskId, TaskKind, TaskModels } from './types';
+export type {
+  Fallback,
+  PanelRequest,
+  PendingSite,
+  Preset,
+  Provider,
+  SiteDecision,
+  TaskId,
+  TaskKind,
+  TaskModels,
+} from './types';
 
 /** Session storage: gone when the browser closes. */
 export const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', {
@@ -47,3 +65,19 @@ export const fallbackItem = storage.defineItem<Fallback>('local:fallback', {
 export const remoteConsentItem = storage.defineItem<Record<string, string[]>>('local:remoteConsent', {
   fallback: {},
 });
+
+/** Web pages' origins the user decided on for the page API ("always" or "never"). */
+export const pageApiSitesItem = storage.defineItem<Record<string, SiteDecision>>('local:pageApiSites', {
+  fallback: {},
+});
+
+/** Origins allowed "this time": until the browser closes (session storage). */
+export const pageApiOnceItem = storage.defineItem<string[]>('session:pageApiOnce', { fallback: [] });
+
+/** Origins that asked and wait for the user's decision in the side panel. */
+export const pageApiPendingItem = storage.defineItem<PendingSite[]>('session:pageApiPending', {
+  fallback: [],
+});
+
+/** Also install the page API as `window.LanguageModel` where the browser has none of its own. */
+export const pageApiGlobalItem = storage.defineItem<boolean>('local:pageApiGlobal', { fallback: false });

@@ -56,6 +56,20 @@ export interface Fallback {
   whenTooLong: boolean;
 }
 
+/** The user's lasting decision on a web page's origin for the page API (Settings lists them). */
+export interface SiteDecision {
+  decision: 'always' | 'never';
+  /** Whether a provider off this device may answer for this site: a separate choice, off by default. */
+  providers: boolean;
+  decidedAt: number;
+}
+
+/** An origin that asked to use the page API and waits for the user's decision in the side panel. */
+export interface PendingSite {
+  origin: string;
+  at: number;
+}
+
 /** What the user typed for a provider not saved yet. */
 export interface ProviderDraft {
   name: string;

@@ -4,8 +4,9 @@ import { SettingsPanel } from '@/components/SettingsPanel';
 import type { Preset, TaskModels } from '../settings/types';
 import { useProvidersController, type ProvidersControllerDeps } from './providers-controller';
 import { useStorageItem, type StorageItem } from './use-storage-item';
+import { PageApiSitesContainer, type PageApiSettings } from './page-api-container';
 
-export interface SettingsContainerProps extends ProvidersControllerDeps {
+export interface SettingsContainerProps extends ProvidersControllerDeps, PageApiSettings {
   language: StorageItem<string>;
   presets: StorageItem<Preset[]>;
   taskModels: StorageItem<TaskModels>;
@@ -27,6 +28,7 @@ export function SettingsContainer(props: SettingsContainerProps) {
       onTaskModelsChange={(v) => void setTaskModels(v)}
       browserLanguage={props.browserLanguage}
       providers={<ProvidersContainer {...props} />}
+      pageApi={<PageApiSitesContainer {...props} />}
     />
   );
 }

@@ -16,9 +16,10 @@ import { useSidePanelController, type SidePanelControllerDeps } from './side-pan
 import { TablesContainer } from './tables-container';
 import { WelcomeContainer } from './welcome-container';
 import type { StorageItem } from './use-storage-item';
+import { SiteRequestsContainer, type PageApiSettings } from './page-api-container';
 
 /** Every setting the panel shows or changes. */
-export interface PanelSettings {
+export interface PanelSettings extends PageApiSettings {
   activeModel: StorageItem<ModelRef | null>;
   panelRequests: StorageItem<PanelRequest | null>;
   taskModels: StorageItem<TaskModels>;
@@ -51,6 +52,7 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
       onModelChange={(m) => void panel.setModel(m)}
       view={panel.view}
       onViewChange={panel.setView}
+      requests={<SiteRequestsContainer {...settings} />}
       views={{
         chat: (
           <>
