@@ -4,7 +4,7 @@ import { hostRequest } from '../../tests/e2e/fixtures';
 import { summarize, type Measure } from '../stats';
 
 export async function measureMemory(context: BrowserContext, panel: Page): Promise<Measure[]> {
-  const host = await hostRequest(panel, 'diagnostics');
+  const host = await hostRequest(panel, 'diagnostics', {});
   const cdp = await context.newCDPSession(panel);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -33,7 +33,7 @@ interface Call {
   onEnv?: (env: WorkerEnvironment) => void;
   onCalibrated?: (calibration: Calibration) => void;
   onProgress?: (report: LoadReport) => void;
-  onDelta?: (text: string, tokens: number) => void;
+  onDelta?: (text: string, tokens: number, emittedAt?: readonly number[]) => void;
   resolve: (result: ChatCompletion | null) => void;
   reject: (error: Error) => void;
 }
@@ -202,7 +202,7 @@ export class WorkerEngineService implements EngineService {
         call.onCalibrated?.(message.calibration);
         break;
       case 'delta':
-        call.onDelta?.(message.text, message.tokens);
+        call.onDelta?.(message.text, message.tokens, message.emittedAt);
         if (this.crashOnDelta) {
           this.crashOnDelta = false;
           this.crash('terminated by a test mid-stream');

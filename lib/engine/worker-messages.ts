@@ -20,7 +20,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { op: 'progress'; id: number; report: LoadReport }
-  | { op: 'delta'; id: number; text: string; tokens: number }
+  | { op: 'delta'; id: number; text: string; tokens: number; emittedAt?: number[] }
   | { op: 'cached'; id: number; cached: boolean }
   | { op: 'env'; id: number; env: WorkerEnvironment }
   | { op: 'calibrated'; id: number; calibration: Calibration }

@@ -98,7 +98,7 @@ export const test = base.extend<Fixtures>({
     await use(panel);
     // Nothing the panel or the engine host needed was blocked by the extension's policy.
     base.expect(await blockedIn(panel), 'blocked by the policy in the panel').toEqual([]);
-    const host = await hostRequest(panel, 'diagnostics').catch(() => null);
+    const host = await hostRequest(panel, 'diagnostics', {}).catch(() => null);
     base.expect(host?.blockedByPolicy ?? [], 'blocked by the policy in the engine host').toEqual([]);
   },
 });
