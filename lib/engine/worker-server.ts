@@ -5,6 +5,7 @@
  */
 import { serializeError, type Calibration } from '../protocol';
 import { DeltaCoalescer } from './delta-coalescer';
+import { deviceLossOf } from './device-lost';
 import type { LoadReport } from './engine';
 import type { EngineRuntime } from './engine-runtime';
 import type { FromWorker, ToWorker, WorkerEnvironment } from './worker-messages';
@@ -78,7 +79,8 @@ export function serveEngineRuntime(
       }
       scope.postMessage({ op: 'done', id, result, stats: runtime.stats() });
     } catch (error) {
-      scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() });
+      const lost = deviceLossOf(error) ?? undefined;
+      scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats(), lost });
     } finally {
       running.delete(id);
     }
