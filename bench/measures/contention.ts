@@ -15,6 +15,7 @@ export async function measureTenTabs(
   panelUrl: string,
   model: ModelRef,
   pageUrls: string[],
+  tabCount = 10,
 ): Promise<Measure[]> {
   // A fresh host: every client below meets it cold, as after a browser start.
   await stopHostAndWorker(context, panel);
@@ -22,7 +23,7 @@ export async function measureTenTabs(
   const panel2 = await context.newPage();
   await panel2.goto(panelUrl);
   const tabs: Page[] = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < tabCount; i++) {
     const tab = await context.newPage();
     await tab.goto(pageUrls[i % pageUrls.length]!);
     tabs.push(tab);

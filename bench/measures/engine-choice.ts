@@ -27,16 +27,17 @@ export async function measureThreads(
 ): Promise<Measure> {
   await plain.bringToFront();
   const cores = await plain.evaluate(() => navigator.hardwareConcurrency);
+  // Room for the long prompt (about 4 tokens a word with the tiny model's vocabulary).
+  const wide = { ...model, contextWindow: 4096 };
   const run = (threads: number, i: number) =>
     plain.evaluate(([m, t, msgs]) => window.runPrefill(m, t, msgs), [
-      model,
+      wide,
       threads,
       prefillPrompt(i, config.prefillWords),
     ] as const);
-  // Warm up both (load, JIT), then alternate which goes first.
+  // Warm up both (load, JIT; the smoke run skips it), then alternate which goes first.
+  for (let i = 0; i < config.warmups * 2; i++) await run(i % 2 ? cores : 1, -1 - i);
   let placements = '';
-  for (let i = 0; i < 2; i++)
-    placements = `${(await run(1, -1 - i)).placement} / ${(await run(cores, -3 - i)).placement}`;
   const speed = (r: { promptTokens: number; ms: number }) => (r.promptTokens * 1000) / r.ms;
   const ratios: number[] = [];
   const one: number[] = [];
@@ -50,6 +51,7 @@ export async function measureThreads(
     all.push(speed(multi));
     ratios.push(speed(multi) / speed(single));
     tokens = single.promptTokens;
+    placements = `${single.placement} / ${multi.placement}`;
   }
   return summarize(
     'llamacpp_threads_speedup',
@@ -64,7 +66,7 @@ export async function measureThreads(
 export async function measureEngineChoice(
   panel: Page,
   model: ModelRef,
-  config: { reps: number; choiceTokens: number },
+  config: { reps: number; choiceTokens: number; warmups: number },
 ): Promise<Measure[]> {
   await panel.bringToFront();
   const calibration: number[] = [];
@@ -97,7 +99,7 @@ export async function measureEngineChoice(
   for (const kind of kinds) {
     await hostRequest(panel, 'load', refs[kind]!);
     where[kind] = (await hostRequest(panel, 'status')).loadedOn ?? '?';
-    await tps(kind); // warm up
+    if (config.warmups) await tps(kind);
   }
   const ratios: number[] = [];
   const speeds: Record<string, number[]> = { 'llamacpp-cpu': [], 'llamacpp-gpu': [] };

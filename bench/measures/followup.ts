@@ -64,11 +64,14 @@ export async function measureFollowUp(
     const two = await ask(second.messages);
     // The control: the same follow-up with a different first message, so no cached prefix helps.
     const [system, ...rest] = second.messages;
-    const cold = await ask([{ role: 'system', content: `(${i}) ${system!.content}` }, ...rest]);
+    const cold = config.warmups
+      ? (await ask([{ role: 'system', content: `(${i}) ${system!.content}` }, ...rest])).ttftMs
+      : NaN; // the smoke run skips it
+
     if (i < 0) continue; // warm-up
     ratios.push(two.ttftMs / one.ttftMs);
     tokens.push([one.promptTokens, two.promptTokens]);
-    ttfts.push([one.ttftMs, two.ttftMs, cold.ttftMs]);
+    ttfts.push([one.ttftMs, two.ttftMs, cold]);
   }
   return summarize(
     'followup_ttft_ratio',

@@ -20,6 +20,7 @@ function interrupted(panel: Page, model: ModelRef): Promise<number> {
             const port = chrome.runtime.connect({ name: 'local-ai/engine' });
             let lastBefore = 0;
             let restartedAt = 0;
+            let firstAfter = 0;
             port.onMessage.addListener(
               (m: {
                 type: string;
@@ -32,13 +33,15 @@ function interrupted(panel: Page, model: ModelRef): Promise<number> {
                   const t = performance.now();
                   if (m.data!.restart) restartedAt = t;
                   else if (!restartedAt) lastBefore = t;
-                  else if (m.data!.delta) {
-                    port.disconnect();
-                    resolve(t - lastBefore);
-                  }
+                  else if (m.data!.delta && !firstAfter) firstAfter = t;
+                }
+                // Waits for the whole answer: a request left running would take the next kill.
+                if (m.type === 'result') {
+                  port.disconnect();
+                  if (firstAfter) resolve(firstAfter - lastBefore);
+                  else reject(new Error('answered without a restart'));
                 }
                 if (m.type === 'error') reject(new Error(m.error?.message));
-                if (m.type === 'result') reject(new Error('answered without a restart'));
               },
             );
             const messages = [{ role: 'user', content: 'Tell me a long story about the river.' }];

@@ -105,7 +105,7 @@ export async function measureTables(
   }
   console.error('bench:   100k rows…');
   const warm: { host: number; panel: number }[] = [];
-  await loadAndGroup(panel, 'warmup');
+  if (reps > 1) await loadAndGroup(panel, 'warmup'); // the smoke run skips warming up
   for (let i = 0; i < reps; i++) warm.push(await loadAndGroup(panel, `big${i % 2}`));
   return [
     summarize(
