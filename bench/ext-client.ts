@@ -10,6 +10,14 @@ export interface ClientTiming {
   tokens: number;
   ttftMs: number;
   decodeMs: number;
+  /**
+   * Per token: arrival at this client − emission in the engine Worker, both on the clock every
+   * browser context shares (performance.timeOrigin + performance.now()), in ms.
+   */
+  addedMs: number[];
+  /** The answer and its prompt's size, as the result reports them. */
+  text: string;
+  promptTokens: number;
 }
 
 /** Streams one chat through the extension from `page` and times it at the client. */
@@ -23,10 +31,23 @@ export function streamThroughExtension(page: Page, params: object): Promise<Clie
         let first = 0;
         let last = 0;
         let firstTokens = 0;
+        const addedMs: number[] = [];
         port.onMessage.addListener(
-          (m: { type: string; id?: string; data?: { tokens: number }; error?: { message: string } }) => {
+          (m: {
+            type: string;
+            id?: string;
+            data?: {
+              tokens: number;
+              emittedAt?: number[];
+              text?: string;
+              usage?: { promptTokens: number };
+            };
+            error?: { message: string };
+          }) => {
             if (m.id !== id) return;
             if (m.type === 'chunk') {
+              const arrived = performance.timeOrigin + performance.now();
+              for (const at of m.data!.emittedAt ?? []) addedMs.push(arrived - at);
               last = performance.now();
               if (!tokens) {
                 first = last;
@@ -36,7 +57,14 @@ export function streamThroughExtension(page: Page, params: object): Promise<Clie
             } else if (m.type === 'result') {
               port.disconnect();
               // Tokens/s over the tokens that arrived after the first chunk, as for the plain page.
-              resolve({ tokens: tokens - firstTokens + 1, ttftMs: first - start, decodeMs: last - first });
+              resolve({
+                tokens: tokens - firstTokens + 1,
+                ttftMs: first - start,
+                decodeMs: last - first,
+                addedMs,
+                text: m.data?.text ?? '',
+                promptTokens: m.data?.usage?.promptTokens ?? 0,
+              });
             } else if (m.type === 'error') {
               port.disconnect();
               reject(new Error(m.error?.message));

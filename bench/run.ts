@@ -19,15 +19,31 @@ import { measureMemory } from './measures/memory';
 import { measureTables } from './measures/tables';
 import { measureDownloads } from './measures/downloads';
 import { measurePageApi } from './measures/page-api';
+import { measureEngineChoice, measureThreads } from './measures/engine-choice';
+import { measureFollowUp } from './measures/followup';
+import { measureRecovery } from './measures/recovery';
 
 const smoke = process.argv.includes('--smoke');
 export const config = {
   reps: smoke ? 1 : 15,
   llamaTokens: smoke ? 48 : 768,
-  syntheticTokens: smoke ? 200 : 1000,
+  pacedTokens: smoke ? 10 : 25,
+  prefillWords: smoke ? 100 : 600,
+  warmups: smoke ? 0 : 1,
+  choiceTokens: smoke ? 16 : 96,
+  pageTokens: 1500,
+  // The smoke run only checks the scenario still runs: two tabs answer instead of ten.
+  tabs: smoke ? 2 : 10,
 };
 
-const step = (what: string) => console.error(`bench: ${what}…`);
+// The plain page is cross-origin isolated, as the extension's pages are, so llama.cpp can run threads.
+const ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
+const t0 = Date.now();
+const step = (what: string) => console.error(`bench: ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}…`);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -41,7 +57,10 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const plainServer = await startStaticServer({
-    '/': { body: '<!doctype html><title>plain</title><script type="module" src="/main.js"></script>' },
+    '/': {
+      body: '<!doctype html><title>plain</title><script type="module" src="/main.js"></script>',
+      headers: ISOLATED,
+    },
     '/main.js': fileRoute(join(out, 'main.js')),
     '/wllama.wasm': fileRoute('node_modules/@wllama/wllama/esm/wasm/wllama.wasm'),
   });
@@ -55,7 +74,10 @@ async function main(): Promise<void> {
   };
 
   step('launching chromium');
-  const { context } = await launchWithExtension();
+  // Memory is measured at once rather than at the next garbage collection (up to 20 s later).
+  const { context } = await launchWithExtension({
+    extraArgs: ['--enable-blink-features=ForceEagerMeasureMemory'],
+  });
   const measures: Measure[] = [];
   try {
     const extensionId = new URL((await serviceWorkerOf(context)).url()).host;
@@ -74,13 +96,25 @@ async function main(): Promise<void> {
     measures.push(...(await measureStreaming(panel, plain, tiny, config)));
     step('ten tabs');
     measures.push(
-      ...(await measureTenTabs(context, panel, panelUrl, tiny, [
-        `${pagesA.origin}/page.html`,
-        `${pagesB.origin}/page.html`,
-      ])),
+      ...(await measureTenTabs(
+        context,
+        panel,
+        panelUrl,
+        tiny,
+        [`${pagesA.origin}/page.html`, `${pagesB.origin}/page.html`],
+        config.tabs,
+      )),
     );
+    step('follow-ups');
+    measures.push(await measureFollowUp(panel, tiny, config));
+    step('engine choice');
+    measures.push(...(await measureEngineChoice(panel, tiny, config)));
+    step('threads');
+    measures.push(await measureThreads(plain, tiny, config));
+    step('recovery');
+    measures.push(await measureRecovery(panel, tiny, config.reps));
     step('memory');
-    measures.push(...(await measureMemory(context, panel)));
+    measures.push(...(await measureMemory(context, panel, tiny)));
     step('downloads');
     measures.push(...(await measureDownloads(context, panel, config.reps)));
     step('tables');
@@ -104,11 +138,12 @@ async function main(): Promise<void> {
         generatedAt: new Date().toISOString(),
         smoke,
         reps: config.reps,
-        measures: measures.map(({ id, median, min, max, unit, goal, label, note }) => ({
+        measures: measures.map(({ id, median, min, max, n, unit, goal, label, note }) => ({
           id,
           median,
           min,
           max,
+          n,
           unit,
           goal,
           label,

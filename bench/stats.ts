@@ -9,6 +9,8 @@ export interface Measure {
   max: number | null;
   unit: string;
   goal: string;
+  /** How many values the median, min and max are taken over. */
+  n: number;
   /** A short note, e.g. the figures of both sides of a ratio. */
   note?: string;
 }
@@ -27,6 +29,7 @@ export function summarize(
     median: median(values),
     min: Math.min(...values),
     max: Math.max(...values),
+    n: values.length,
     unit,
     goal,
     note,
@@ -54,11 +57,11 @@ export function markdownTable(measures: Measure[]): string {
     const verdict =
       m.median === null ? (m.note ?? 'not built') : ok === null ? '' : ok ? 'meets goal' : 'misses goal';
     const extra = m.note && m.median !== null ? m.note : '';
-    return `| ${m.id} | ${fmt(m.median)} | ${fmt(m.min)} | ${fmt(m.max)} | ${m.unit} | ${m.goal || '—'} | ${[verdict, extra].filter(Boolean).join('; ')} |`;
+    return `| ${m.id} | ${fmt(m.median)} | ${fmt(m.min)} | ${fmt(m.max)} | ${m.n} | ${m.unit} | ${m.goal || '—'} | ${[verdict, extra].filter(Boolean).join('; ')} |`;
   });
   return [
-    '| measure | median | min | max | unit | goal | result |',
-    '|---|---|---|---|---|---|---|',
+    '| measure | median | min | max | n | unit | goal | result |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

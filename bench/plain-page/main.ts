@@ -5,7 +5,6 @@
 import type { Engine } from '../../lib/engine/engine';
 import { SyntheticEngine } from '../../lib/engine/synthetic-engine';
 import { WllamaEngine } from '../../lib/engine/wllama-engine';
-import { extractTables } from '../../lib/tables/extract-tables';
 import type { ChatMessage, ModelRef } from '../../lib/protocol';
 
 export interface StreamTiming {
@@ -53,12 +52,51 @@ window.runPlain = async (model, messages, maxTokens) => {
 
 declare global {
   interface Window {
-    runExtract: (rows: number, cols: number) => { ms: number; rows: number };
+    runPrefill: (
+      model: ModelRef,
+      threads: number,
+      messages: ChatMessage[],
+    ) => Promise<{ promptTokens: number; ms: number; placement: string | null }>;
   }
 }
 
-/** Builds a rows×cols table with a header, then times extractTables over the document. */
-window.runExtract = (rows, cols) => {
+const byThreads = new Map<number, WllamaEngine>();
+
+/**
+ * Prefill speed of llama.cpp with `threads` threads (this page is cross-origin isolated, so
+ * wllama can run them): time to the first token of a one-token answer to `messages`.
+ */
+window.runPrefill = async (model, threads, messages) => {
+  let engine = byThreads.get(threads);
+  if (!engine) {
+    engine = new WllamaEngine({ wasmUrl: new URL('/wllama.wasm', location.href).href, threads });
+    await engine.load(model, () => {});
+    byThreads.set(threads, engine);
+  }
+  const start = performance.now();
+  let first = 0;
+  const result = await engine.chat(
+    { messages, max_tokens: 1, temperature: 0 },
+    { signal: new AbortController().signal, onDelta: () => (first ||= performance.now()) },
+  );
+  return {
+    promptTokens: result.promptTokens,
+    ms: (first || performance.now()) - start,
+    placement: engine.placement(),
+  };
+};
+
+declare global {
+  interface Window {
+    buildTable: (rows: number, cols: number) => void;
+  }
+}
+
+/**
+ * Builds a rows×cols table with a header and lays it out: the page whose tables the panel
+ * extracts through the content script (the product's own path, timed by the benchmark).
+ */
+window.buildTable = (rows, cols) => {
   document.getElementById('bench-table')?.remove();
   const head = `<tr>${Array.from({ length: cols }, (_, c) => `<th>Column ${c}</th>`).join('')}</tr>`;
   const body = Array.from(
@@ -72,7 +110,4 @@ window.runExtract = (rows, cols) => {
   );
   // A real page has styled and laid out its table long before anyone asks about it.
   void document.body.offsetHeight;
-  const t0 = performance.now();
-  const [table] = extractTables(document);
-  return { ms: performance.now() - t0, rows: table?.rows.length ?? 0 };
 };

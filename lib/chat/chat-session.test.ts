@@ -95,9 +95,35 @@ describe('ChatSession prompts', () => {
     expect(requests[0]!.messages.some((m) => m.content.includes('Some page text.'))).toBe(false);
     expect(requests[0]!.messages.some((m) => m.content.includes('the selected words'))).toBe(true);
     expect(requests[1]!.messages.some((m) => m.content.includes('the selected words'))).toBe(false);
-    // The selection is the page's content; the follow-up without it carries none.
+    // The selection is the page's content; the follow-up without it carries none, so it is built
+    // afresh rather than extending a prompt that held the selection.
     expect(requests[0]!.pageContent).toEqual({ site: 'news.example' });
     expect(requests[1]!.pageContent).toBeUndefined();
+  });
+
+  it('sends a follow-up as the previous prompt, its answer and the new question, so engines reuse their cache', async () => {
+    const { client, requests } = fakeClient();
+    const { s } = session({ text: 'A long article. '.repeat(400) }, client);
+    await s.loadPage();
+    await s.send('What is this page about?');
+    await s.send('And who wrote it?');
+    await s.send('When?');
+    for (const i of [1, 2]) {
+      expect(requests[i]!.messages).toEqual([
+        ...requests[i - 1]!.messages,
+        { role: 'assistant', content: 'An answer.' },
+        { role: 'user', content: i === 1 ? 'And who wrote it?' : 'When?' },
+      ]);
+    }
+  });
+
+  it('keeps the page where it was when a question is asked again or another conversation is opened', async () => {
+    const { client, requests } = fakeClient();
+    const { s } = session({ text: 'A long article. '.repeat(2000) }, client);
+    await s.loadPage();
+    await s.send('What is this page about?');
+    await s.regenerate();
+    expect(requests[1]!.messages.slice(0, 3)).toEqual(requests[0]!.messages.slice(0, 3));
   });
 
   it('cuts a page longer than the window and says how much was kept', async () => {

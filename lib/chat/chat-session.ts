@@ -14,10 +14,10 @@ import {
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
 import { initialChatState, type ChatState } from './chat-state';
-
 export type { ChatState };
 import { ModelFits, calibrate, chars, overflow } from './context-budget';
 import { buildChatPrompt } from './chat-prompt';
+import { PreviousTurn } from './previous-turn';
 import {
   conversationOf,
   pageKeyOf,
@@ -42,6 +42,8 @@ export class ChatSession {
   private paragraph: string | undefined;
   private controller: AbortController | null = null;
   private readonly fits = new ModelFits();
+  /** The last turn as sent, for the next prompt to extend (engines then reuse its KV cache). */
+  private readonly previousTurn = new PreviousTurn();
 
   constructor(
     private readonly client: EngineClient,
@@ -167,6 +169,8 @@ export class ChatSession {
     const model = routed.model;
     const { share, pageContent } = await this.mayShare(model);
     const prior = this.state.messages;
+    const page = this.state.includePage && share ? this.state.page : null;
+    const previous = this.previousTurn.take(model, page?.url ?? null, pageContent !== undefined);
     this.controller = new AbortController();
     const show = (answer: string) =>
       this.set({
@@ -183,9 +187,10 @@ export class ChatSession {
           answerTokens: ANSWER_TOKENS,
           prior,
           question,
-          page: this.state.includePage && share ? this.state.page : null,
+          page,
           attachment: share ? this.state.attachment : null,
           paragraph: this.paragraph,
+          previous: attempt ? null : previous, // after an overflow, fit from scratch
         });
         this.set({ fitted });
         let answer = '';
@@ -198,10 +203,9 @@ export class ChatSession {
               onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
             },
           );
-          this.fits.learnRatio(
-            model,
-            calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens),
-          );
+          const learnt = calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens);
+          this.fits.learnRatio(model, learnt);
+          this.previousTurn.keep({ messages: prompt, answer: result.text, fitted });
           this.set({
             runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
           });
@@ -220,18 +224,15 @@ export class ChatSession {
         this.set({ messages: prior, offer: offerFor(model, question, kind) });
       else if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
     } finally {
-      this.set({ streaming: false });
-      this.set({ attachment: null });
+      this.set({ streaming: false, attachment: null });
       await this.persist().catch(() => {});
     }
   }
 
   private async summarisePage(instruction: string): Promise<void> {
     const page = this.state.page;
-    if (!page?.text) {
-      this.set({ error: this.state.pageProblem ?? 'This page has no readable text to summarise.' });
-      return;
-    }
+    const missing = this.state.pageProblem ?? 'This page has no readable text to summarise.';
+    if (!page?.text) return this.set({ error: missing });
     const routed = await this.model('summarise', { pageChars: page.text.length });
     const model = routed.model;
     const { share, pageContent } = await this.mayShare(model);

@@ -61,4 +61,22 @@ describe('DeltaCoalescer', () => {
     vi.advanceTimersByTime(10);
     expect(sent).toEqual([{ delta: 'a', tokens: 1 }]);
   });
+
+  it('carries the emission time of every merged delta, and none where nothing was stamped', () => {
+    vi.useFakeTimers();
+    const { c, sent, advance } = setup();
+    c.push('a', 1, [100]);
+    c.push('b', 1, [101]);
+    c.push('c', 1, [102]);
+    advance(5);
+    c.flush();
+    c.push('d');
+    advance(5);
+    c.flush();
+    expect(sent).toEqual([
+      { delta: 'a', tokens: 1, emittedAt: [100] },
+      { delta: 'bc', tokens: 2, emittedAt: [101, 102] },
+      { delta: 'd', tokens: 1 },
+    ]);
+  });
 });

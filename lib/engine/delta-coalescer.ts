@@ -8,11 +8,14 @@
 export interface CoalescedChunk {
   delta: string;
   tokens: number;
+  /** When each delta in this chunk left the engine (see ChatChunk.emittedAt); absent if none was stamped. */
+  emittedAt?: number[];
 }
 
 export class DeltaCoalescer {
   private text = '';
   private tokens = 0;
+  private stamps: number[] = [];
   private lastSent = -Infinity;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -22,9 +25,10 @@ export class DeltaCoalescer {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  push(delta: string, tokens = 1): void {
+  push(delta: string, tokens = 1, emittedAt: readonly number[] = []): void {
     this.text += delta;
     this.tokens += tokens;
+    this.stamps.push(...emittedAt);
     if (this.now() - this.lastSent >= this.intervalMs) return this.flush();
     // A safety net for a held token followed by a pause; the next token flushes sooner anyway.
     this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
@@ -35,9 +39,11 @@ export class DeltaCoalescer {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (!this.tokens && !this.text) return;
-    const chunk = { delta: this.text, tokens: this.tokens };
+    const chunk: CoalescedChunk = { delta: this.text, tokens: this.tokens };
+    if (this.stamps.length) chunk.emittedAt = this.stamps;
     this.text = '';
     this.tokens = 0;
+    this.stamps = [];
     this.lastSent = this.now();
     this.send(chunk);
   }
@@ -48,5 +54,6 @@ export class DeltaCoalescer {
     this.timer = null;
     this.text = '';
     this.tokens = 0;
+    this.stamps = [];
   }
 }

@@ -19,8 +19,11 @@ export interface ChatCompletionRequest {
 export interface ChatCompletionOptions {
   /** Aborting stops generation at the next token and rejects with an AbortedError. */
   signal: AbortSignal;
-  /** Called with new text as it is generated; `tokens` is how many tokens it holds (1 if omitted). */
-  onDelta: (text: string, tokens?: number) => void;
+  /**
+   * Called with new text as it is generated; `tokens` is how many tokens it holds (1 if omitted);
+   * `emittedAt`, where known, when each of its deltas left the engine (see ChatChunk.emittedAt).
+   */
+  onDelta: (text: string, tokens?: number, emittedAt?: readonly number[]) => void;
 }
 
 export interface ChatCompletion {

@@ -114,6 +114,12 @@ export class WllamaEngine implements Engine {
       await wllama.createChatCompletion({
         messages: request.messages,
         stream: true,
+        // Keep the KV cache of the last prompt and reuse its longest common prefix: a follow-up
+        // (lib/chat/chat-prompt.ts keeps the page a stable prefix) costs only its own tokens.
+        cache_prompt: true,
+        // Without it llama.cpp's stream carries no usage: prompt tokens would read 0 and the chat
+        // could not learn how the page tokenises (lib/chat/context-budget.ts).
+        ...({ stream_options: { include_usage: true } } as object),
         max_tokens: request.max_tokens ?? 512,
         temperature: request.temperature ?? 0.7,
         top_p: request.top_p ?? 0.95,

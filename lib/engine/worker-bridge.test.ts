@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AbortedError, EngineCrashedError, ModelLoadError, type ModelRef } from '../protocol';
 import { EngineRuntime } from './engine-runtime';
+import type { Engine } from './engine';
 import { SyntheticEngine } from './synthetic-engine';
 import { WorkerEngineService } from './worker-client';
 import { serveEngineRuntime } from './worker-server';
@@ -92,18 +93,35 @@ describe('engine Worker bridge', () => {
 });
 
 describe('engine Worker supervision', () => {
-  function supervised() {
+  function supervised(
+    engine: () => Engine = () => new SyntheticEngine({ tokensPerSecond: 400 }),
+    stallMs?: number,
+  ) {
     const spawned: ReturnType<typeof channelWorker>[] = [];
     const restarts: { reason: string; model: ModelRef | null }[] = [];
     const service = new WorkerEngineService(
       () => {
-        const w = channelWorker(new EngineRuntime(() => new SyntheticEngine({ tokensPerSecond: 400 })));
+        const w = channelWorker(new EngineRuntime(engine));
         spawned.push(w);
         return w;
       },
-      { onRestart: (reason, model) => restarts.push({ reason, model }) },
+      { onRestart: (reason, model) => restarts.push({ reason, model }), stallMs },
     );
     return { service, spawned, restarts };
+  }
+
+  /** A test double: one token, then `then` (hang, fail, or finish after a pause). */
+  function oneTokenThen(then: () => Promise<never> | Promise<void>, loads: ModelRef[] = []): Engine {
+    return {
+      id: 'synthetic',
+      load: async (m) => void loads.push(m),
+      chat: async (_request, options) => {
+        options.onDelta('a');
+        await then();
+        return { text: 'a', finishReason: 'stop', promptTokens: 1, completionTokens: 1 };
+      },
+      unload: async () => {},
+    };
   }
 
   it('rejects every call in flight with EngineCrashedError, starts a fresh Worker and says which model it had', async () => {
@@ -145,5 +163,93 @@ describe('engine Worker supervision', () => {
     await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
     expect(deltas).toBe(1);
     expect(spawned).toHaveLength(2);
+  });
+
+  it('treats a Worker that sends no token for stallMs while generating as crashed, and starts another', async () => {
+    const { service, spawned, restarts } = supervised(
+      () => oneTokenThen(() => new Promise<never>(() => {})),
+      200,
+    );
+    const streaming = service.chat(model, request(10), {
+      signal: new AbortController().signal,
+      onDelta: () => {},
+    });
+    await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(spawned).toHaveLength(2);
+    expect(restarts[0]!.reason).toMatch(/no token for 0\.2 s while generating/);
+  });
+
+  it('waits as long as prefill takes for the first token, and between tokens within stallMs', async () => {
+    const slowFirst: Engine = {
+      ...oneTokenThen(() => new Promise((r) => setTimeout(r, 100))),
+      chat: async (_request, options) => {
+        await new Promise((r) => setTimeout(r, 400)); // prefill, longer than stallMs
+        options.onDelta('a');
+        await new Promise((r) => setTimeout(r, 100));
+        options.onDelta('b');
+        return { text: 'ab', finishReason: 'stop', promptTokens: 1, completionTokens: 2 };
+      },
+    };
+    const { service, spawned } = supervised(() => slowFirst, 200);
+    const result = await service.chat(model, request(2), {
+      signal: new AbortController().signal,
+      onDelta: () => {},
+    });
+    expect(result.text).toBe('ab');
+    expect(spawned).toHaveLength(1);
+  });
+
+  it('detects the hang the test hook makes: the host stops hearing the Worker mid-stream', async () => {
+    const { service, spawned, restarts } = supervised();
+    await service.load(model, () => {});
+    service.crashForTest('hang-mid-stream', 150);
+    const streaming = service.chat(model, request(10_000), {
+      signal: new AbortController().signal,
+      onDelta: () => {},
+    });
+    await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(spawned).toHaveLength(2);
+    expect(restarts[0]!.reason).toMatch(/no token/);
+  });
+
+  it('replaces the Worker when the GPU device is lost, and reloads with half the window when memory ran out', async () => {
+    const loads: ModelRef[] = [];
+    const lost = () => {
+      const error = new Error(
+        'The WebGPU device was lost. This issue often occurs due to running out of memory (OOM).',
+      );
+      error.name = 'DeviceLostError';
+      return Promise.reject(error);
+    };
+    const { service, spawned, restarts } = supervised(() => oneTokenThen(lost, loads));
+    const onGpu: ModelRef = { engine: 'synthetic', id: 'gpu-model', contextWindow: 4096 };
+    await service.load(onGpu, () => {});
+    const streaming = service.chat(onGpu, request(10), {
+      signal: new AbortController().signal,
+      onDelta: () => {},
+    });
+    await expect(streaming).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(spawned).toHaveLength(2);
+    expect(restarts).toEqual([
+      {
+        reason: expect.stringContaining('GPU device was lost') as string,
+        model: { ...onGpu, contextWindow: 2048 },
+      },
+    ]);
+    // Whoever asks for the model again gets it with the smaller window.
+    await service.load(onGpu, () => {});
+    expect(loads.map((m) => m.contextWindow)).toEqual([4096, 2048]);
+  });
+
+  it('replaces the Worker on a device lost for another reason, keeping the window', async () => {
+    const loads: ModelRef[] = [];
+    const lost = () => Promise.reject(new Error('Device was lost: reason unknown'));
+    const { service, restarts } = supervised(() => oneTokenThen(lost, loads));
+    const onGpu: ModelRef = { engine: 'synthetic', id: 'gpu-model', contextWindow: 4096 };
+    await service.load(onGpu, () => {});
+    await expect(
+      service.chat(onGpu, request(10), { signal: new AbortController().signal, onDelta: () => {} }),
+    ).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(restarts[0]!.model).toEqual(onGpu);
   });
 });

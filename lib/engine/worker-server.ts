@@ -5,9 +5,13 @@
  */
 import { serializeError, type Calibration } from '../protocol';
 import { DeltaCoalescer } from './delta-coalescer';
+import { deviceLossOf } from './device-lost';
 import type { LoadReport } from './engine';
 import type { EngineRuntime } from './engine-runtime';
 import type { FromWorker, ToWorker, WorkerEnvironment } from './worker-messages';
+
+/** Milliseconds since the Unix epoch on the clock every context of the browser shares (HR-Time). */
+const sharedNow = () => performance.timeOrigin + performance.now();
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -59,13 +63,15 @@ export function serveEngineRuntime(
         await runtime.load(data.model, onProgress);
         // Merge tokens that come within a few milliseconds: each message wakes the host's
         // thread, and on a busy CPU that costs the engine time on its critical path.
-        const deltas = new DeltaCoalescer(({ delta, tokens }) =>
-          scope.postMessage({ op: 'delta', id, text: delta, tokens }),
+        const deltas = new DeltaCoalescer(({ delta, tokens, emittedAt }) =>
+          scope.postMessage({ op: 'delta', id, text: delta, tokens, emittedAt }),
         );
         try {
           result = await runtime.chat(data.model, data.request, {
             signal: controller.signal,
-            onDelta: (text, tokens) => deltas.push(text, tokens),
+            // Stamped on the shared clock as the token leaves the engine, so a client can tell
+            // how long the extension itself took to bring it (see ChatChunk.emittedAt).
+            onDelta: (text, tokens) => deltas.push(text, tokens, tokens === 0 ? [] : [sharedNow()]),
           });
         } finally {
           deltas.flush();
@@ -73,7 +79,8 @@ export function serveEngineRuntime(
       }
       scope.postMessage({ op: 'done', id, result, stats: runtime.stats() });
     } catch (error) {
-      scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats() });
+      const lost = deviceLossOf(error) ?? undefined;
+      scope.postMessage({ op: 'error', id, error: serializeError(error), stats: runtime.stats(), lost });
     } finally {
       running.delete(id);
     }

@@ -116,7 +116,7 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
       ),
     status: (_params, { caller }) =>
       Promise.resolve(caller.kind === 'content-script' ? statusForPage(deps.status()) : deps.status()),
-    diagnostics: () => Promise.resolve(hostDiagnostics()),
+    diagnostics: (params) => hostDiagnostics(params),
     capabilities: () => deps.capabilities(),
     calibrate: () => (deps.calibrate ?? deps.capabilities)(),
     cached: async (model) => ({ cached: await deps.engines.isCached(model) }),

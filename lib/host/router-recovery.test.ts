@@ -106,6 +106,35 @@ describe('EngineRouter when the engine Worker dies', () => {
   });
 });
 
+describe('EngineRouter when the GPU device is lost', () => {
+  it('retries the interrupted request on a fresh Worker with a smaller window, and every client hears why', async () => {
+    // A test double for a GPU engine: the first Worker's device runs out of memory mid-answer.
+    let workers = 0;
+    const windows: (number | undefined)[] = [];
+    const gpu = (): Engine => {
+      const synthetic = new SyntheticEngine();
+      const first = workers++ === 0;
+      return {
+        id: 'synthetic',
+        load: (m, onProgress) => (windows.push(m.contextWindow), synthetic.load(m, onProgress)),
+        unload: () => synthetic.unload(),
+        chat: async (request, options) => {
+          if (!first) return synthetic.chat(request, options);
+          options.onDelta('half ');
+          throw new Error('Device was lost: out of memory');
+        },
+      };
+    };
+    const { router, client, statuses } = setup(gpu);
+    const onGpu = { ...model, contextWindow: 4096 };
+    const result = await client.request('chat', { ...ask(5), model: onGpu });
+    expect(result.text.trim().split(' ')).toHaveLength(5);
+    expect(windows).toEqual([4096, 2048]);
+    expect(router.status().engineRestarts).toBe(1);
+    expect(statuses.some((s) => s.notice?.includes('GPU device was lost'))).toBe(true);
+  });
+});
+
 describe('EngineRouter after a cancel', () => {
   it('forwards no chunk that the engine produced after the asker cancelled', async () => {
     // A test double engine that, like a real one mid-token, still emits once after the abort.

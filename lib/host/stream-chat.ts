@@ -28,10 +28,10 @@ export async function streamChat(
     { messages, ...options },
     {
       signal,
-      onDelta: (delta, tokens) => {
+      onDelta: (delta, tokens, emittedAt) => {
         if (signal.aborted) return;
         if (!firstTokenAt) firstTokenAt = times.now();
-        chunks.push(delta, tokens);
+        chunks.push(delta, tokens, emittedAt);
       },
     },
   );

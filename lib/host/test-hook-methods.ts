@@ -7,9 +7,15 @@ import * as v from 'valibot';
 import { oneShot } from '../protocol';
 
 export const TEST_HOOK_METHODS = {
-  /** Kills the engine Worker now, or when the next streamed delta arrives ('mid-stream'). */
+  /**
+   * Kills the engine Worker now, or when the next streamed delta arrives ('mid-stream'); or, then,
+   * stops hearing it, as a hung Worker looks to the host ('hang-mid-stream', detected after stallMs).
+   */
   'test.crash-engine': oneShot({
-    params: v.strictObject({ when: v.picklist(['now', 'mid-stream']) }),
+    params: v.strictObject({
+      when: v.picklist(['now', 'mid-stream', 'hang-mid-stream']),
+      stallMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(60_000))),
+    }),
     result: v.strictObject({ ok: v.literal(true) }),
     callers: ['extension-page'],
   }),

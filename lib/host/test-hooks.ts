@@ -16,8 +16,8 @@ export function installTestHooks(engines: WorkerEngineService): void {
     return serveOneShot(
       TEST_HOOK_METHODS,
       {
-        'test.crash-engine': ({ when }) => {
-          engines.crashForTest(when);
+        'test.crash-engine': ({ when, stallMs }) => {
+          engines.crashForTest(when, stallMs);
           return Promise.resolve({ ok: true as const });
         },
       },

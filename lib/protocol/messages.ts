@@ -40,6 +40,12 @@ export interface ChatChunk {
    * so far. Only ever on the first chunk of the retried answer.
    */
   restart?: true;
+  /**
+   * When each token of this chunk left the engine, in ms since the Unix epoch on the clock all
+   * browser contexts share (`performance.timeOrigin + performance.now()`), where the engine
+   * stamps them: a client compares with its own arrival time to see the extension's latency.
+   */
+  emittedAt?: number[];
 }
 
 /** The answer so far after `chunk`: every asker builds its text through this one rule. */
@@ -150,4 +156,14 @@ export interface HostDiagnostics {
   uptimeMs: number;
   /** What the content security policy blocked in the host, newest last ("directive URL"). */
   blockedByPolicy: string[];
+  /** Memory of the host with its engine Worker and the engines' own workers, when asked and measurable. */
+  memory: AgentMemory | null;
+}
+
+/** From `performance.measureUserAgentSpecificMemory()` in the (cross-origin isolated) host. */
+export interface AgentMemory {
+  /** Everything the host's agent cluster holds: JS heaps, DOM, WebAssembly memories. */
+  totalBytes: number;
+  /** The part in dedicated workers: the engine Worker and the workers its engines start. */
+  workerBytes: number;
 }

@@ -60,7 +60,11 @@ export const METHODS = {
   capabilities: method<DeviceCapabilities>()({ params: EmptyParams, callers: TRUSTED_CALLERS }),
   /** Measures this device again (a few seconds): only Local AI's own pages start that work. */
   calibrate: method<DeviceCapabilities>()({ params: EmptyParams, callers: ['extension-page'] }),
-  diagnostics: method<HostDiagnostics>()({ params: EmptyParams, callers: TRUSTED_CALLERS }),
+  /** `memory`: also measure the host with its engine Worker (slow: at the next garbage collection). */
+  diagnostics: method<HostDiagnostics>()({
+    params: v.strictObject({ memory: v.optional(v.boolean()) }),
+    callers: TRUSTED_CALLERS,
+  }),
   /** Whether every file the model needs is already on this device (WebLLM: asks WebLLM itself). */
   cached: method<{ cached: boolean }>()({ params: ModelRefSchema, callers: TRUSTED_CALLERS }),
   /** Downloads a model (or joins its running download); resolves when it is verified and cached. */

@@ -30,7 +30,7 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR, webgpu = true): strin
 }
 
 export async function launchWithExtension(
-  options: { webgpu?: boolean } = {},
+  options: { webgpu?: boolean; extraArgs?: string[] } = {},
 ): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -39,7 +39,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR, options.webgpu ?? true),
+    args: [...chromiumArgs(EXTENSION_DIR, options.webgpu ?? true), ...(options.extraArgs ?? [])],
   });
   return { context, userDataDir };
 }
@@ -98,7 +98,7 @@ export const test = base.extend<Fixtures>({
     await use(panel);
     // Nothing the panel or the engine host needed was blocked by the extension's policy.
     base.expect(await blockedIn(panel), 'blocked by the policy in the panel').toEqual([]);
-    const host = await hostRequest(panel, 'diagnostics').catch(() => null);
+    const host = await hostRequest(panel, 'diagnostics', {}).catch(() => null);
     base.expect(host?.blockedByPolicy ?? [], 'blocked by the policy in the engine host').toEqual([]);
   },
 });
