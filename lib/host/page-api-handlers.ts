@@ -146,7 +146,12 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       const format = responseConstraint
         ? { type: 'grammar' as const, grammar: schemaGrammar(checkResponseSchema(responseConstraint)) }
         : undefined;
-      const chatCtx: CallContext<'chat'> = { ...ctx, onChunk: (chunk) => ctx.onChunk(chunk) };
+      // A page gets the text and its count, nothing of the engine's timing (emission stamps).
+      const chatCtx: CallContext<'chat'> = {
+        ...ctx,
+        onChunk: ({ delta, tokens, restart }) =>
+          ctx.onChunk({ delta, tokens, ...(restart ? { restart } : {}) }),
+      };
       return turn(s, async () => {
         let planned = plan(s, input);
         for (let attempt = 0; ; attempt++) {
