@@ -49,7 +49,9 @@ test('a model added by URL downloads with monotonic progress shown in every pane
   const seen: number[] = [];
   const details: string[] = [];
   await expect(second.getByTestId('status-download')).toBeVisible();
-  while ((await second.getByTestId('status-download').count()) > 0) {
+  // Until the download leaves the status line, or shows a failure (then the test says which).
+  const deadline = Date.now() + 60_000;
+  while ((await second.getByTestId('status-download').count()) > 0 && Date.now() < deadline) {
     const text =
       (await second
         .getByTestId('status-download')
@@ -59,8 +61,11 @@ test('a model added by URL downloads with monotonic progress shown in every pane
     const pct = /(\d+)%/.exec(text);
     details.push(text);
     if (pct) seen.push(Number(pct[1]));
+    if (/fail|error|could not/i.test(text)) break;
     await second.waitForTimeout(50);
   }
+  expect(details.at(-1) ?? '', 'the last download status shown').not.toMatch(/fail|error|could not/i);
+  await expect(second.getByTestId('status-download')).toHaveCount(0);
   expect(seen.length).toBeGreaterThan(5);
   expect(details.some((t) => /MB of [\d.]+ MB · [\d.]+ MB\/s · \d+ s left/.test(t))).toBe(true);
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
