@@ -42,7 +42,7 @@ export interface PagePolicyDeps {
  * extension page's is page content where it declares so (`pageContent`), and then needs a
  * stored consent or a one-time grant the host issued.
  * @throws {ConsentRequiredError} page content would go to a provider the user has not allowed for its site.
- * @throws {ForbiddenError} a content script names a model the user never chose and that is not on this device.
+ * @throws {ForbiddenError} a content script names a model other than the loaded one or one the user chose.
  */
 export async function checkChat(caller: Caller, params: ChatParams, deps: PagePolicyDeps): Promise<void> {
   const { model } = params;
