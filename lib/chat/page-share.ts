@@ -4,7 +4,7 @@
  */
 import type { ModelRef, PageContent } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { mayShare, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { mayShare, siteOfUrl, type ConsentChoice, type ConsentStore } from '../providers/consent';
 
 export interface ShareDecision {
   /** Whether the page and the attachment go into the prompt. */
@@ -28,7 +28,7 @@ export interface ShareQuestion {
 
 /** The site a consent is stored under: the page's host, or its URL where it has none. */
 export function siteOfPage(page: PageContext | null): string {
-  return page ? new URL(page.url).host || page.url : 'this page';
+  return page ? siteOfUrl(page.url) : 'this page';
 }
 
 export async function decideShare(q: ShareQuestion): Promise<ShareDecision> {

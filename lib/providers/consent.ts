@@ -21,6 +21,11 @@ const ENGINE_NAMES: Record<ModelRef['engine'], string> = {
   remote: 'remote',
 };
 
+/** The site a consent is stored under: a page's host, or its whole URL where it has none (file:). */
+export function siteOfUrl(url: string): string {
+  return new URL(url).host || url;
+}
+
 /** Where a model runs: this device (which engine), a server on this machine, or the cloud (which host). */
 export function placeOf(model: ModelRef): { on: 'device' | 'machine' | 'cloud'; name: string } {
   if (model.engine !== 'remote' || !model.url) return { on: 'device', name: ENGINE_NAMES[model.engine] };

@@ -6,7 +6,7 @@
 import { type EngineClient, type ExtractedTable, type PageContent, type QueryResult } from '../protocol';
 import type { Routed } from '../models/resolve-model';
 import type { PageBridge } from '../page/page-bridge';
-import { mayShare, runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { mayShare, runLabel, siteOfUrl, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { askTables, type SqlAnswer, type Stage } from './ask-tables';
 import type { SqlTurn } from './schema-prompt';
 
@@ -53,7 +53,7 @@ export class TableSession {
     // which the host checks against what each request declares.
     const site = await this.page
       .ask('page-url', {})
-      .then((u) => new URL(u).host || u)
+      .then(siteOfUrl)
       .catch(() => 'this page');
     let pageContent: PageContent | null = { site };
     if (model.engine === 'remote' && model.url) {

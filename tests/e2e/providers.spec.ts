@@ -38,6 +38,14 @@ async function addProvider(panel: Page, key: string): Promise<void> {
   await panel.getByRole('button', { name: 'Test connection' }).click();
 }
 
+/** The test server added as a provider, used for chat, and the Chat view open. */
+async function chatWithTestProvider(panel: Page): Promise<void> {
+  await addProvider(panel, 'sk-local');
+  await panel.getByRole('button', { name: 'Save provider' }).click();
+  await panel.getByTestId('provider').getByRole('button', { name: 'Use' }).first().click();
+  await panel.getByRole('tab', { name: 'Chat' }).click();
+}
+
 async function panelOnPage(page: Page, extensionId: string, sw: Worker): Promise<Page> {
   await page.goto(`${pages.origin}/harbour.html`);
   await page.bringToFront();
@@ -77,10 +85,7 @@ test('page text goes to a provider only with consent; answers stream and say whe
   extensionId,
 }) => {
   const panel = await panelOnPage(await context.newPage(), extensionId, sw);
-  await addProvider(panel, 'sk-local');
-  await panel.getByRole('button', { name: 'Save provider' }).click();
-  await panel.getByTestId('provider').getByRole('button', { name: 'Use' }).first().click();
-  await panel.getByRole('tab', { name: 'Chat' }).click();
+  await chatWithTestProvider(panel);
   await expect(panel.getByTestId('page-chip')).toContainText('Harbour notes');
 
   await panel.locator('textarea[name=prompt]').fill('Who logs the ships?');
@@ -222,10 +227,7 @@ test('a hostile answer renders as text, loads and runs nothing, and the conversa
   extensionId,
 }) => {
   const panel = await panelOnPage(await context.newPage(), extensionId, sw);
-  await addProvider(panel, 'sk-local');
-  await panel.getByRole('button', { name: 'Save provider' }).click();
-  await panel.getByTestId('provider').getByRole('button', { name: 'Use' }).first().click();
-  await panel.getByRole('tab', { name: 'Chat' }).click();
+  await chatWithTestProvider(panel);
   // The echo provider answers with the question: thousands of nested quotes (which overflow the
   // markdown parser's recursion unless capped), raw HTML with a handler, and a markdown image.
   const leak = `${pages.origin}/leak`;
