@@ -23,7 +23,7 @@ function contentHandlers(
   ctx: ContentScriptContext,
   client: EngineClient,
   top: boolean,
-  hello: Promise<unknown> | null,
+  hello: () => Promise<unknown>,
 ): OneShotHandlers<ContentMethods> {
   return {
     'explain-selection': async () => {
@@ -40,11 +40,11 @@ function contentHandlers(
     },
     'context-table': async () => ({ index: contextTableIndex() }),
     'page-context': async () => {
-      await hello;
+      await hello();
       return readPageContext();
     },
     'page-url': async () => {
-      await hello;
+      await hello();
       return location.href;
     },
     selection: async () => selectionOf(),
@@ -60,10 +60,11 @@ export function answerContentMessage(
   client: EngineClient,
   top: boolean,
 ): (raw: unknown, sender: Browser.runtime.MessageSender) => Promise<OneShotReply> | undefined {
-  // The top frame says hello first, so the service worker knows this tab's origin from the
-  // browser before the side panel asks what the page says its address is.
+  // Before the top frame tells the panel its address, it says hello to the service worker,
+  // which records this tab's origin from the browser (the panel checks the two agree). Only when
+  // asked (not on every page load), and each time, so the record is fresh whatever was evicted.
   const send = (message: unknown) => browser.runtime.sendMessage(message);
-  const hello = top ? callBackground(send, 'page-origin', {}).catch(() => null) : null;
+  const hello = () => callBackground(send, 'page-origin', {}).catch(() => null);
   const handlers = contentHandlers(ctx, client, top, hello);
   return (raw, sender) => {
     const method = typeof raw === 'object' && raw !== null && 'method' in raw ? raw.method : undefined;
