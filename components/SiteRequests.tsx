@@ -1,18 +1,29 @@
 /**
  * Web pages asking to use Local AI's model through the page API, one prompt each: allow this
- * time, always, or never. Shown in the side panel (extension UI), never in the page.
+ * time, always, or never; and allowed sites waiting for their model to be downloaded: download
+ * or not now. Shown in the side panel (extension UI), never in the page.
  */
 import type { PendingSite } from '@/lib/settings/types';
 
 type SiteChoice = 'once' | 'always' | 'never';
 
-export interface SiteRequestsProps {
-  pending: PendingSite[];
-  onDecide: (origin: string, choice: SiteChoice) => void;
+/** A site whose `create()` waits for a model that is not on this device. */
+export interface SiteDownloadAsk {
+  origin: string;
+  modelId: string;
+  /** "≈ 720 MB", or null when the size is not known. */
+  size: string | null;
 }
 
-export function SiteRequests({ pending, onDecide }: SiteRequestsProps) {
-  if (!pending.length) return null;
+export interface SiteRequestsProps {
+  pending: PendingSite[];
+  downloads: SiteDownloadAsk[];
+  onDecide: (origin: string, choice: SiteChoice) => void;
+  onDownload: (origin: string, download: boolean) => void;
+}
+
+export function SiteRequests({ pending, downloads, onDecide, onDownload }: SiteRequestsProps) {
+  if (!pending.length && !downloads.length) return null;
   return (
     <section class="site-requests" aria-label="Sites asking to use Local AI">
       {pending.map(({ origin }) => (
@@ -36,6 +47,29 @@ export function SiteRequests({ pending, onDecide }: SiteRequestsProps) {
             </button>
             <button type="button" onClick={() => onDecide(origin, 'never')}>
               Never
+            </button>
+          </div>
+        </div>
+      ))}
+      {downloads.map(({ origin, modelId, size }) => (
+        <div
+          class="consent"
+          role="alertdialog"
+          aria-label={`${origin} waits for a model download`}
+          key={`download ${origin}`}
+          data-testid="site-download-request"
+        >
+          <p>
+            <strong>{origin}</strong> wants to use Local AI, and its model, <strong>{modelId}</strong>, is not
+            on this device yet{size ? ` (${size} download, once for every site)` : ''}. The site sees the
+            download's progress, nothing else.
+          </p>
+          <div class="row-actions">
+            <button type="button" onClick={() => onDownload(origin, true)}>
+              Download
+            </button>
+            <button type="button" onClick={() => onDownload(origin, false)}>
+              Not now
             </button>
           </div>
         </div>

@@ -20,9 +20,13 @@ export interface DownloadOffer {
 }
 
 export function offerFor(model: ModelRef, question: string, kind: TaskKind): DownloadOffer {
+  return { model, question, kind, size: downloadSize(model), downloading: false, error: null };
+}
+
+/** "≈ 720 MB" or "≈ 2.1 GB"; null for a model the catalog does not know. */
+export function downloadSize(model: ModelRef): string | null {
   const mb = approxDownloadMB(model);
-  const size = mb === null ? null : mb >= 1000 ? `≈ ${(mb / 1000).toFixed(1)} GB` : `≈ ${mb} MB`;
-  return { model, question, kind, size, downloading: false, error: null };
+  return mb === null ? null : mb >= 1000 ? `≈ ${(mb / 1000).toFixed(1)} GB` : `≈ ${mb} MB`;
 }
 
 /**

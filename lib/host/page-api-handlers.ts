@@ -27,6 +27,8 @@ import { defaultModelFor } from '../models/default-models';
 import type { CallContext, Handler, PartialRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
 import { RateLimiter } from './rate-limit';
+import { readyModel } from './page-model-ready';
+import type { SiteDownloads } from './site-downloads';
 import { checkResponseSchema } from './response-schema';
 import { schemaGrammar } from './schema-grammar';
 import {
@@ -48,7 +50,8 @@ export type PageMethod =
   | 'page.append'
   | 'page.measure'
   | 'page.clone'
-  | 'page.destroy';
+  | 'page.destroy'
+  | 'site.download';
 
 const PAGE_DEFAULTS = { topK: 40, maxTopK: MAX_TOP_K, temperature: 0.7, maxTemperature: 2 } as const;
 
@@ -56,7 +59,11 @@ export interface PageApiDeps {
   sessions: PageSessions;
   settings?: TrustedSettings;
   engines: Pick<EngineService, 'stats' | 'isCached'>;
-  models?: Pick<ModelHost, 'downloads'>;
+  models?: Pick<ModelHost, 'downloads' | 'download'>;
+  /** Sites whose create() waits for the user to download their model. */
+  siteDownloads: SiteDownloads;
+  /** Listeners called whenever a download's progress changes. */
+  downloadProgress: Set<() => void>;
   capabilities: () => Promise<DeviceCapabilities>;
   /** The engine handlers' chat and load: the page's turns wait in the same fair queue. */
   chat: Handler<'chat'>;
@@ -126,17 +133,7 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
         );
       // Room is checked before the (possibly long) load, and again when the session is made.
       deps.sessions.ensureRoom(page.origin);
-      if (model.engine !== 'remote') {
-        const listener = (p: LoadProgress) => {
-          if (sameModel(p.model, model)) ctx.onChunk({ progress: p.progress });
-        };
-        deps.loadProgress.add(listener);
-        try {
-          await deps.load(model, { ...ctx, onChunk: () => undefined });
-        } finally {
-          deps.loadProgress.delete(listener);
-        }
-      }
+      if (model.engine !== 'remote') await readyModel(page.origin, model, ctx, deps);
       ctx.onChunk({ progress: 1 });
       return infoOf(deps.sessions.create(newSession(page, ctx, model, params)));
     },
@@ -208,6 +205,13 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
     },
     'page.destroy': async ({ sessionId }, ctx) => {
       deps.sessions.destroy(session(ctx, sessionId).id);
+      return { ok: true };
+    },
+    // Extension pages only (methods.ts): the user's click in the side panel.
+    'site.download': async ({ origin, download }) => {
+      const model = deps.siteDownloads.answer(origin, download);
+      // The waiting pages follow it; a failure shows in the panel's downloads and reaches them too.
+      if (model && download) void deps.models?.download(model).catch(() => undefined);
       return { ok: true };
     },
   };

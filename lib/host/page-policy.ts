@@ -118,6 +118,7 @@ export function statusForPage(status: HostStatus): HostStatus {
     loading: status.loading && { ...status.loading, model: bare(status.loading.model), text: '' },
     notice: null,
     downloads: [],
+    siteDownloads: [],
   };
 }
 

@@ -9,9 +9,7 @@ import {
   AbortedError,
   BadRequestError,
   ENGINE_PORT,
-  ForbiddenError,
   PAGE_API_PORT,
-  mayCall,
   parseEnvelope,
   parseRequest,
   serializeError,
@@ -38,7 +36,9 @@ import { ConsentGrants } from './consent-grants';
 import type { HandlerRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
 import { pageApiHandlers } from './page-api-handlers';
+import { SiteDownloads } from './site-downloads';
 import { PageSessions } from './page-sessions';
+import { admit } from './admission';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -76,8 +76,6 @@ interface Client {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
-/** Requests one content script (one page frame) may have in flight at once. */
-export const MAX_PAGE_REQUESTS = 4;
 
 export class EngineRouter {
   private readonly clients = new Map<number, Client>();
@@ -92,6 +90,8 @@ export class EngineRouter {
   private readonly now: () => number;
   private readonly pageSessions = new PageSessions();
   private readonly progressListeners = new Set<(progress: LoadProgress) => void>();
+  private readonly downloadListeners = new Set<() => void>();
+  private readonly siteDownloads = new SiteDownloads({ onChange: () => this.broadcastStatus() });
 
   constructor(private readonly deps: RouterDeps) {
     this.now = deps.now ?? (() => performance.now());
@@ -120,6 +120,8 @@ export class EngineRouter {
         load: engine.load,
         now: this.now,
         loadProgress: this.progressListeners,
+        downloadProgress: this.downloadListeners,
+        siteDownloads: this.siteDownloads,
       }),
     };
   }
@@ -160,6 +162,7 @@ export class EngineRouter {
       engineRestarts: this.engineRestarts,
       notice: this.notice,
       downloads: this.deps.models?.downloads() ?? [],
+      siteDownloads: this.siteDownloads.list(),
     };
   }
 
@@ -191,16 +194,7 @@ export class EngineRouter {
       if (envelope.type === 'cancel') return client.requests.get(envelope.id)?.abort();
       if (client.requests.has(envelope.id))
         throw new BadRequestError(`Request id ${envelope.id} is already in use.`);
-      // One page cannot fill the queue that every tab and the panel share.
-      if (client.caller.kind === 'content-script' && client.requests.size >= MAX_PAGE_REQUESTS)
-        throw new BadRequestError(
-          `A page may have at most ${MAX_PAGE_REQUESTS} requests at once; wait for one to finish.`,
-        );
-      // Who may call comes before what the params say: a refused caller learns nothing more.
-      if (!mayCall(client.caller.kind, envelope.method))
-        throw new ForbiddenError(
-          `${describe(client.caller)} may not use ${envelope.method}: only Local AI's own pages may.`,
-        );
+      admit(client.caller, envelope.method, client.requests.size);
       message = parseRequest(envelope.method, envelope.id, envelope.params);
     } catch (error) {
       this.send(client, { type: 'error', id: requestIdOf(raw), error: serializeError(error) });
@@ -248,6 +242,7 @@ export class EngineRouter {
 
   /** Pushes status at most every PROGRESS_INTERVAL_MS while downloads stream in, and once after. */
   statusChanged(): void {
+    for (const listener of this.downloadListeners) listener();
     if (this.statusTimer) return;
     const wait = Math.max(0, PROGRESS_INTERVAL_MS - (this.now() - this.lastProgressAt));
     this.statusTimer = setTimeout(() => {
@@ -290,8 +285,4 @@ export class EngineRouter {
 function requestIdOf(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || !('id' in raw)) return null;
   return typeof raw.id === 'string' && raw.id.length <= 128 ? raw.id : null;
-}
-
-function describe(caller: Caller): string {
-  return 'origin' in caller ? `A page (${caller.origin})` : 'This caller';
 }

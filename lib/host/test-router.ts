@@ -19,7 +19,10 @@ export const pageSender = (origin: string, tabId = 5, frameId = 0): SenderInfo =
   frameId,
 });
 
-export function testRouter(deps: Partial<RouterDeps> = {}, cached: (m: ModelRef) => boolean = () => false) {
+export function testRouter(
+  deps: Partial<RouterDeps> = {},
+  cached: (m: ModelRef) => boolean | Promise<boolean> = () => false,
+) {
   const aborts: { at: number }[] = [];
   const runtime = new EngineRuntime(
     (): Engine => {

@@ -35,7 +35,8 @@ export function languageModelClass(channel: PageChannel) {
     }
 
     /**
-     * A new session, once the model is loaded (`monitor` hears the progress).
+     * A new session, once the model is on this device and loaded (`monitor` hears the download,
+     * which waits for the user to allow it in Local AI, and then the load).
      * @throws {DOMException} NotAllowedError until the user allows this site in Local AI;
      *   QuotaExceededError, NotSupportedError, AbortError.
      */

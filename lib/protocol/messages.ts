@@ -88,6 +88,14 @@ export interface HostStatus {
   notice: string | null;
   /** Every download this host knows of, with progress: shown in every open panel. */
   downloads: DownloadProgress[];
+  /** Web pages whose `create()` waits for the user to download their model (extension pages only). */
+  siteDownloads: SiteDownloadRequest[];
+}
+
+/** A site asked for the model through the page API while it is not on this device. */
+export interface SiteDownloadRequest {
+  origin: string;
+  model: ModelRef;
 }
 
 export interface GpuAdapterInfo {

@@ -98,6 +98,17 @@ export const METHODS = {
     }),
     callers: ['extension-page'],
   }),
+  /**
+   * The user's answer, in extension UI, to a site whose page-API `create()` waits for its model to
+   * be downloaded: start the download (the site's monitor hears it) or refuse (NotAllowedError).
+   */
+  'site.download': method<Ok>()({
+    params: v.strictObject({
+      origin: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/]+$/, 'Not a web origin.')),
+      download: v.boolean(),
+    }),
+    callers: ['extension-page'],
+  }),
   /** Puts a page's tables into the host's DuckDB, replacing what that scope had. */
   'sql.register': method<{ tables: number; rows: number; elapsedMs: number }>()({
     params: v.strictObject({ scope: Scope, tables: v.pipe(v.array(ExtractedTableSchema), v.maxLength(200)) }),

@@ -6,6 +6,8 @@
 import { PageApiSites } from '@/components/PageApiSites';
 import { SiteRequests } from '@/components/SiteRequests';
 import type { PendingSite, SiteDecision } from '../settings/types';
+import type { EngineClient, HostStatus } from '../protocol';
+import { downloadSize } from '../chat/download-offer';
 import { decideSite, revokeSite, setSiteProviders, type SiteAccessItems } from '../page-api/site-access';
 import { useStorageItem, type StorageItem } from './use-storage-item';
 
@@ -22,12 +24,26 @@ const itemsOf = (s: PageApiSettings): SiteAccessItems => ({
   pending: s.pageApiPending,
 });
 
-export function SiteRequestsContainer(props: PageApiSettings) {
+export interface SiteRequestsContainerProps extends PageApiSettings {
+  status: HostStatus | null;
+  client: EngineClient;
+}
+
+export function SiteRequestsContainer(props: SiteRequestsContainerProps) {
   const [pending] = useStorageItem(props.pageApiPending);
+  const downloads = (props.status?.siteDownloads ?? []).map(({ origin, model }) => ({
+    origin,
+    modelId: model.id,
+    size: downloadSize(model),
+  }));
   return (
     <SiteRequests
       pending={pending}
+      downloads={downloads}
       onDecide={(origin, choice) => void decideSite(itemsOf(props), origin, choice)}
+      onDownload={(origin, download) =>
+        void props.client.request('site.download', { origin, download }).catch(() => undefined)
+      }
     />
   );
 }

@@ -52,7 +52,7 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
       onModelChange={(m) => void panel.setModel(m)}
       view={panel.view}
       onViewChange={panel.setView}
-      requests={<SiteRequestsContainer {...settings} />}
+      requests={<SiteRequestsContainer {...settings} status={panel.status} client={client} />}
       views={{
         chat: (
           <>
