@@ -140,4 +140,19 @@ describe('SiteDownloads', () => {
     expect(requests.list()).toHaveLength(7);
     expect(requests.answer('https://nobody.example', true)).toBeNull();
   });
+
+  it('asks about the newest model when the model changes while a site waits, refusing the old wait', async () => {
+    const requests = new SiteDownloads({ onChange: () => undefined });
+    const signal = new AbortController().signal;
+    const old = requests.wait(A, model, signal);
+    const other: ModelRef = { engine: 'wllama', id: 'N', url: 'https://huggingface.co/n.gguf' };
+    const current = requests.wait(A, other, signal);
+    await expect(old).rejects.toMatchObject({
+      code: 'consent-required',
+      message: expect.stringContaining('N'),
+    });
+    expect(requests.list()).toEqual([{ origin: A, model: other }]);
+    expect(requests.answer(A, true)).toEqual(other);
+    await expect(current).resolves.toBeUndefined();
+  });
 });

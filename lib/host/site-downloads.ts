@@ -50,6 +50,15 @@ export class SiteDownloads {
    */
   wait(origin: string, model: ModelRef, signal: AbortSignal): Promise<void> {
     let entry = this.pending.get(origin);
+    // The user's model changed while the site waited: what the panel shows is what would download.
+    if (entry && !(entry.model.engine === model.engine && entry.model.id === model.id)) {
+      this.answer(
+        origin,
+        false,
+        `The model for web pages changed to ${model.id}; the user is asked about it.`,
+      );
+      entry = undefined;
+    }
     if (!entry) {
       if (this.pending.size >= MAX_SITES)
         return Promise.reject(
@@ -94,17 +103,18 @@ export class SiteDownloads {
   /**
    * The user's answer for `origin` (extension UI): with `download`, the model the site waits for
    * (the caller starts its download) and every waiting call goes on; without, they are refused.
-   * Null when nothing waits for `origin` (already answered, or the page gave up).
+   * Null when nothing waits for `origin` (already answered, or the page gave up). `why` replaces the
+   * refusal message.
    */
-  answer(origin: string, download: boolean): ModelRef | null {
+  answer(origin: string, download: boolean, why?: string): ModelRef | null {
     const entry = this.pending.get(origin);
     if (!entry) return null;
     this.pending.delete(origin);
     this.deps.onChange();
+    const refusal = why ?? `The user chose not to download ${entry.model.id} for now.`;
     for (const waiter of [...entry.waiters]) {
       if (download) waiter.resolve();
-      else
-        waiter.reject(new ConsentRequiredError(`The user chose not to download ${entry.model.id} for now.`));
+      else waiter.reject(new ConsentRequiredError(refusal));
     }
     return entry.model;
   }
