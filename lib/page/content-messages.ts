@@ -15,7 +15,8 @@ import {
   type OneShotReply,
 } from '../protocol';
 import { explainInBubble } from './explain-in-bubble';
-import { readPageContext, selectionOf } from './page-context';
+import { readElementContext, readPageContext, selectionOf } from './page-context';
+import { pickElement } from './element-picker';
 import { readSelection } from './selection';
 import { contextTableIndex, extractPageTables, highlightTable } from './page-tables';
 
@@ -42,6 +43,11 @@ function contentHandlers(
     'page-context': async () => {
       await hello();
       return readPageContext();
+    },
+    'pick-region': async () => {
+      await hello();
+      const picked = await pickElement({ signal: ctx.signal });
+      return picked && readElementContext(picked);
     },
     'page-url': async () => {
       await hello();

@@ -18,9 +18,11 @@ export interface PageBridge {
 }
 
 /** What a page says about its own address, checked against what the browser said (see below). */
-const ADDRESS_OF: Partial<Record<ContentMethod, (reply: unknown) => string>> = {
+const ADDRESS_OF: Partial<Record<ContentMethod, (reply: unknown) => string | null>> = {
   'page-context': (reply) => (reply as ContentResult<'page-context'>).url,
   'page-url': (reply) => reply as ContentResult<'page-url'>,
+  // Nothing picked (the user cancelled): no page content to key by an address.
+  'pick-region': (reply) => (reply as ContentResult<'pick-region'>)?.url ?? null,
 };
 
 /**
@@ -62,9 +64,9 @@ export function createPageBridge(browser: WxtBrowser, tabId: number | null): Pag
         method,
         params,
       );
-      const address = ADDRESS_OF[method];
-      if (address)
-        await checkedAddress(address(reply), () => callBackground(toBackground, 'tab-origin', { tabId }));
+      const address = ADDRESS_OF[method]?.(reply) ?? null;
+      if (address !== null)
+        await checkedAddress(address, () => callBackground(toBackground, 'tab-origin', { tabId }));
       return reply;
     },
   };

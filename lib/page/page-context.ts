@@ -40,10 +40,32 @@ export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CH
     text = (doc.body as HTMLElement | null)?.innerText ?? doc.body?.textContent ?? '';
     source = text.trim() ? 'visible' : 'none';
   }
-  const clean = text
+  const clean = tidy(text);
+  return { ...base, text: clean.slice(0, maxChars), source, fullChars: clean.length };
+}
+
+/** One element the user picked (lib/page/element-picker.ts) as the whole context: its visible text. */
+export function readElementContext(
+  element: Element,
+  doc: Document = document,
+  maxChars = MAX_PAGE_CHARS,
+): PageContext {
+  const text = tidy((element as HTMLElement).innerText ?? element.textContent ?? '');
+  return {
+    url: doc.location?.href ?? '',
+    title: doc.title,
+    lang: doc.documentElement.lang || 'en',
+    selection: null,
+    text: text.slice(0, maxChars),
+    source: text ? 'picked' : 'none',
+    fullChars: text.length,
+  };
+}
+
+function tidy(text: string): string {
+  return text
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
-  return { ...base, text: clean.slice(0, maxChars), source, fullChars: clean.length };
 }

@@ -21,7 +21,8 @@ export const PageContextSchema = v.strictObject({
   title: Text(1_000_000),
   lang: Text(10_000),
   text: Text(10_000_000),
-  source: v.picklist(['readable', 'visible', 'none']),
+  /** Readability's article, the visible text, one element the user picked, or nothing readable. */
+  source: v.picklist(['readable', 'visible', 'picked', 'none']),
   /** Characters the page had before the cap, when it was cut. */
   fullChars: v.pipe(v.number(), v.integer(), v.minValue(0)),
   selection: SelectionSchema,
@@ -48,6 +49,12 @@ export const CONTENT_METHODS = {
     callers: ExtensionOnly,
   }),
   'page-context': oneShot({ params: EmptyParams, result: PageContextSchema, callers: ExtensionOnly }),
+  /** Lets the user pick a part of the page; its text as the context, or null if they cancel. */
+  'pick-region': oneShot({
+    params: EmptyParams,
+    result: v.nullable(PageContextSchema),
+    callers: ExtensionOnly,
+  }),
   'page-url': oneShot({ params: EmptyParams, result: Text(2_100_000), callers: ExtensionOnly }),
   /** The selection and its paragraph only: cheaper than the whole page context. */
   selection: oneShot({ params: EmptyParams, result: SelectionSchema, callers: ExtensionOnly }),
