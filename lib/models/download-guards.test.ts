@@ -122,6 +122,19 @@ describe('downloads that cannot be abused (real HTTP against the local model ser
     );
   });
 
+  it('sends nothing to a host that is not a model host, though the CSP would let it through', async () => {
+    const s = await serve({ shards: 1, shardBytes: 1000 });
+    // The server stands in for a LAN or cloud host a provider may live on: not a model host.
+    const notHere = (u: string) => !u.startsWith(s.origin);
+    await expect(downloader({ allowedUrl: notHere }).download(mlc(s))).rejects.toThrow(
+      /http:\/\/127\.0\.0\.1:\d+ is not a model host: .*Nothing was downloaded/,
+    );
+    await expect(
+      downloader({ allowedUrl: notHere }).download({ engine: 'wllama', id: 'g', url: `${s.origin}/m.gguf` }),
+    ).rejects.toThrow(/is not a model host/);
+    expect(s.log()).toEqual([]);
+  });
+
   it('knows the model hosts', () => {
     expect(isModelUrl('https://huggingface.co/x')).toBe(true);
     expect(isModelUrl('https://cdn-lfs.hf.co/x')).toBe(true);

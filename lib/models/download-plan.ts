@@ -36,10 +36,15 @@ export interface PlanOptions {
   allowedUrl?: (url: string) => boolean;
 }
 
-/** Fetches, refusing a response that a redirect brought from somewhere other than a model host. */
+/**
+ * Fetches from a model host only: a URL elsewhere is refused before anything is sent (the CSP
+ * allows any http(s) host, for providers), and so is a response a redirect brought from elsewhere.
+ */
 async function fetchFrom(fetchFn: Fetch, url: string, init: RequestInit, options: PlanOptions) {
+  const allowed = options.allowedUrl ?? isModelUrl;
+  if (!allowed(url)) throw notAModelHost(url);
   const res = await fetchFn(url, { ...init, credentials: 'omit' });
-  if (res.url && !(options.allowedUrl ?? isModelUrl)(res.url)) {
+  if (res.url && !allowed(res.url)) {
     await res.body?.cancel();
     throw new LocalAiError(
       'model-load-failed',
@@ -47,6 +52,20 @@ async function fetchFrom(fetchFn: Fetch, url: string, init: RequestInit, options
     );
   }
   return res;
+}
+
+/** Models come from the model hosts (Hugging Face, GitHub) or this machine, nowhere else. */
+export function notAModelHost(url: string): LocalAiError {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Not a URL at all: named as it was given.
+  }
+  return new LocalAiError(
+    'model-load-failed',
+    `${origin} is not a model host: Local AI downloads models from Hugging Face, GitHub or this machine only. Nothing was downloaded.`,
+  );
 }
 
 /**

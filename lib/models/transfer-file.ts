@@ -3,7 +3,7 @@
  * Range), never past the size its manifest declared, and only from a model host.
  */
 import { LocalAiError } from '../protocol';
-import type { DownloadFile, Fetch } from './download-plan';
+import { notAModelHost, type DownloadFile, type Fetch } from './download-plan';
 import type { PartialStore } from './partial-store';
 
 const FLUSH_BYTES = 1 << 20;
@@ -34,6 +34,7 @@ export async function transferFile(deps: TransferDeps, file: DownloadFile): Prom
   }
   deps.onBytes(start);
   if (start === file.size) return partials.blob(file.url);
+  if (!deps.allowedUrl(file.url)) throw notAModelHost(file.url);
   let res: Response;
   try {
     res = await deps.fetch(file.url, {
