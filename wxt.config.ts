@@ -41,8 +41,12 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
     ],
     // Model servers on this machine (Ollama, LM Studio, llama.cpp's server): reached without CORS,
-    // and Ollama's Origin check is answered by a header rule. Nothing beyond loopback.
+    // and Ollama's Origin check is answered by a header rule.
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // Any other server the user adds (Ollama on the LAN, a team's vLLM, any cloud API): its origin
+    // is requested from the user's click in Settings → Providers (permissions.request) and can be
+    // revoked there or in the browser; the engine host uses a provider only while it is granted.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands,
     // Cross-origin isolation for extension pages, so the engine host and its Worker get
     // SharedArrayBuffer and llama.cpp runs on every core. "credentialless" rather than
@@ -56,7 +60,11 @@ export default defineConfig({
     content_security_policy: {
       // As tight as the extension's pages need (README "Security"): everything from the extension
       // itself; every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs
-      // 'wasm-unsafe-eval'; network access only to model hosts, providers and this machine. No
+      // 'wasm-unsafe-eval'. connect-src allows http and https generally: providers are servers the
+      // user names at run time (LAN, any cloud), which no fixed list can hold. What is fetched is
+      // decided in the engine host, where every request passes: a provider only if the user added
+      // it and its origin is granted now (lib/providers/provider-policy.ts), model files only from
+      // the model hosts and this machine (isModelUrl, before fetching and after redirects). No
       // image, frame, style or font from anywhere else: a prompt-injected answer cannot make a
       // view load a URL that carries page text away (answers are sanitised as well).
       extension_pages: [

@@ -16,7 +16,7 @@ import {
   type Caller,
   type OneShotHandlers,
 } from '../protocol';
-import { providerEndpoint } from '../providers/provider-access';
+import { providerFacts } from '../providers/provider-access';
 import { routeModel } from '../models/resolve-model';
 import { consentStore } from '../providers/consent';
 import {
@@ -86,7 +86,7 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
       return { ok: true };
     },
     'tab-origin': ({ tabId }) => tabOrigin(tabOriginsItem, tabId),
-    'provider-endpoint': ({ baseUrl }) => providerEndpoint(baseUrl),
+    'provider-facts': ({ baseUrl }) => providerFacts(baseUrl),
     'chosen-models': async () => {
       const [active, tasks, fallback] = await Promise.all([
         activeModelItem.getValue(),

@@ -41,9 +41,10 @@ async function withProvider(consents: (provider: string) => string[]) {
   server = await startOpenAiServer({ apiKey: 'sk-user' });
   const baseUrl = server.baseUrl;
   const provider = new URL(baseUrl).host;
-  const providers = new ProviderHost(async (url) =>
-    url === baseUrl ? { kind: 'openai', baseUrl, apiKey: 'sk-user' } : null,
-  );
+  const providers = new ProviderHost(async (url) => ({
+    endpoint: url === baseUrl ? { kind: 'openai', baseUrl, apiKey: 'sk-user' } : null,
+    permitted: true,
+  }));
   const remote: ModelRef = { engine: 'remote', id: 'echo', url: baseUrl };
   return { ...testRouter({ providers, settings: settings(consents(provider)) }), remote };
 }

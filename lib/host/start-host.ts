@@ -42,9 +42,8 @@ export function startEngineHost(): EngineRouter {
     calibrate: () => (capabilities = profileDevice(profile, true)),
     sql: new SqlHost(openBrowserDuckDb),
     models,
-    providers: new ProviderHost((baseUrl) =>
-      callBackground(sendToBackground, 'provider-endpoint', { baseUrl }),
-    ),
+    // Asked afresh for every request: a removed provider or a revoked permission stops at once.
+    providers: new ProviderHost((baseUrl) => callBackground(sendToBackground, 'provider-facts', { baseUrl })),
     // The host cannot read extension storage itself (offscreen documents have runtime only).
     settings: {
       // What the user chose, and the device's default (what an unconfigured bubble is routed to).

@@ -1,7 +1,7 @@
 /**
- * The only hosts the extension may talk to: where model weights, configs and model
- * libraries come from. The manifest's CSP `connect-src` is built from this list, so
- * adding a host here is the one place that widens network access.
+ * Where model weights, configs and model libraries may come from: the downloader refuses any
+ * other host, before fetching and after every redirect (see isModelUrl). The CSP cannot do this
+ * job any more (providers may be anywhere the user names), so this list is the one that counts.
  */
 export const MODEL_HOSTS = [
   'https://huggingface.co',
@@ -11,46 +11,17 @@ export const MODEL_HOSTS = [
 ] as const;
 
 /**
- * Loopback model servers the user runs themselves (a GGUF on their disk served by a
- * local file server, llama.cpp's server). Traffic to them never leaves the device.
+ * The manifest's CSP `connect-src`. A fixed list cannot hold servers the user names at run time
+ * (Ollama on the LAN, a team's vLLM, any cloud), so the CSP allows http and https generally and
+ * the engine host's policy decides what is fetched: providers only where the user added them and
+ * granted their origin (lib/providers/provider-policy.ts), models only from MODEL_HOSTS and this
+ * machine (isModelUrl, checked by the downloader).
  */
-export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
-
-/**
- * Cloud providers the user may add (OpenAI-compatible APIs). A provider elsewhere is refused
- * with a message: the extension's security policy is static, so this list is the allow-list.
- */
-export const PROVIDER_HOSTS = [
-  'https://api.openai.com',
-  'https://openrouter.ai',
-  'https://api.groq.com',
-  'https://api.together.xyz',
-  'https://api.mistral.ai',
-  'https://api.deepseek.com',
-  'https://api.fireworks.ai',
-] as const;
-
-export const CONNECT_SOURCES: readonly string[] = [
-  "'self'",
-  ...MODEL_HOSTS,
-  ...PROVIDER_HOSTS,
-  ...LOOPBACK_HOSTS,
-];
+export const CONNECT_SOURCES: readonly string[] = ["'self'", 'http:', 'https:'];
 
 /** A model server on this machine: 127.0.0.1 or localhost, any port. */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost';
-}
-
-/** Whether a provider URL is one the extension may reach: this machine, or a listed cloud provider. */
-export function isAllowedProvider(url: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return true;
-    return u.protocol === 'https:' && (PROVIDER_HOSTS as readonly string[]).includes(u.origin);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -51,16 +51,23 @@ export const BACKGROUND_METHODS = {
     result: v.nullable(Text(2000)),
     callers: ['extension-page'],
   }),
-  /** From the engine host only: a provider's endpoint with its key, for the request to that endpoint. */
-  'provider-endpoint': oneShot({
+  /**
+   * From the engine host only: what the host's provider policy needs about `baseUrl` — the
+   * provider the user added there (with its key) or null, and whether its origin holds the
+   * browser's host permission now.
+   */
+  'provider-facts': oneShot({
     params: v.strictObject({ baseUrl: Text(2000) }),
-    result: v.nullable(
-      v.strictObject({
-        kind: v.picklist(['openai', 'ollama']),
-        baseUrl: Text(2000),
-        apiKey: v.optional(Text(500)),
-      }),
-    ),
+    result: v.strictObject({
+      endpoint: v.nullable(
+        v.strictObject({
+          kind: v.picklist(['openai', 'ollama']),
+          baseUrl: Text(2000),
+          apiKey: v.optional(Text(500)),
+        }),
+      ),
+      permitted: v.boolean(),
+    }),
     callers: ['host'],
   }),
   /** From the engine host only: the models the user chose (the active one, per task, the fallback). */

