@@ -1,22 +1,35 @@
 /**
- * Settings → Providers: add Ollama or any OpenAI-compatible endpoint (the model list is fetched
- * from the server, the connection tested with a plain-words diagnosis), and choose when a
- * provider answers instead of this device.
+ * Settings → Providers: add Ollama or any OpenAI-compatible endpoint — on this machine, on the
+ * LAN, or any cloud host (the browser asks the user to allow that origin; the model list is
+ * fetched from the server, the connection tested with a plain-words diagnosis); a provider whose
+ * permission was revoked says so and offers to grant it again; and choose when a provider
+ * answers instead of this device.
  */
 import { useState } from 'preact/hooks';
 import type { ModelRef } from '@/lib/protocol';
 import type { Fallback, Provider, ProviderDraft } from '@/lib/settings/types';
+import type { ProviderPreset } from '@/lib/providers/presets';
 
 export interface ProvidersSectionProps {
   providers: Provider[];
+  /** Whether each provider's origin is granted now, by provider id. */
+  access: Record<string, 'granted' | 'revoked' | 'unknown'>;
+  /** Suggested servers: picking one fills in the form. */
+  presets: readonly ProviderPreset[];
   /** Null while it is being read. */
   fallback: Fallback | null;
   /** The outcome of the last connection test, if any. */
   test: { ok: boolean; text: string } | null;
+  /** A message about the list (e.g. a permission still refused). */
+  notice: string | null;
+  /** Asks for the origin's permission (from this click) and tests the connection. */
   onTest: (draft: ProviderDraft) => void;
   /** Save the tested draft; true when it was saved. */
   onSave: (draft: ProviderDraft) => boolean;
+  /** Removes the provider and gives its origin's permission back. */
   onRemove: (id: string) => void;
+  /** Asks for a revoked provider's permission again (from this click). */
+  onGrant: (id: string) => void;
   onUse: (model: ModelRef) => void;
   onFallbackChange: (fallback: Fallback) => void;
 }
@@ -41,8 +54,14 @@ export function ProvidersSection(props: ProvidersSectionProps) {
     <div class="providers">
       <p class="hint">
         Answers run on this device unless you choose otherwise. Ollama and LM Studio on this machine keep
-        everything local; a cloud provider sees what you send it.
+        everything local; a server on your network or in the cloud sees what you send it. Adding a server asks
+        your browser to let Local AI reach it; you can take that back here or in the browser.
       </p>
+      {props.notice && (
+        <p class="error" role="alert">
+          {props.notice}
+        </p>
+      )}
       <ul class="presets">
         {list.map((p) => (
           <li key={p.id} data-testid="provider">
@@ -53,23 +72,48 @@ export function ProvidersSection(props: ProvidersSectionProps) {
             <button type="button" onClick={() => props.onRemove(p.id)}>
               Remove
             </button>
-            <span class="provider-models">
-              {p.models.map((m) => (
-                <span key={m}>
-                  {m}{' '}
-                  <button type="button" onClick={() => props.onUse(ref(p, m))}>
-                    Use
-                  </button>{' '}
-                  <button type="button" onClick={() => fb && onFallbackChange({ ...fb, model: ref(p, m) })}>
-                    Fallback
-                  </button>
-                </span>
-              ))}
-            </span>
+            {props.access[p.id] === 'revoked' ? (
+              <span class="error" data-testid="provider-revoked">
+                Permission revoked — grant again to use it.{' '}
+                <button type="button" onClick={() => props.onGrant(p.id)}>
+                  Grant again
+                </button>
+              </span>
+            ) : (
+              <span class="provider-models">
+                {p.models.map((m) => (
+                  <span key={m}>
+                    {m}{' '}
+                    <button type="button" onClick={() => props.onUse(ref(p, m))}>
+                      Use
+                    </button>{' '}
+                    <button type="button" onClick={() => fb && onFallbackChange({ ...fb, model: ref(p, m) })}>
+                      Fallback
+                    </button>
+                  </span>
+                ))}
+              </span>
+            )}
           </li>
         ))}
       </ul>
       <form class="preset-form" onSubmit={(e) => (e.preventDefault(), save())}>
+        <select
+          name="provider-preset"
+          aria-label="Suggested server"
+          value=""
+          onChange={(e) => {
+            const preset = props.presets[Number(e.currentTarget.value)];
+            if (preset) setDraft({ ...draft, name: preset.name, kind: preset.kind, baseUrl: preset.baseUrl });
+          }}
+        >
+          <option value="">Suggested servers…</option>
+          {props.presets.map((p, i) => (
+            <option key={p.name} value={String(i)}>
+              {p.name} ({p.baseUrl})
+            </option>
+          ))}
+        </select>
         <select
           name="provider-kind"
           aria-label="Kind of server"
@@ -90,7 +134,7 @@ export function ProvidersSection(props: ProvidersSectionProps) {
         />
         <input
           name="provider-url"
-          placeholder="Base URL, ending in /v1"
+          placeholder="Base URL, e.g. http://192.168.1.20:11434/v1"
           value={draft.baseUrl}
           onInput={(e) => setDraft({ ...draft, baseUrl: e.currentTarget.value })}
         />

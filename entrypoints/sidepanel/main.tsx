@@ -4,6 +4,7 @@ import { EngineClient } from '@/lib/protocol';
 import { extensionTransport } from '@/lib/host/extension-transport';
 import { routeModel } from '@/lib/models/resolve-model';
 import { consentStore } from '@/lib/providers/consent';
+import { browserOriginPermissions } from '@/lib/providers/origin-permissions';
 import { createPageBridge } from '@/lib/page/page-bridge';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
@@ -46,6 +47,7 @@ render(
       pageApiOnce: pageApiOnceItem,
       pageApiPending: pageApiPendingItem,
       pageApiGlobal: pageApiGlobalItem,
+      permissions: browserOriginPermissions(),
     }}
     createTableSession={(tabId) =>
       new TableSession(

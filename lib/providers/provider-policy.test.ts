@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, EngineUnavailableError, ForbiddenError } from '../protocol';
+import { PROVIDER_PRESETS } from './presets';
 import { originPattern, providerOrigin, requirePermitted, usableEndpoint } from './provider-policy';
 
 const LAN = 'http://192.168.1.20:11434/v1';
@@ -48,3 +49,12 @@ describe('requirePermitted', () => {
   });
 });
 
+describe('PROVIDER_PRESETS', () => {
+  it('suggests servers the policy accepts: clouds over https, local servers on this machine', () => {
+    for (const preset of PROVIDER_PRESETS) {
+      const url = new URL(providerOrigin(preset.baseUrl));
+      expect(url.protocol === 'https:' || url.hostname === 'localhost', preset.name).toBe(true);
+      expect(preset.baseUrl).toMatch(/\/v1$/);
+    }
+  });
+});

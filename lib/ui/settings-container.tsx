@@ -2,6 +2,7 @@
 import { ProvidersSection } from '@/components/ProvidersSection';
 import { SettingsPanel } from '@/components/SettingsPanel';
 import type { Preset, TaskModels } from '../settings/types';
+import { PROVIDER_PRESETS } from '../providers/presets';
 import { useProvidersController, type ProvidersControllerDeps } from './providers-controller';
 import { useStorageItem, type StorageItem } from './use-storage-item';
 import { PageApiSitesContainer, type PageApiSettings } from './page-api-container';
@@ -38,11 +39,15 @@ function ProvidersContainer(props: ProvidersControllerDeps) {
   return (
     <ProvidersSection
       providers={providers.list}
+      access={providers.access}
+      presets={PROVIDER_PRESETS}
       fallback={providers.fallback}
       test={providers.test}
+      notice={providers.notice}
       onTest={providers.testConnection}
       onSave={providers.save}
       onRemove={providers.remove}
+      onGrant={providers.grant}
       onUse={providers.use}
       onFallbackChange={providers.setFallback}
     />

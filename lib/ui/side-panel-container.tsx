@@ -16,6 +16,7 @@ import { useSidePanelController, type SidePanelControllerDeps } from './side-pan
 import { TablesContainer } from './tables-container';
 import { WelcomeContainer } from './welcome-container';
 import type { StorageItem } from './use-storage-item';
+import type { OriginPermissions } from '../providers/origin-permissions';
 import { SiteRequestsContainer, type PageApiSettings } from './page-api-container';
 
 /** Every setting the panel shows or changes. */
@@ -27,6 +28,8 @@ export interface PanelSettings extends PageApiSettings {
   language: StorageItem<string>;
   providers: StorageItem<Provider[]>;
   fallback: StorageItem<Fallback>;
+  /** Host permissions for the providers' origins. */
+  permissions: OriginPermissions;
 }
 
 export interface SidePanelContainerProps extends Pick<
