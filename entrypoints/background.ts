@@ -3,7 +3,7 @@ import { answerMessages } from '@/lib/protocol';
 import { HOST_PATH, chromeOffscreenApi, ensureHost } from '@/lib/host/ensure-host';
 import { backgroundHandlers, serveBackgroundMessage } from '@/lib/background/background-messages';
 import { exposeForTests, registerActions } from '@/lib/actions/register';
-import { watchProviders } from '@/lib/providers/provider-access';
+import { watchOriginRules } from '@/lib/providers/origin-rules';
 import { restrictStorageToExtension } from '@/lib/settings/storage-access';
 
 // The service worker only wires: it makes sure the engine host exists and turns menu
@@ -17,6 +17,6 @@ export default defineBackground(() => {
   );
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   registerActions();
-  watchProviders();
+  watchOriginRules();
   exposeForTests();
 });

@@ -21,7 +21,8 @@ import { expect, hostRequest, test } from './fixtures';
 
 let lan: OpenAiServer;
 test.beforeEach(async () => {
-  lan = await startOpenAiServer({ apiKey: 'sk-lan', host: '127.0.0.2' });
+  // Refusing extension origins, as Ollama does unless OLLAMA_ORIGINS is changed.
+  lan = await startOpenAiServer({ apiKey: 'sk-lan', host: '127.0.0.2', refuseExtensionOrigins: true });
 });
 test.afterEach(async () => {
   await lan.close();
@@ -52,7 +53,7 @@ const granted = (panel: Page, origin: string) =>
 
 async function addServer(panel: Page): Promise<void> {
   await panel.getByRole('tab', { name: 'Settings' }).click();
-  await panel.locator('select[name=provider-kind]').selectOption('openai');
+  await panel.locator('select[name=provider-kind]').selectOption('ollama');
   await panel.locator('input[name=provider-name]').fill('LAN box');
   await panel.locator('input[name=provider-url]').fill(lan.baseUrl);
   await panel.locator('input[name=provider-key]').fill('sk-lan');
@@ -69,7 +70,7 @@ test('a server on the LAN: granted, added and used; revoked in the browser, refu
 
   // Not granted: the host will not even test the connection, and nothing reaches the server.
   await panel.evaluate(() => chrome.runtime.sendMessage({ method: 'ensure-host', params: {} }));
-  const params = { kind: 'openai', baseUrl: lan.baseUrl, apiKey: 'sk-lan' } as const;
+  const params = { kind: 'ollama', baseUrl: lan.baseUrl, apiKey: 'sk-lan' } as const;
   await expect(hostRequest(panel, 'providers.test', params)).rejects.toThrow(
     `forbidden: Local AI may not reach ${lan.origin} yet`,
   );
@@ -83,7 +84,7 @@ test('a server on the LAN: granted, added and used; revoked in the browser, refu
   expect(await granted(panel, lan.origin)).toBe(true);
   await panel.getByRole('button', { name: 'Save provider' }).click();
   const saved = panel.getByTestId('provider');
-  await expect(saved).toContainText('LAN box (OpenAI-compatible)');
+  await expect(saved).toContainText('LAN box (Ollama)');
   await saved.getByRole('button', { name: 'Use' }).first().click();
 
   await panel.getByRole('tab', { name: 'Chat' }).click();
@@ -92,6 +93,8 @@ test('a server on the LAN: granted, added and used; revoked in the browser, refu
   await expect(panel.getByTestId('answer')).toHaveText('Hello from the LAN');
   expect(chats()).toHaveLength(1);
   expect(chats()[0]!.auth).toBe('Bearer sk-lan');
+  // Ollama's Origin check, answered for a LAN server too: nothing reached it with an Origin header.
+  expect(lan.requests().every((r) => r.origin === undefined)).toBe(true);
 
   // Revoked in the browser's own settings: the panel says so, and the host refuses it.
   await browserUi.revoke(lan.origin);
