@@ -12,6 +12,7 @@ import {
   errorMessage,
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
+import type { PageContext } from '../page/page-context';
 import { initialChatState, type ChatState } from './chat-state';
 export type { ChatState };
 import { ModelFits } from './context-budget';
@@ -21,6 +22,7 @@ import { PageConversation, type Conversation, type HistoryStore } from './histor
 import { summarisePage } from './summarise-page';
 import { answerTurn } from './answer-turn';
 import { readChatPage } from './page-reading';
+import { PassageIndex } from '../page/retrieve-passages';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
@@ -29,6 +31,17 @@ import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
 import { offerFor, takeOffer } from './download-offer';
 
 const ANSWER_TOKENS = 512;
+
+/** The answer when the page is longer than the window and none of its passages matches the question. */
+export const NOT_ON_PAGE =
+  'The page does not say: none of its passages matches your question. Try other words, or ask without the page.';
+
+const CITATION_NOTES = {
+  shown: null,
+  moved: null,
+  gone: 'This passage is no longer on the page: it changed after it was read. Nothing was highlighted.',
+  unreachable: 'The page could not show this passage: it was closed or reloaded.',
+};
 
 export class ChatSession {
   private state: ChatState = initialChatState();
@@ -39,6 +52,8 @@ export class ChatSession {
   private readonly fits = new ModelFits();
   /** The last turn as sent, for the next prompt to extend (engines then reuse its KV cache). */
   private readonly previousTurn = new PreviousTurn();
+  /** The page's passages, indexed for retrieval once per page read. */
+  private index: PassageIndex | null = null;
 
   constructor(
     private readonly client: EngineClient,
@@ -87,6 +102,7 @@ export class ChatSession {
 
   private async readPage(): Promise<void> {
     const { page, pageProblem } = await readChatPage(this.pageBridge);
+    this.index = null;
     const messages = page ? await this.conversation.pickUp(page.url).catch(() => []) : this.state.messages;
     this.set({ page, pageProblem, messages });
   }
@@ -160,33 +176,40 @@ export class ChatSession {
         messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }],
       });
     show('');
-    this.set({ streaming: true, error: null, offer: null });
+    this.set({ streaming: true, error: null, offer: null, citationNote: null });
+    const ranking = page?.passages?.length ? this.indexOf(page.passages).rank(question) : undefined;
+    const build = (attempt: number) =>
+      buildChatPrompt({
+        window: this.fits.window(model),
+        ratio: this.fits.ratio(model),
+        answerTokens: ANSWER_TOKENS,
+        prior,
+        question,
+        page,
+        attachment: share ? this.state.attachment : null,
+        paragraph: this.paragraph,
+        previous: attempt ? null : previous, // after an overflow, fit from scratch
+        ranking,
+      });
+    const answerAt = prior.length + 1;
     try {
+      // Nothing on a long page matches: say so rather than let the model guess.
+      if (build(0).fitted?.notOnPage) return show(NOT_ON_PAGE);
       const { result, sent } = await answerTurn({
         client: this.client,
         fits: this.fits,
         model,
         pageContent,
         answerTokens: ANSWER_TOKENS,
-        build: (attempt) =>
-          buildChatPrompt({
-            window: this.fits.window(model),
-            ratio: this.fits.ratio(model),
-            answerTokens: ANSWER_TOKENS,
-            prior,
-            question,
-            page,
-            attachment: share ? this.state.attachment : null,
-            paragraph: this.paragraph,
-            previous: attempt ? null : previous, // after an overflow, fit from scratch
-          }),
+        build,
         signal: this.controller.signal,
-        onFitted: (fitted) => this.set({ fitted }),
+        onFitted: (fitted) =>
+          this.set({ fitted, cited: { ...this.state.cited, [answerAt]: fitted?.ids ?? [] } }),
         onText: show,
       });
       this.previousTurn.keep(sent);
       this.set({
-        runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
+        runs: { ...this.state.runs, [answerAt]: runLabel(model, result.timing, routed.note) },
       });
     } catch (error) {
       // Not on this device: keep the question, offer the download instead of an error.
@@ -242,6 +265,22 @@ export class ChatSession {
       this.set({ streaming: false, progress: null });
       await this.persist().catch(() => {});
     }
+  }
+
+  /** Scrolls the page to a cited passage and highlights it; says so when it is no longer there. */
+  async showPassage(id: string): Promise<void> {
+    const passage = this.state.page?.passages?.find((p) => p.id === id);
+    if (!passage) return;
+    const outcome = await this.pageBridge
+      .ask('show-passage', { id, hash: passage.hash })
+      .then((r) => r.outcome)
+      .catch(() => 'unreachable' as const);
+    this.set({ citationNote: CITATION_NOTES[outcome] });
+  }
+
+  private indexOf(passages: NonNullable<PageContext['passages']>): PassageIndex {
+    if (this.index?.passages !== passages) this.index = new PassageIndex(passages);
+    return this.index;
   }
 
   private persist(): Promise<void> {
