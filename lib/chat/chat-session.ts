@@ -102,7 +102,6 @@ export class ChatSession {
 
   private async readPage(): Promise<void> {
     const { page, pageProblem } = await readChatPage(this.pageBridge);
-    this.index = null;
     const messages = page ? await this.conversation.pickUp(page.url).catch(() => []) : this.state.messages;
     this.set({ page, pageProblem, messages });
   }
@@ -112,7 +111,7 @@ export class ChatSession {
   }
 
   openConversation(conversation: Conversation): void {
-    this.set({ messages: this.conversation.open(conversation), error: null });
+    this.set({ messages: this.conversation.open(conversation), error: null, cited: {} });
   }
 
   stop(): void {
@@ -158,7 +157,7 @@ export class ChatSession {
   async continueConversation(messages: ChatMessage[]): Promise<void> {
     await this.loadPage();
     this.conversation.startNew();
-    this.set({ messages, error: null });
+    this.set({ messages, error: null, cited: {} });
   }
 
   async send(question: string, kind: TaskKind = 'chat'): Promise<void> {
