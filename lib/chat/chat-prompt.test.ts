@@ -155,6 +155,32 @@ describe('buildChatPrompt with passages', () => {
     expect(next.messages[1]).not.toEqual(built.messages[1]);
   });
 
+  it('searches for a specific follow-up after a question about the whole page', () => {
+    const filler = Array.from({ length: 400 }, (_, i) =>
+      passageOf(rail.length + i + 1, `Filler paragraph ${i} about gardening, weather and cooking at home.`),
+    );
+    const long = withPassages([...filler, ...rail.map((p, i) => passageOf(401 + i, p.text))]);
+    const index = new PassageIndex(long.passages!);
+    const first = buildChatPrompt({
+      ...base,
+      page: long,
+      question: 'Summarise.',
+      ranking: index.rank('Summarise.'),
+    });
+    expect(first.fitted).toMatchObject({ cut: true });
+    expect(first.fitted!.matched).toBeUndefined();
+    const next = buildChatPrompt({
+      ...base,
+      page: long,
+      prior: turn('Summarise.', 'A page about gardening.'),
+      question: 'What happened in the Carrow tunnel?',
+      ranking: index.rank('What happened in the Carrow tunnel?'),
+      previous: { messages: first.messages, answer: 'A page about gardening.', fitted: first.fitted },
+    });
+    expect(next.fitted).toMatchObject({ matched: true });
+    expect(next.messages[1]!.content).toContain('The hardest work was the Carrow tunnel');
+  });
+
   it('says the page does not say when it is too long and nothing matches', () => {
     const long = Array.from({ length: 600 }, (_, i) =>
       passageOf(i + 1, `Paragraph ${i} about rivers and the sea.`),

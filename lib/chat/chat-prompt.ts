@@ -76,8 +76,7 @@ function attachmentPair(input: ChatPromptInput): ChatMessage[] {
 /** The previous prompt + its answer + this turn, when the history is exactly that turn and it fits. */
 function extendPrevious(input: ChatPromptInput): { messages: ChatMessage[]; fitted: Fitted | null } | null {
   const { previous, prior } = input;
-  // Passages chosen for the last question may not be the ones this question needs.
-  if (!previous || previous.fitted?.matched) return null;
+  if (!previous || !keepsPassages(previous.fitted, input.ranking)) return null;
   const asked = previous.messages.at(-1);
   const [question, answer] = prior.slice(-2);
   if (
@@ -150,6 +149,15 @@ function fitPage(text: string, budget: number, ratio: number, pinned: Fitted | n
 }
 
 /**
+ * Whether the last turn's passages serve this question too: all of them, or the page's start for
+ * another question about the whole page — not those chosen for another question, nor the start
+ * for a question that should search.
+ */
+function keepsPassages(fitted: Fitted | null | undefined, ranking: Ranking | undefined): boolean {
+  return !fitted?.ids || !fitted.cut || (!fitted.matched && (ranking?.kind ?? 'lead') === 'lead');
+}
+
+/**
  * The page as numbered passages: all of them where they fit; otherwise those the ranking chooses
  * (for a question, the ones that match it) — or none, when nothing matches. The previous turn's
  * choice is kept while it was not chosen by its question and still fits, as for plain text.
@@ -163,7 +171,7 @@ function fitPassages(
 ): Fitted {
   const lines = passages.map(passageLine).join('\n');
   const all = { text: lines, cut: false, kept: 1, ids: passages.map((p) => p.id) };
-  if (pinned?.ids && !pinned.matched && estimate(ratio)(pinned.text) <= budget) return pinned;
+  if (pinned?.ids && keepsPassages(pinned, ranking) && estimate(ratio)(pinned.text) <= budget) return pinned;
   const chars = Math.max(0, Math.floor(budget * ratio));
   if (lines.length <= chars) return all;
   if (ranking.kind === 'none') return { text: '', cut: true, kept: 0, ids: [], notOnPage: true };
