@@ -19,6 +19,8 @@ export interface ChatPanelProps {
   onDownloadOffer: () => void;
   /** Open the Models view to pick another model. */
   onChooseModel: () => void;
+  /** Show a cited passage on the page. */
+  onCite: (id: string) => void;
 }
 
 export function ChatPanel({
@@ -31,8 +33,11 @@ export function ChatPanel({
   onConsent,
   onDownloadOffer,
   onChooseModel,
+  onCite,
 }: ChatPanelProps) {
   const last = state.messages.length - 1;
+  // Answers from before this panel opened may cite any passage of the page as it is now.
+  const pageIds = state.page?.passages?.map((p) => p.id) ?? [];
   return (
     <section class="chat">
       <PageChip
@@ -52,7 +57,12 @@ export function ChatPanel({
         {state.messages.map((m, i) => (
           <li class={`message ${m.role}`} key={i}>
             {m.role === 'assistant' ? (
-              <Markdown text={m.content} testId={i === last ? 'answer' : undefined} />
+              <Markdown
+                text={m.content}
+                testId={i === last ? 'answer' : undefined}
+                citations={state.cited[i] ?? pageIds}
+                onCite={onCite}
+              />
             ) : (
               <p>{m.content}</p>
             )}
@@ -76,6 +86,11 @@ export function ChatPanel({
           </li>
         ))}
       </ol>
+      {state.citationNote && (
+        <p class="citation-note" role="status">
+          {state.citationNote}
+        </p>
+      )}
       {state.consent && (
         <ConsentPrompt site={state.consent.site} onAnswer={onConsent}>
           Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>?

@@ -1,6 +1,21 @@
 /** Model output as sanitised markdown (see lib/chat/render-markdown.ts for what survives). */
 import { renderMarkdown } from '@/lib/chat/render-markdown';
 
-export function Markdown({ text, testId }: { text: string; testId?: string }) {
-  return <div class="md" data-testid={testId} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
+export interface MarkdownProps {
+  text: string;
+  testId?: string;
+  /** The passage ids this answer may cite: those become buttons, other citations are dropped. */
+  citations?: string[];
+  /** A citation button was clicked. */
+  onCite?: (id: string) => void;
+}
+
+export function Markdown({ text, testId, citations, onCite }: MarkdownProps) {
+  const html = renderMarkdown(text, citations && new Set(citations));
+  const click = (event: MouseEvent) => {
+    const button = (event.target as Element | null)?.closest?.('button.cite');
+    const id = button instanceof HTMLElement ? button.dataset.cite : undefined;
+    if (id) onCite?.(id);
+  };
+  return <div class="md" data-testid={testId} onClick={click} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -30,7 +30,10 @@ export function PageChip({ page, problem, include, fitted, onToggle }: PageChipP
       </label>
       <span class="chip-size">
         {size(page.text.length)} characters{page.source === 'visible' ? ' (visible text)' : ''}
-        {include && cut && (
+        {include && cut && fitted?.matched && (
+          <em> · longer than this model’s window: the passages that match each question go with it</em>
+        )}
+        {include && cut && !fitted?.matched && (
           <em>
             {' '}
             · only the first {Math.round((fitted?.kept ?? 1) * (page.text.length / page.fullChars) * 100)}%

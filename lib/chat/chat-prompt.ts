@@ -12,7 +12,9 @@
  */
 import type { ChatMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
+import { CITE_PROMPT, SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
+import { packPassages, passageLine, type Ranking } from '../page/retrieve-passages';
+import type { Passage } from '../page/passages';
 import { fitToBudget, type Fitted } from './context-budget';
 
 /** A turn as it went to the engine: what the next turn's prompt can extend. */
@@ -44,6 +46,11 @@ export interface ChatPromptInput {
    * passes it only while model, page and page choice are unchanged.
    */
   previous?: SentTurn | null;
+  /**
+   * How to choose the page's passages for this question when they do not all fit (see
+   * lib/page/retrieve-passages.ts); from the start when not given.
+   */
+  ranking?: Ranking;
 }
 
 /** Share of the window kept for the conversation beside the page, so follow-ups rarely move it. */
@@ -69,7 +76,7 @@ function attachmentPair(input: ChatPromptInput): ChatMessage[] {
 /** The previous prompt + its answer + this turn, when the history is exactly that turn and it fits. */
 function extendPrevious(input: ChatPromptInput): { messages: ChatMessage[]; fitted: Fitted | null } | null {
   const { previous, prior } = input;
-  if (!previous) return null;
+  if (!previous || !keepsPassages(previous.fitted, input.ranking)) return null;
   const asked = previous.messages.at(-1);
   const [question, answer] = prior.slice(-2);
   if (
@@ -101,7 +108,11 @@ function buildFresh(input: ChatPromptInput): { messages: ChatMessage[]; fitted: 
   // does not depend on this turn's question or history (unless the turn alone needs more): a
   // follow-up finds the page exactly where the previous prompt had it.
   const pageBudget = window - fixed - Math.max(turn, Math.floor(window * CONVERSATION_SHARE));
-  const fitted = page?.text ? fitPage(page.text, pageBudget, ratio, input.previous?.fitted) : null;
+  const fitted = page?.passages?.length
+    ? fitPassages(page.passages, pageBudget, ratio, input.ranking ?? { kind: 'lead' }, input.previous?.fitted)
+    : page?.text
+      ? fitPage(page.text, pageBudget, ratio, input.previous?.fitted)
+      : null;
   const context: ChatMessage[] = [];
   if (page && fitted?.text) {
     context.push(
@@ -120,7 +131,7 @@ function buildFresh(input: ChatPromptInput): { messages: ChatMessage[]; fitted: 
   if (history[0]?.role === 'assistant') history.shift();
   return {
     messages: [
-      { role: 'system', content: SYSTEM_PROMPT },
+      { role: 'system', content: fitted?.ids ? `${SYSTEM_PROMPT} ${CITE_PROMPT}` : SYSTEM_PROMPT },
       ...context,
       ...history,
       ...attachment,
@@ -135,4 +146,42 @@ function fitPage(text: string, budget: number, ratio: number, pinned: Fitted | n
   // The learnt ratio moves after every answer: re-cutting with it would move the prefix too.
   if (pinned && text.startsWith(pinned.text) && estimate(ratio)(pinned.text) <= budget) return pinned;
   return fitToBudget(text, { contextWindow: budget, reserveTokens: 0, charsPerToken: ratio });
+}
+
+/**
+ * Whether the last turn's passages serve this question too: all of them, or the page's start for
+ * another question about the whole page — not those chosen for another question, nor the start
+ * for a question that should search.
+ */
+function keepsPassages(fitted: Fitted | null | undefined, ranking: Ranking | undefined): boolean {
+  return !fitted?.ids || !fitted.cut || (!fitted.matched && (ranking?.kind ?? 'lead') === 'lead');
+}
+
+/**
+ * The page as numbered passages: all of them where they fit; otherwise those the ranking chooses
+ * (for a question, the ones that match it) — or none, when nothing matches. The previous turn's
+ * choice is kept while it was not chosen by its question and still fits, as for plain text.
+ */
+function fitPassages(
+  passages: Passage[],
+  budget: number,
+  ratio: number,
+  ranking: Ranking,
+  pinned: Fitted | null | undefined,
+): Fitted {
+  const lines = passages.map(passageLine).join('\n');
+  const all = { text: lines, cut: false, kept: 1, ids: passages.map((p) => p.id) };
+  if (pinned?.ids && keepsPassages(pinned, ranking) && estimate(ratio)(pinned.text) <= budget) return pinned;
+  const chars = Math.max(0, Math.floor(budget * ratio));
+  if (lines.length <= chars) return all;
+  if (ranking.kind === 'none') return { text: '', cut: true, kept: 0, ids: [], notOnPage: true };
+  const chosen = packPassages(passages, ranking, chars);
+  const text = chosen.map(passageLine).join('\n');
+  return {
+    text,
+    cut: true,
+    kept: lines.length ? text.length / lines.length : 1,
+    ids: chosen.map((p) => p.id),
+    ...(ranking.kind === 'match' ? { matched: true } : {}),
+  };
 }

@@ -9,7 +9,9 @@ import {
   type ModelRef,
 } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { ChatSession, type ChatState } from './chat-session';
+import { ChatSession, NOT_ON_PAGE, type ChatState } from './chat-session';
+import { CORPUS } from '../page/fixtures/retrieval-corpus';
+import { passageOf } from '../page/passages';
 import { HistoryStore } from './history-store';
 
 const INJECTION =
@@ -198,5 +200,36 @@ describe('ChatSession without the model on this device', () => {
     expect(calls).toEqual(['chat', 'models.download', 'chat']);
     expect(states.at(-1)!.offer).toBeNull();
     expect(states.at(-1)!.messages.map((m) => m.content)).toEqual(['What is this?', 'Here.']);
+  });
+});
+
+describe('ChatSession on a page longer than the window', () => {
+  const rail = CORPUS[2]!.passages;
+  const filler = Array.from({ length: 600 }, (_, i) =>
+    passageOf(rail.length + i + 1, `Filler paragraph ${i} about gardening, weather and cooking at home.`),
+  );
+  const passages = [...rail, ...filler];
+  const text = passages.map((p) => p.text).join('\n');
+
+  it('sends the passages that match the question, and records which ids the answer may cite', async () => {
+    const { client, requests } = fakeClient('Eleven navvies died [6].');
+    const { s, states } = session({ text, passages }, client);
+    await s.loadPage();
+    await s.send('What happened in the Carrow tunnel?');
+    expect(requests[0]!.messages[1]!.content).toContain('[6] The hardest work was the Carrow tunnel');
+    expect(requests[0]!.messages[1]!.content).not.toContain('Filler paragraph 300 ');
+    const last = states.at(-1)!;
+    expect(last.cited[1]).toEqual(expect.arrayContaining(['5', '6', '7']));
+    expect(last.fitted).toMatchObject({ matched: true });
+  });
+
+  it('says the page does not say, without asking the model, when no passage matches', async () => {
+    const { client, requests } = fakeClient();
+    const { s, states } = session({ text, passages }, client);
+    await s.loadPage();
+    await s.send('Which volcano erupted in Iceland?');
+    expect(requests).toHaveLength(0);
+    expect(states.at(-1)!.messages.at(-1)).toEqual({ role: 'assistant', content: NOT_ON_PAGE });
+    expect(states.at(-1)!.streaming).toBe(false);
   });
 });

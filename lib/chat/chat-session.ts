@@ -6,26 +6,23 @@
 import {
   AbortedError,
   ModelNotDownloadedError,
-  appendChunk,
   type ChatMessage,
   type EngineClient,
   type ModelRef,
   errorMessage,
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
+import type { PageContext } from '../page/page-context';
 import { initialChatState, type ChatState } from './chat-state';
 export type { ChatState };
-import { ModelFits, calibrate, chars, overflow } from './context-budget';
+import { ModelFits } from './context-budget';
 import { buildChatPrompt } from './chat-prompt';
 import { PreviousTurn } from './previous-turn';
-import {
-  conversationOf,
-  pageKeyOf,
-  plainMessages,
-  type Conversation,
-  type HistoryStore,
-} from './history-store';
-import { combineMessages, summariseParts } from './summarise-page';
+import { PageConversation, type Conversation, type HistoryStore } from './history-store';
+import { summarisePage } from './summarise-page';
+import { answerTurn } from './answer-turn';
+import { readChatPage } from './page-reading';
+import { PassageIndex } from '../page/retrieve-passages';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
@@ -35,24 +32,39 @@ import { offerFor, takeOffer } from './download-offer';
 
 const ANSWER_TOKENS = 512;
 
+/** The answer when the page is longer than the window and none of its passages matches the question. */
+export const NOT_ON_PAGE =
+  'The page does not say: none of its passages matches your question. Try other words, or ask without the page.';
+
+const CITATION_NOTES = {
+  shown: null,
+  moved: null,
+  gone: 'This passage is no longer on the page: it changed after it was read. Nothing was highlighted.',
+  unreachable: 'The page could not show this passage: it was closed or reloaded.',
+};
+
 export class ChatSession {
   private state: ChatState = initialChatState();
-  private conversation: Conversation | null = null;
+  private readonly conversation: PageConversation;
   /** The paragraph around the attached selection, when the page gave it. */
   private paragraph: string | undefined;
   private controller: AbortController | null = null;
   private readonly fits = new ModelFits();
   /** The last turn as sent, for the next prompt to extend (engines then reuse its KV cache). */
   private readonly previousTurn = new PreviousTurn();
+  /** The page's passages, indexed for retrieval once per page read. */
+  private index: PassageIndex | null = null;
 
   constructor(
     private readonly client: EngineClient,
     private readonly pageBridge: PageBridge,
     private readonly model: (kind: TaskKind, needs: { pageChars?: number }) => Promise<Routed>,
-    private readonly history: HistoryStore,
+    history: HistoryStore,
     private readonly onChange: (state: ChatState) => void,
     private readonly consents: ConsentStore = { allowed: async () => false, allow: async () => {} },
-  ) {}
+  ) {
+    this.conversation = new PageConversation(history);
+  }
 
   private readonly asker = new ConsentAsker((consent) => this.set({ consent }));
 
@@ -89,22 +101,9 @@ export class ChatSession {
   }
 
   private async readPage(): Promise<void> {
-    try {
-      const page = await this.pageBridge.ask('page-context', {});
-      const problem = page.source === 'none' ? 'This page has no readable text.' : null;
-      this.conversation = await this.history.latestForPage(pageKeyOf(page.url));
-      this.set({
-        page,
-        pageProblem: problem,
-        messages: this.conversation ? plainMessages(this.conversation) : [],
-      });
-    } catch {
-      this.set({
-        page: null,
-        pageProblem:
-          'Chrome does not let extensions read this page (chrome:// pages, the Web Store, the PDF viewer). Ask without it, or open a regular web page.',
-      });
-    }
+    const { page, pageProblem } = await readChatPage(this.pageBridge);
+    const messages = page ? await this.conversation.pickUp(page.url).catch(() => []) : this.state.messages;
+    this.set({ page, pageProblem, messages });
   }
 
   togglePage(): void {
@@ -112,8 +111,7 @@ export class ChatSession {
   }
 
   openConversation(conversation: Conversation): void {
-    this.conversation = conversation;
-    this.set({ messages: plainMessages(conversation), error: null });
+    this.set({ messages: this.conversation.open(conversation), error: null, cited: {} });
   }
 
   stop(): void {
@@ -158,8 +156,8 @@ export class ChatSession {
   /** Carries a conversation over (from the answer bubble). */
   async continueConversation(messages: ChatMessage[]): Promise<void> {
     await this.loadPage();
-    this.conversation = null;
-    this.set({ messages, error: null });
+    this.conversation.startNew();
+    this.set({ messages, error: null, cited: {} });
   }
 
   async send(question: string, kind: TaskKind = 'chat'): Promise<void> {
@@ -177,47 +175,41 @@ export class ChatSession {
         messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }],
       });
     show('');
-    this.set({ streaming: true, error: null, offer: null });
+    this.set({ streaming: true, error: null, offer: null, citationNote: null });
+    const ranking = page?.passages?.length ? this.indexOf(page.passages).rank(question) : undefined;
+    const build = (attempt: number) =>
+      buildChatPrompt({
+        window: this.fits.window(model),
+        ratio: this.fits.ratio(model),
+        answerTokens: ANSWER_TOKENS,
+        prior,
+        question,
+        page,
+        attachment: share ? this.state.attachment : null,
+        paragraph: this.paragraph,
+        previous: attempt ? null : previous, // after an overflow, fit from scratch
+        ranking,
+      });
+    const answerAt = prior.length + 1;
     try {
-      // A prompt over the window is measured exactly by the engine: learn from it and fit again.
-      for (let attempt = 0; ; attempt++) {
-        const { messages: prompt, fitted } = buildChatPrompt({
-          window: this.fits.window(model),
-          ratio: this.fits.ratio(model),
-          answerTokens: ANSWER_TOKENS,
-          prior,
-          question,
-          page,
-          attachment: share ? this.state.attachment : null,
-          paragraph: this.paragraph,
-          previous: attempt ? null : previous, // after an overflow, fit from scratch
-        });
-        this.set({ fitted });
-        let answer = '';
-        try {
-          const result = await this.client.request(
-            'chat',
-            { model, messages: prompt, max_tokens: ANSWER_TOKENS, pageContent },
-            {
-              signal: this.controller.signal,
-              onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
-            },
-          );
-          const learnt = calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens);
-          this.fits.learnRatio(model, learnt);
-          this.previousTurn.keep({ messages: prompt, answer: result.text, fitted });
-          this.set({
-            runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
-          });
-          break;
-        } catch (error) {
-          const over = overflow(error);
-          if (!over || attempt > 1) throw error;
-          // Page text may tokenise denser than the prompt as a whole: leave a margin, wider each try.
-          this.fits.learnRatio(model, (chars(prompt) / over.tokens) * (attempt ? 0.65 : 0.8));
-          this.fits.learnWindow(model, over.window);
-        }
-      }
+      // Nothing on a long page matches: say so rather than let the model guess.
+      if (build(0).fitted?.notOnPage) return show(NOT_ON_PAGE);
+      const { result, sent } = await answerTurn({
+        client: this.client,
+        fits: this.fits,
+        model,
+        pageContent,
+        answerTokens: ANSWER_TOKENS,
+        build,
+        signal: this.controller.signal,
+        onFitted: (fitted) =>
+          this.set({ fitted, cited: { ...this.state.cited, [answerAt]: fitted?.ids ?? [] } }),
+        onText: show,
+      });
+      this.previousTurn.keep(sent);
+      this.set({
+        runs: { ...this.state.runs, [answerAt]: runLabel(model, result.timing, routed.note) },
+      });
     } catch (error) {
       // Not on this device: keep the question, offer the download instead of an error.
       if (error instanceof ModelNotDownloadedError)
@@ -242,48 +234,30 @@ export class ChatSession {
       });
       return;
     }
-    const window = this.fits.window(model);
     const prior = this.state.messages;
     this.controller = new AbortController();
-    const signal = this.controller.signal;
     const question = { role: 'user' as const, content: instruction };
     const show = (content: string) =>
       this.set({ messages: [...prior, question, { role: 'assistant', content }] });
     this.set({ streaming: true, error: null });
     show('');
     try {
-      const { summaries, plan } = await summariseParts({
+      const answer = await summarisePage({
         client: this.client,
         model,
         pageContent,
         page,
-        window,
+        instruction,
+        window: this.fits.window(model),
         answerTokens: ANSWER_TOKENS,
         ratio: () => this.fits.ratio(model),
         learnRatio: (ratio) => this.fits.learnRatio(model, ratio),
-        signal,
+        signal: this.controller.signal,
         onPart: (i, n) => this.set({ progress: `Summarising part ${i + 1} of ${n}…` }),
+        onCombining: (parts) => this.set({ progress: parts > 1 ? 'Combining the parts…' : null }),
+        onText: show,
       });
-      this.set({ progress: plan.parts.length > 1 ? 'Combining the parts…' : null });
-      const cut = plan.total > plan.parts.length || page.fullChars > page.text.length;
-      const note = cut
-        ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._`
-        : '';
-      let answer = '';
-      await this.client.request(
-        'chat',
-        {
-          model,
-          messages: combineMessages(page.title, summaries, instruction),
-          max_tokens: ANSWER_TOKENS,
-          pageContent,
-        },
-        {
-          signal,
-          onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
-        },
-      );
-      show(answer + note);
+      show(answer);
     } catch (error) {
       if (!(error instanceof AbortedError)) this.set({ error: errorMessage(error) });
     } finally {
@@ -292,8 +266,23 @@ export class ChatSession {
     }
   }
 
-  private async persist(): Promise<void> {
-    this.conversation = conversationOf(this.conversation, this.state.page, this.state.messages);
-    await this.history.save(this.conversation);
+  /** Scrolls the page to a cited passage and highlights it; says so when it is no longer there. */
+  async showPassage(id: string): Promise<void> {
+    const passage = this.state.page?.passages?.find((p) => p.id === id);
+    if (!passage) return;
+    const outcome = await this.pageBridge
+      .ask('show-passage', { id, hash: passage.hash })
+      .then((r) => r.outcome)
+      .catch(() => 'unreachable' as const);
+    this.set({ citationNote: CITATION_NOTES[outcome] });
+  }
+
+  private indexOf(passages: NonNullable<PageContext['passages']>): PassageIndex {
+    if (this.index?.passages !== passages) this.index = new PassageIndex(passages);
+    return this.index;
+  }
+
+  private persist(): Promise<void> {
+    return this.conversation.save(this.state.page, this.state.messages);
   }
 }

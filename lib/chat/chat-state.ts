@@ -21,6 +21,10 @@ export interface ChatState {
   consent: { site: string; provider: string } | null;
   /** Where each answer ran and how fast, by message index. */
   runs: Record<number, string>;
+  /** The passage ids each answer could cite (those its prompt carried), by message index. */
+  cited: Record<number, string[]>;
+  /** What became of the last citation clicked, when it could not be shown as it was. */
+  citationNote: string | null;
   /** The model a question needs is not on this device: what to download, and the question. */
   offer: DownloadOffer | null;
 }
@@ -38,6 +42,8 @@ export function initialChatState(): ChatState {
     progress: null,
     consent: null,
     runs: {},
+    cited: {},
+    citationNote: null,
     offer: null,
   };
 }

@@ -27,6 +27,12 @@ export interface Fitted {
   cut: boolean;
   /** Share of the text kept, 0..1. */
   kept: number;
+  /** The ids of the passages sent, where the page went as passages: what an answer may cite. */
+  ids?: string[];
+  /** The passages were chosen by the question (they differ from one question to the next). */
+  matched?: boolean;
+  /** The page is longer than the window and no passage matches the question. */
+  notOnPage?: boolean;
 }
 
 /** The longest prefix of `text` that fits, cut at a paragraph or sentence end where possible. */

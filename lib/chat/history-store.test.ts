@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore, pageKeyOf, type Conversation } from './history-store';
+import { HistoryStore, PageConversation, pageKeyOf, type Conversation } from './history-store';
 
 const conv = (id: string, pageKey: string, text: string, updatedAt: number): Conversation => ({
   id,
@@ -32,5 +32,30 @@ describe('HistoryStore (IndexedDB via idb; fake-indexeddb in Node)', () => {
 
   it('treats the same page with another hash or query as one page', () => {
     expect(pageKeyOf('https://x.org/a?utm=1#top')).toBe('https://x.org/a');
+  });
+
+  it('saves the current conversation under one id, picks it up on the page, and starts anew when told', async () => {
+    const store = new HistoryStore(`t-${Math.random()}`);
+    const page = { url: 'https://x.org/p#a', title: 'P' };
+    const panel = new PageConversation(store);
+    expect(await panel.pickUp(page.url)).toEqual([]);
+    await panel.save(page, [{ role: 'user', content: 'one' }]);
+    await panel.save(page, [
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: 'two' },
+      { role: 'assistant', content: '' },
+    ]);
+    const reopened = new PageConversation(store);
+    // Empty (unanswered) turns are not kept.
+    expect(await reopened.pickUp('https://x.org/p?utm=1')).toEqual([
+      { role: 'user', content: 'one' },
+      { role: 'assistant', content: 'two' },
+    ]);
+    reopened.startNew();
+    await reopened.save(page, [{ role: 'user', content: 'three' }]);
+    expect(await store.search('one')).toHaveLength(1);
+    expect(await store.search('three')).toHaveLength(1);
+    const first = (await store.search('one'))[0]!;
+    expect(reopened.open(first).map((m) => m.content)).toEqual(['one', 'two']);
   });
 });

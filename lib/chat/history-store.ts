@@ -90,3 +90,39 @@ export class HistoryStore {
     await (await this.open()).delete('conversations', id);
   }
 }
+
+/**
+ * The conversation the panel shows, as the store keeps it: picked up from the page's latest,
+ * opened from the history, started afresh, and saved after every answer under the same id.
+ */
+export class PageConversation {
+  private current: Conversation | null = null;
+
+  constructor(private readonly store: HistoryStore) {}
+
+  /** The page's latest conversation, now the current one; its turns, or none. */
+  async pickUp(pageUrl: string): Promise<ChatMessage[]> {
+    this.current = await this.store.latestForPage(pageKeyOf(pageUrl));
+    return this.current ? plainMessages(this.current) : [];
+  }
+
+  /** A conversation from the history, now the current one; its turns. */
+  open(conversation: Conversation): ChatMessage[] {
+    this.current = conversation;
+    return plainMessages(conversation);
+  }
+
+  /** The next save starts a new conversation (e.g. one carried over from the answer bubble). */
+  startNew(): void {
+    this.current = null;
+  }
+
+  /**
+   * Stores `messages` as the current conversation about `page`.
+   * @throws what IndexedDB throws (quota, a closed database).
+   */
+  async save(page: { url: string; title: string } | null, messages: ChatMessage[]): Promise<void> {
+    this.current = conversationOf(this.current, page, messages);
+    await this.store.save(this.current);
+  }
+}

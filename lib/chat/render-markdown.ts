@@ -8,6 +8,7 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { citationButtons, markCitations } from './citations';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -102,19 +103,24 @@ export function plainText(text: string): string {
   return `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
 }
 
-/** Model output as safe HTML; never throws. */
-export function renderMarkdown(markdown: string): string {
+/**
+ * Model output as safe HTML; never throws. With `citations` (the passage ids the answer may
+ * cite), those citations become buttons and any other is dropped (see ./citations.ts).
+ */
+export function renderMarkdown(markdown: string, citations?: ReadonlySet<string>): string {
   try {
     const sanitizer = purify();
     // DOMPurify returns its input untouched where it cannot work: then show plain text instead.
     if (!sanitizer.isSupported) return plainText(markdown);
-    const html = marked.parse(capNesting(markdown), { async: false });
-    return sanitizer.sanitize(html, {
+    const source = citations ? markCitations(markdown, citations) : markdown;
+    const html = marked.parse(capNesting(source), { async: false });
+    const safe = sanitizer.sanitize(html, {
       ALLOWED_TAGS,
       ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
       ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
       ALLOW_DATA_ATTR: false,
     });
+    return citations ? citationButtons(safe) : safe;
   } catch {
     return plainText(markdown);
   }

@@ -3,9 +3,16 @@
  * combine the part summaries, so the answer covers the whole page (up to MAX_PARTS parts; the
  * user is told when a page is longer still).
  */
-import type { ChatMessage, EngineClient, ModelRef, PageContent } from '../protocol';
+import {
+  appendChunk,
+  type ChatMessage,
+  type EngineClient,
+  type ModelRef,
+  type PageContent,
+} from '../protocol';
 import { SYSTEM_PROMPT, quotePageText } from '../page/prompts';
-import { chars, chunkText, overflow, type Budget } from './context-budget';
+import { chars, chunkText, type Budget } from './context-budget';
+import { retryOnOverflow } from './overflow-retry';
 
 export const MAX_PARTS = 8;
 
@@ -58,7 +65,7 @@ export interface PartsRun {
 
 /**
  * Summarises each part of a long page. A part the engine reports as too long (with its exact
- * token count) teaches the ratio, and the page is planned again, at most twice.
+ * token count) teaches the ratio, and the page is planned again (see ./overflow-retry.ts).
  * @throws whatever the engine reports besides a context overflow, and AbortedError.
  */
 export async function summariseParts(run: PartsRun): Promise<{ summaries: string[]; plan: SummaryPlan }> {
@@ -69,10 +76,10 @@ export async function summariseParts(run: PartsRun): Promise<{ summaries: string
     charsPerToken: run.ratio(),
   });
   let plan = planSummary(page.text, budget());
-  for (let attempt = 0; ; attempt++) {
-    // Part summaries together must fit the combining prompt.
-    const partTokens = Math.max(48, Math.floor((window - run.answerTokens - 300) / plan.parts.length));
-    try {
+  return retryOnOverflow(
+    async () => {
+      // Part summaries together must fit the combining prompt.
+      const partTokens = Math.max(48, Math.floor((window - run.answerTokens - 300) / plan.parts.length));
       const summaries: string[] = [];
       for (const [i, part] of plan.parts.entries()) {
         run.onPart(i, plan.parts.length);
@@ -85,13 +92,46 @@ export async function summariseParts(run: PartsRun): Promise<{ summaries: string
         summaries.push(r.text);
       }
       return { summaries, plan };
-    } catch (error) {
-      const over = overflow(error);
-      if (!over || attempt > 1) throw error;
-      // The engine counted exactly: plan again with its ratio, and a margin.
-      const sample = partMessages(page.title, plan.parts[0]!, 0, plan.parts.length);
-      run.learnRatio((chars(sample) / over.tokens) * (attempt ? 0.65 : 0.8));
+    },
+    // The engine counted a part: the first is the longest.
+    () => chars(partMessages(page.title, plan.parts[0]!, 0, plan.parts.length)),
+    (learnt) => {
+      run.learnRatio(learnt.ratio);
       plan = planSummary(page.text, budget());
-    }
-  }
+    },
+  );
+}
+
+/**
+ * The whole page summarised: its parts, then one answer combining them, streamed through
+ * `onText`, with a note when the page was longer than MAX_PARTS parts or the read cap.
+ * @throws as summariseParts.
+ */
+export async function summarisePage(
+  run: PartsRun & {
+    page: { fullChars: number };
+    instruction: string;
+    /** The part summaries are being combined (one part: its summary is being rewritten as the answer). */
+    onCombining: (parts: number) => void;
+    onText: (answer: string) => void;
+  },
+): Promise<string> {
+  const { summaries, plan } = await summariseParts(run);
+  run.onCombining(plan.parts.length);
+  const cut = plan.total > plan.parts.length || run.page.fullChars > run.page.text.length;
+  const note = cut
+    ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._`
+    : '';
+  let answer = '';
+  await run.client.request(
+    'chat',
+    {
+      model: run.model,
+      messages: combineMessages(run.page.title, summaries, run.instruction),
+      max_tokens: run.answerTokens,
+      pageContent: run.pageContent,
+    },
+    { signal: run.signal, onChunk: (chunk) => run.onText((answer = appendChunk(answer, chunk))) },
+  );
+  return answer + note;
 }

@@ -3,7 +3,8 @@
  * rate without any model. It exists to measure the router and the Port path on their own
  * (the benchmark streams 2,000 tokens/s through it) and to test the host without a model.
  * Model id "echo" streams the last user message back instead: the way tests put exact text
- * (e.g. hostile HTML) into "model output".
+ * (e.g. hostile HTML) into "model output". Model id "cite-3-5" answers citing passages 3 and 5
+ * of the page, and passage 9999999, which no page has: how tests check citations.
  */
 import { AbortedError, type ModelRef } from '../protocol';
 import type {
@@ -60,6 +61,12 @@ export class SyntheticEngine implements Engine {
   async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
     if (!this.loaded) throw new AbortedError('No model is loaded.');
     if (this.loaded.id === 'echo') return this.echo(request, options);
+    const cited = /^cite((?:-\d{1,7})+)$/.exec(this.loaded.id);
+    if (cited) {
+      const ids = cited[1]!.slice(1).split('-');
+      const text = `The page says so ${ids.map((id) => `[${id}]`).join(', ')}; see also [9999999].`;
+      return this.stream(text, options);
+    }
     const total = request.max_tokens ?? 64;
     const start = performance.now();
     let text = '';
@@ -83,6 +90,11 @@ export class SyntheticEngine implements Engine {
     options: ChatCompletionOptions,
   ): Promise<ChatCompletion> {
     const text = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    return this.stream(text, options);
+  }
+
+  /** Streams `text` in pieces of four characters. */
+  private async stream(text: string, options: ChatCompletionOptions): Promise<ChatCompletion> {
     const pieces = text.match(/[\s\S]{1,4}/g) ?? [];
     for (const piece of pieces) {
       if (options.signal.aborted) throw new AbortedError();

@@ -18,6 +18,7 @@ import { explainInBubble } from './explain-in-bubble';
 import { readElementContext, readPageContext, selectionOf } from './page-context';
 import { pickElement } from './element-picker';
 import { readSelection } from './selection';
+import { showPassage } from './highlight-passage';
 import { contextTableIndex, extractPageTables, highlightTable } from './page-tables';
 
 function contentHandlers(
@@ -54,6 +55,7 @@ function contentHandlers(
       return location.href;
     },
     selection: async () => selectionOf(),
+    'show-passage': async ({ id, hash }) => ({ outcome: showPassage(id, hash) }),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * The page as context for a question: its readable text (Mozilla Readability, as in Firefox's
  * reader view), or its visible text where Readability finds no article, capped so that even a
- * 10 MB page cannot stall the tab; the selection with its surrounding paragraph.
+ * 10 MB page cannot stall the tab; the same text as passages (./read-passages.ts); the selection
+ * with its surrounding paragraph.
  */
 import { Readability } from '@mozilla/readability';
 import type { PageContext } from '../protocol';
 import { readSelection } from './selection';
+import { articleTexts, readPassages } from './read-passages';
 
 export const MAX_PAGE_CHARS = 1_000_000;
 
@@ -27,11 +29,13 @@ export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CH
   };
   let text = '';
   let source: PageContext['source'] = 'none';
+  let article: Set<string> | undefined;
   try {
-    const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
-    if (article?.textContent && article.textContent.trim().length >= 200) {
-      text = article.textContent;
+    const parsed = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+    if (parsed?.textContent && parsed.textContent.trim().length >= 200) {
+      text = parsed.textContent;
       source = 'readable';
+      article = articleTexts(parsed.content ?? '');
     }
   } catch {
     // Readability gives up on some documents; the visible text still serves.
@@ -41,7 +45,9 @@ export function readPageContext(doc: Document = document, maxChars = MAX_PAGE_CH
     source = text.trim() ? 'visible' : 'none';
   }
   const clean = tidy(text);
-  return { ...base, text: clean.slice(0, maxChars), source, fullChars: clean.length };
+  // Passages come from the live page (not Readability's copy), so a citation can be shown there.
+  const passages = source === 'none' ? [] : readPassages(doc.body, { keep: article, maxChars });
+  return { ...base, text: clean.slice(0, maxChars), source, fullChars: clean.length, passages };
 }
 
 /** One element the user picked (lib/page/element-picker.ts) as the whole context: its visible text. */
@@ -59,6 +65,8 @@ export function readElementContext(
     text: text.slice(0, maxChars),
     source: text ? 'picked' : 'none',
     fullChars: text.length,
+    // Numbered as in the whole page, so a citation is shown where it is.
+    passages: text ? readPassages(doc.body, { within: element, maxChars }) : [],
   };
 }
 

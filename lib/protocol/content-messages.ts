@@ -16,6 +16,20 @@ export const SelectionSchema = v.nullable(
   v.strictObject({ text: Text(1_000_000), paragraph: Text(1_000_000) }),
 );
 
+/**
+ * A passage of a page: one block of its text (a paragraph, list item, heading, caption, cell…)
+ * with a short id from the page's block structure (what answers cite, e.g. [3]), a hash of its
+ * text (to find it again once the page has changed), and, for documents with pages (PDFs), its
+ * page number.
+ */
+export const PassageSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^\d{1,7}$/)),
+  text: Text(1_000_000),
+  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/)),
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export type Passage = v.InferOutput<typeof PassageSchema>;
+
 export const PageContextSchema = v.strictObject({
   url: Text(2_100_000),
   title: Text(1_000_000),
@@ -26,6 +40,8 @@ export const PageContextSchema = v.strictObject({
   /** Characters the page had before the cap, when it was cut. */
   fullChars: v.pipe(v.number(), v.integer(), v.minValue(0)),
   selection: SelectionSchema,
+  /** The text as passages in page order, where the page has block structure. */
+  passages: v.optional(v.pipe(v.array(PassageSchema), v.maxLength(200_000))),
 });
 export type PageContext = v.InferOutput<typeof PageContextSchema>;
 
@@ -56,6 +72,15 @@ export const CONTENT_METHODS = {
     callers: ExtensionOnly,
   }),
   'page-url': oneShot({ params: EmptyParams, result: Text(2_100_000), callers: ExtensionOnly }),
+  /**
+   * Scrolls to a cited passage and highlights it, if its text still has `hash` (else it is looked
+   * for by its text, or reported gone). Extension pages only: a page cannot make it highlight.
+   */
+  'show-passage': oneShot({
+    params: v.strictObject({ id: PassageSchema.entries.id, hash: PassageSchema.entries.hash }),
+    result: v.strictObject({ outcome: v.picklist(['shown', 'moved', 'gone']) }),
+    callers: ExtensionOnly,
+  }),
   /** The selection and its paragraph only: cheaper than the whole page context. */
   selection: oneShot({ params: EmptyParams, result: SelectionSchema, callers: ExtensionOnly }),
 } as const;

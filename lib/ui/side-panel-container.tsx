@@ -78,6 +78,7 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
                 onConsent={(c) => chatSession.decideConsent(c)}
                 onDownloadOffer={() => void chatSession.acceptOffer()}
                 onChooseModel={() => panel.setView('models')}
+                onCite={(id) => void chatSession.showPassage(id)}
               />
             )}
           </>

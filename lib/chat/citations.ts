@@ -1,0 +1,33 @@
+/**
+ * Citations in an answer: "[3]" names passage 3 of the page. Model output is data: only the
+ * ids of passages the answer's prompt really carried become buttons (anything else that looks
+ * like a citation is dropped), and the buttons are made here, after sanitising, from digits only.
+ */
+
+/** Private-use characters that mark a citation through markdown and the sanitiser. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+/** "[3]", "[3, 5]", "[3][5]" — but not a markdown link "[3](…)" or a reference "[3]: …". */
+const CITATION = /\[(\d{1,7}(?:\s*,\s*\d{1,7})*)\](?![(:])/g;
+
+/** The markdown with valid citations marked and every other one dropped. */
+export function markCitations(markdown: string, valid: ReadonlySet<string>): string {
+  return markdown.replace(/[\uE000\uE001]/g, '').replace(CITATION, (_, ids: string) =>
+    ids
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => valid.has(id))
+      .map((id) => `${OPEN}${id}${CLOSE}`)
+      .join(''),
+  );
+}
+
+/** Sanitised HTML with each marked citation as a button (its id is digits: nothing to escape). */
+export function citationButtons(html: string): string {
+  return html.replace(
+    /\uE000(\d{1,7})\uE001/g,
+    (_, id: string) =>
+      `<button type="button" class="cite" data-cite="${id}" title="Show passage ${id} on the page">[${id}]</button>`,
+  );
+}

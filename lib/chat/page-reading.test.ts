@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { PageBridge } from '../page/page-bridge';
+import type { PageContext } from '../page/page-context';
+import { UNREADABLE_PAGE, readChatPage } from './page-reading';
+
+const context = (text: string): PageContext => ({
+  url: 'https://x.org/',
+  title: 'X',
+  lang: 'en',
+  text,
+  source: text ? 'readable' : 'none',
+  fullChars: text.length,
+  selection: null,
+});
+const bridge = (reply: () => Promise<PageContext>) =>
+  ({ scope: async () => 'tab-1', ask: reply }) as unknown as PageBridge;
+
+describe('readChatPage', () => {
+  it('gives the page, or says it has no text, or that Chrome does not let extensions read it', async () => {
+    expect(await readChatPage(bridge(async () => context('Text.')))).toEqual({
+      page: context('Text.'),
+      pageProblem: null,
+    });
+    expect((await readChatPage(bridge(async () => context('')))).pageProblem).toBe(
+      'This page has no readable text.',
+    );
+    const refused = await readChatPage(
+      bridge(() =>
+        Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+      ),
+    );
+    expect(refused).toEqual({ page: null, pageProblem: UNREADABLE_PAGE });
+  });
+});
