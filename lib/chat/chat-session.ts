@@ -29,7 +29,7 @@ import { combineMessages, summariseParts } from './summarise-page';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
-import { runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { answerLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
 import { offerFor, takeOffer } from './download-offer';
 
@@ -203,12 +203,11 @@ export class ChatSession {
               onChunk: (chunk) => show((answer = appendChunk(answer, chunk))),
             },
           );
-          const learnt = calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens);
-          this.fits.learnRatio(model, learnt);
+          const ratio = calibrate(this.fits.ratio(model), chars(prompt), result.usage.promptTokens);
+          // A stand-in's token count (see answerLabel) says nothing of this model's tokenizer.
+          if (!result.standInFor) this.fits.learnRatio(model, ratio);
           this.previousTurn.keep({ messages: prompt, answer: result.text, fitted });
-          this.set({
-            runs: { ...this.state.runs, [prior.length + 1]: runLabel(model, result.timing, routed.note) },
-          });
+          this.set({ runs: { ...this.state.runs, [prior.length + 1]: answerLabel(result, routed.note) } });
           break;
         } catch (error) {
           const over = overflow(error);
