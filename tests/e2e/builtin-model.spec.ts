@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TINY_MODEL_FILE, writeTinyModel } from '../fixtures/tiny-model/make-tiny-gguf';
 import { startModelServer, type ModelServer } from '../fixtures/model-server';
+import { startOpenAiServer } from '../fixtures/openai-server';
+import { startStaticServer } from '../fixtures/static-server';
 import { DOUBLE_ANSWER, type DoubleMode } from '../../lib/engine/test-doubles/language-model-double';
 import { expect, hostRequest, test } from './fixtures';
 
@@ -59,6 +61,9 @@ test("while the chosen model downloads, Chrome's built-in model answers and says
   const downloaded = hostRequest(panel, 'models.download', chosen);
   await expect(panel.getByTestId('status-download')).toBeVisible();
 
+  await expect(panel.getByTestId('status-download')).toContainText(
+    "Chrome's built-in model answers meanwhile",
+  );
   const first = await ask(panel, 'What can you do?');
   expect(first.answer).toBe(DOUBLE_ANSWER);
   expect(first.run).toMatch(
@@ -79,4 +84,71 @@ test("while the chosen model downloads, Chrome's built-in model answers and says
   expect(second.answer).not.toBe(DOUBLE_ANSWER);
   expect(second.run).toMatch(/^tiny-downloaded · on this device \(llama\.cpp\) · first token/);
   expect((await hostRequest(panel, 'status')).loaded?.id).toBe('tiny-downloaded');
+});
+
+test("Chrome's model failing mid-answer hands over to the provider the user allowed, never with page text they did not allow", async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const api = await startOpenAiServer({ apiKey: 'sk-local' });
+  const site = await startStaticServer({
+    '/notes.html': {
+      body: '<!doctype html><title>Notes</title><article><h1>Notes</h1><p>SECRET-PAGE-MARKER in a paragraph long enough to read.</p></article>',
+    },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/notes.html`);
+    const tabId = await sw.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+    );
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+    const provider = { engine: 'remote' as const, id: 'echo', url: api.baseUrl };
+    // The user added the test server and let it answer while models download (Settings → Providers).
+    await panel.evaluate(
+      ([provider, baseUrl]) =>
+        chrome.storage.local.set({
+          providers: [
+            { id: 'p1', name: 'Test server', kind: 'openai', baseUrl, apiKey: 'sk-local', models: ['echo'] },
+          ],
+          fallback: { model: provider, whenNoWebGpu: false, whenDownloading: true, whenTooLong: false },
+        }),
+      [provider, api.baseUrl] as const,
+    );
+    // The status line shows once the panel has started the engine host, where the double goes.
+    await expect(panel.getByTestId('status')).toBeVisible();
+    await useDouble(panel, 'failing');
+    const chosen = { engine: 'wllama' as const, id: 'tiny-downloaded', url: server.ggufUrl };
+    server.setBandwidth(20_000);
+    await panel.evaluate((m) => chrome.storage.local.set({ activeModel: m }), chosen);
+    void hostRequest(panel, 'models.download', chosen).catch(() => undefined);
+    await expect(panel.getByTestId('status-download')).toBeVisible();
+    await expect(panel.getByTestId('page-chip')).toContainText('Notes');
+
+    // With the page attached and no consent for this site, the provider is no stand-in: Chrome's
+    // model fails, nothing else is here, and its error says what to do.
+    await panel.locator('textarea[name=prompt]').fill('Is the page safe?');
+    await panel.keyboard.press('Enter');
+    await expect(panel.getByRole('alert')).toContainText("Chrome's built-in model stopped mid-answer", {
+      timeout: 30_000,
+    });
+    await expect(panel.getByRole('alert')).toContainText('Ask again, or pick another model');
+    expect(api.requests().filter((r) => r.path.endsWith('/chat/completions'))).toEqual([]);
+
+    // Without the page, the provider takes over from the failed start, and the answer says so.
+    await panel.getByTestId('page-chip').locator('input[type=checkbox]').uncheck();
+    const answer = await ask(panel, 'Are you there?');
+    expect(answer.answer).toBe('Are you there?');
+    expect(answer.run).toMatch(
+      /^Answered by echo on a server on this machine \(127\.0\.0\.1:\d+\) while tiny-downloaded downloads/,
+    );
+    const chats = api.requests().filter((r) => r.path.endsWith('/chat/completions'));
+    expect(chats).toHaveLength(1);
+    expect(chats[0]!.body).not.toContain('SECRET-PAGE-MARKER');
+  } finally {
+    await api.close();
+    await site.close();
+  }
 });
