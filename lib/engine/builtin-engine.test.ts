@@ -80,6 +80,18 @@ describe('BuiltinEngine (against the LanguageModel test double)', () => {
     expect((await e.chat({ messages }, collect().options)).text).toBe(DOUBLE_ANSWER);
   });
 
+  it('says why Chrome refused to start its download (it wants a click in the asking page)', async () => {
+    const refusing = {
+      availability: async () => 'downloadable' as const,
+      create: async () => Promise.reject(new DOMException('Requires a user gesture.', 'NotAllowedError')),
+    };
+    const e = new BuiltinEngine(() => refusing);
+    const error = await e.load(BUILTIN_MODEL, () => {}).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(BuiltinModelFailedError);
+    expect((error as Error).message).toMatch(/only for a page you clicked in.*Pick another model/);
+    expect(e.status().availability).toBe('downloadable');
+  });
+
   it('failing mid-answer: a typed error that says what to do, after the words it streamed', async () => {
     const { deltas, options } = collect();
     const error = await engine('failing')

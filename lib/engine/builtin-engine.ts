@@ -89,6 +89,11 @@ export class BuiltinEngine implements Engine {
       });
     } catch (error) {
       await this.refresh();
+      // Chrome starts this download only for a page the user has clicked in (sticky activation).
+      if (error instanceof DOMException && error.name === 'NotAllowedError')
+        throw new BuiltinModelFailedError(
+          "Chrome downloads its built-in model only for a page you clicked in, and Local AI's engine host is not one. Pick another model in Models meanwhile.",
+        );
       throw new BuiltinModelFailedError(
         `Chrome could not get its built-in model ready: ${errorMessage(error)} Check free disk space, then try again, or pick another model in Models.`,
       );
