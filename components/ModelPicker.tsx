@@ -1,4 +1,7 @@
-/** Choose which engine and model answer: a WebLLM model id, or a GGUF file URL for llama.cpp. */
+/**
+ * Choose which engine and model answer: a WebLLM model id, a GGUF file URL for llama.cpp, or
+ * Chrome's built-in model (where the browser has one).
+ */
 import { useRef, useState } from 'preact/hooks';
 import type { EngineId, ModelRef } from '@/lib/protocol';
 import { TEST_BUILD } from '@/lib/settings/build-flags';
@@ -20,6 +23,11 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
 
   const save = (event: Event) => {
     event.preventDefault();
+    if (engine === 'builtin') {
+      setError('');
+      if (details.current) details.current.open = false;
+      return onChange({ engine, id: 'chrome-built-in' });
+    }
     const name = id.trim() || url.trim().split('/').pop() || '';
     if (!name) return setError('Give the model a name or a URL.');
     if (engine === 'wllama' && !/^https?:\/\/\S+$/.test(url.trim())) {
@@ -47,6 +55,7 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
           <select name="engine" value={engine} onChange={(e) => setEngine(e.currentTarget.value as EngineId)}>
             <option value="webllm">WebLLM (WebGPU)</option>
             <option value="wllama">llama.cpp (GGUF, CPU)</option>
+            <option value="builtin">Chrome's built-in model</option>
             {/* A test double: offered in test builds only. */}
             {TEST_BUILD && <option value="synthetic">Synthetic (diagnostics)</option>}
           </select>

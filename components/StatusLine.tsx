@@ -14,6 +14,7 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
   }
   // Downloads show in every open panel, whichever view it is on.
   const active = status.downloads.filter((d) => d.state === 'downloading' || d.state === 'planning');
+  const builtin = status.builtin;
   return (
     <>
       <p class="status-line" data-testid="status">
@@ -33,9 +34,21 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
             <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} /> {d.model.id}: {pct}%
             {d.totalBytes > 0 && ` · ${formatBytes(d.receivedBytes)} of ${formatBytes(d.totalBytes)}`}
             {d.bytesPerSecond > 0 && ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
+            {builtin.availability === 'available' && " · Chrome's built-in model answers meanwhile"}
           </p>
         );
       })}
+      {builtin.availability === 'downloading' && (
+        <p class="status-line" data-testid="status-builtin">
+          <progress
+            max={100}
+            value={Math.round((builtin.progress ?? 0) * 100)}
+            aria-label="Chrome downloading its built-in model"
+          />{' '}
+          Chrome is downloading its built-in model
+          {builtin.progress !== null && `: ${Math.round(builtin.progress * 100)}%`}
+        </p>
+      )}
     </>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * What a store build contains, checked on real `wxt build` output (one build, in a temporary
  * folder): embedded WebLLM model libraries are copied and listed, and the test seams — the
- * synthetic engine, its place in the model picker, and `runAction` on the service worker's
- * global scope — are not there.
+ * synthetic engine, its place in the model picker, `runAction` on the service worker's global
+ * scope, and the `LanguageModel` test double — are not there.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SYNTHETIC_MARKER = '(synthetic test engine)';
+const DOUBLE_MARKER = 'The built-in model double answers this.';
 const RUN_ACTION_EXPOSED = /Object\.assign\(\s*globalThis\s*,\s*\{\s*runAction\b/;
 
 let out = '';
@@ -56,6 +57,18 @@ describe('a production build', () => {
     expect(code).not.toMatch(RUN_ACTION_EXPOSED);
     expect(code).toContain('The synthetic engine exists in test builds only.');
     expect(code, 'the model picker offers no synthetic engine').not.toContain('Synthetic (diagnostics)');
+  });
+
+  it('leaves out the LanguageModel test double and the seam that installs it', () => {
+    const double = readFileSync(join(ROOT, 'lib/engine/test-doubles/language-model-double.ts'), 'utf8');
+    expect(double).toContain(DOUBLE_MARKER);
+    expect(readFileSync(join(ROOT, 'lib/host/test-hook-methods.ts'), 'utf8')).toContain(
+      "'test.builtin-model'",
+    );
+    expect(code).not.toContain(DOUBLE_MARKER);
+    expect(code).not.toContain('test.builtin-model');
+    // The engine itself ships: Chrome's real model answers where the browser has one.
+    expect(code).toContain("Chrome's built-in model is not available in this browser");
   });
 
   it('has its icons: every size the manifest names is a PNG of that size', () => {

@@ -95,6 +95,10 @@ export function backgroundHandlers(ensureHost: () => Promise<void>): OneShotHand
       ]);
       return [active, ...Object.values(tasks), fallback.model].filter((m) => m != null);
     },
+    'download-stand-in': async () => {
+      const fallback = await fallbackItem.getValue();
+      return fallback.whenDownloading && fallback.model?.engine === 'remote' ? fallback.model : null;
+    },
     consented: ({ site, provider }) => consents.allowed(site, provider),
     'page-access': async ({ origin, ask }) => {
       const items = { sites: pageApiSitesItem, once: pageApiOnceItem, pending: pageApiPendingItem };

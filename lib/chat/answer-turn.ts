@@ -50,7 +50,9 @@ export async function answerTurn(run: TurnRun): Promise<{ result: ChatResult; se
         { model, messages, max_tokens: run.answerTokens, pageContent: run.pageContent },
         { signal: run.signal, onChunk: (chunk) => run.onText((answer = appendChunk(answer, chunk))) },
       );
-      fits.learnRatio(model, calibrate(fits.ratio(model), chars(messages), result.usage.promptTokens));
+      // A stand-in's token count (see answerLabel) says nothing of this model's tokenizer.
+      if (!result.standInFor)
+        fits.learnRatio(model, calibrate(fits.ratio(model), chars(messages), result.usage.promptTokens));
       return { result, sent: { messages, answer: result.text, fitted } };
     },
     () => chars(prompt),

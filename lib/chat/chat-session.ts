@@ -26,7 +26,7 @@ import { PassageIndex } from '../page/retrieve-passages';
 import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './tasks';
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
-import { runLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
+import { answerLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
 import { offerFor, takeOffer } from './download-offer';
 
@@ -208,7 +208,7 @@ export class ChatSession {
       });
       this.previousTurn.keep(sent);
       this.set({
-        runs: { ...this.state.runs, [answerAt]: runLabel(model, result.timing, routed.note) },
+        runs: { ...this.state.runs, [answerAt]: answerLabel(result, routed.note) },
       });
     } catch (error) {
       // Not on this device: keep the question, offer the download instead of an error.

@@ -16,6 +16,7 @@ export async function isModelCached(model: ModelRef): Promise<boolean> {
       return Boolean(model.url && (await cachedGguf(model.url)));
     case 'synthetic':
     case 'remote':
+    case 'builtin':
       return true;
   }
 }
@@ -33,7 +34,9 @@ export function engineFactory(options: { wllamaWasmUrl: string; threads?: number
         if (!TEST_BUILD) throw new EngineUnavailableError('The synthetic engine exists in test builds only.');
         return new SyntheticEngine();
       case 'remote':
-        throw new Error('Remote providers are served by the host, not the engine Worker.');
+      case 'builtin':
+        // Network providers, and the Prompt API (a window API, absent from dedicated Workers).
+        throw new Error(`The ${id} engine is served by the host, not the engine Worker.`);
     }
   };
 }

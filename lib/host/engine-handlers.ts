@@ -5,6 +5,7 @@
  */
 import {
   AbortedError,
+  BuiltinModelFailedError,
   EngineCrashedError,
   EngineUnavailableError,
   type ChatChunk,
@@ -16,6 +17,7 @@ import {
 } from '../protocol';
 import type { EngineService } from '../engine/engine-runtime';
 import { sameModel } from '../engine/engine';
+import type { BuiltinEngine } from '../engine/builtin-engine';
 import type { ModelHost } from '../models/model-host';
 import type { ProviderHost } from '../providers/provider-host';
 import type { CallContext, PartialRegistry } from './handlers';
@@ -24,6 +26,7 @@ import { streamChat } from './stream-chat';
 import { hostDiagnostics } from './diagnostics';
 import { checkChat, requireOnDevice, statusForPage, type TrustedSettings } from './page-policy';
 import type { ConsentGrants } from './consent-grants';
+import { standInsFor } from './stand-in';
 
 export type EngineMethod =
   'chat' | 'load' | 'status' | 'capabilities' | 'calibrate' | 'diagnostics' | 'cached' | 'consent.once';
@@ -37,6 +40,8 @@ export interface EngineHandlerDeps {
   status: () => HostStatus;
   models?: ModelHost;
   providers?: ProviderHost;
+  /** Chrome's built-in model (the Prompt API), run here: Chrome exposes it to windows, not Workers. */
+  builtin?: Pick<BuiltinEngine, 'load' | 'chat' | 'refresh'>;
   settings?: TrustedSettings;
   grants: ConsentGrants;
   now: () => number;
@@ -47,6 +52,15 @@ export interface EngineHandlerDeps {
 
 export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineMethod> {
   const load = async (model: ModelRef) => {
+    if (model.engine === 'builtin') {
+      const builtin = deps.builtin ?? noBuiltin();
+      try {
+        await builtin.load(model, (report) => deps.onProgress(model, report.progress, report.text));
+      } finally {
+        deps.onLoaded(model);
+      }
+      return;
+    }
     if (!sameModel(deps.engines.stats().loaded, model)) await requireOnDevice(model, deps.engines);
     deps.models?.touch(model);
     try {
@@ -56,21 +70,27 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     }
   };
 
-  const chat = async (params: ChatParams, ctx: CallContext<'chat'>): Promise<ChatResult> => {
-    await checkChat(ctx.caller, params, {
+  const policy = (caller: CallContext<'chat'>['caller'], params: ChatParams) =>
+    checkChat(caller, params, {
       grants: deps.grants,
       settings: deps.settings,
       loaded: () => deps.engines.stats().loaded,
     });
+
+  /** Answers from a provider or Chrome's model beside the queue, or from the local engine in turn. */
+  const answer = async (params: ChatParams, ctx: CallContext<'chat'>): Promise<ChatResult> => {
+    const beside = (chat: EngineService['chat']) =>
+      deps.queue.beside((times) =>
+        streamChat(chat, params, ctx.signal, ctx.onChunk, { ...times, now: deps.now }),
+      );
     if (params.model.engine === 'remote') {
       const providers = deps.providers;
       if (!providers) throw new EngineUnavailableError('This engine host has no remote providers.');
-      return deps.queue.beside((times) =>
-        streamChat(providers.chat.bind(providers), params, ctx.signal, ctx.onChunk, {
-          ...times,
-          now: deps.now,
-        }),
-      );
+      return beside(providers.chat.bind(providers));
+    }
+    if (params.model.engine === 'builtin') {
+      const builtin = deps.builtin ?? noBuiltin();
+      return beside((_model, request, options) => builtin.chat(request, options));
     }
     return deps.queue.enqueue(
       {
@@ -103,6 +123,32 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     );
   };
 
+  const chat = async (params: ChatParams, ctx: CallContext<'chat'>): Promise<ChatResult> => {
+    await policy(ctx.caller, params);
+    const standIns = await standInsFor(ctx.caller, params, {
+      downloads: () => deps.models?.downloads() ?? [],
+      builtin: deps.builtin,
+      provider: () => deps.settings?.downloadStandIn?.() ?? Promise.resolve(null),
+      check: policy,
+      onDisk: async () => (await deps.models?.storageReport())?.models.map((m) => m.model) ?? [],
+      loaded: () => deps.engines.stats().loaded,
+    });
+    if (!standIns.length) return answer(params, ctx);
+    // Each stand-in in turn: one that fails (Chrome's model mid-answer, a provider offline) hands
+    // over to the next, which starts the answer again.
+    let first: Error | null = null;
+    for (const [i, model] of standIns.entries()) {
+      if (i > 0) ctx.onChunk({ delta: '', tokens: 0, restart: true });
+      try {
+        return { ...(await answer({ ...params, model }, ctx)), standInFor: params.model };
+      } catch (error) {
+        if (ctx.signal.aborted || error instanceof AbortedError) throw error;
+        first ??= error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    throw first ?? new AbortedError();
+  };
+
   return {
     chat,
     load: (model, ctx) =>
@@ -122,4 +168,10 @@ export function engineHandlers(deps: EngineHandlerDeps): PartialRegistry<EngineM
     cached: async (model) => ({ cached: await deps.engines.isCached(model) }),
     'consent.once': async ({ site, provider }) => ({ grant: deps.grants.issue(site, provider) }),
   };
+}
+
+function noBuiltin(): never {
+  throw new BuiltinModelFailedError(
+    "Chrome's built-in model is not reachable from this engine host. Pick another model in Models.",
+  );
 }

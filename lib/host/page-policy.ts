@@ -23,6 +23,8 @@ import type { ConsentGrants } from './consent-grants';
 export interface TrustedSettings {
   /** Models the user chose in extension UI (the active model, per task, the fallback) and the device's default. */
   chosenModels(): Promise<ModelRef[]>;
+  /** The provider model the user allowed to answer while a local model downloads, or null. */
+  downloadStandIn?(): Promise<ModelRef | null>;
   /** Whether `site`'s content may go to the provider at `providerHost`. */
   consented(site: string, providerHost: string): Promise<boolean>;
   /** The user's decision on `origin` for the page API; `ask` puts an undecided origin before the user. */

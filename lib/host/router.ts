@@ -29,6 +29,7 @@ import type { EngineService } from '../engine/engine-runtime';
 import type { SqlHost } from '../sql/sql-host';
 import type { ModelHost } from '../models/model-host';
 import type { ProviderHost } from '../providers/provider-host';
+import type { BuiltinEngine } from '../engine/builtin-engine';
 import { EngineQueue } from './engine-queue';
 import { engineHandlers } from './engine-handlers';
 import { serviceHandlers } from './service-handlers';
@@ -62,6 +63,8 @@ export interface RouterDeps {
   models?: ModelHost;
   /** Providers off this device (Ollama, OpenAI-compatible). */
   providers?: ProviderHost;
+  /** Chrome's built-in model (the Prompt API), where this context has it. */
+  builtin?: BuiltinEngine;
   /** What only extension pages can write: chosen models and consent, for content scripts' requests. */
   settings?: TrustedSettings;
   now?: () => number;
@@ -163,6 +166,7 @@ export class EngineRouter {
       notice: this.notice,
       downloads: this.deps.models?.downloads() ?? [],
       siteDownloads: this.siteDownloads.list(),
+      builtin: this.deps.builtin?.status() ?? { availability: 'unavailable', progress: null },
     };
   }
 

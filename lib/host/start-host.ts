@@ -17,6 +17,8 @@ import { ProviderHost } from '../providers/provider-host';
 import { openBrowserDuckDb } from '../sql/duckdb-browser';
 import { EngineRouter } from './router';
 import { sendToBackground } from './extension-transport';
+import { BuiltinEngine } from '../engine/builtin-engine';
+import { browserLanguageModel } from '../engine/prompt-api';
 
 export function startEngineHost(): EngineRouter {
   let capabilities: Promise<DeviceCapabilities> | null = null;
@@ -32,9 +34,15 @@ export function startEngineHost(): EngineRouter {
   const engines = new WorkerEngineService(() => new EngineWorker({ name: 'local-ai-engine' }), {
     onRestart: (reason, model) => router?.engineRestarted(reason, model),
   });
+  // Chrome's own model: read from the global each time (a test build may install its double).
+  const builtin = new BuiltinEngine(browserLanguageModel, () => router?.statusChanged());
+  void builtin.refresh();
   const profile = { engines, storage: localStorage, nav: navigator, hostIsolated: self.crossOriginIsolated };
   // Test builds only (lib/settings/build-flags.ts): the product build drops this branch.
-  if (TEST_BUILD) void import('./test-hooks').then((hooks) => hooks.installTestHooks(engines));
+  if (TEST_BUILD)
+    void import('./test-hooks').then((hooks) =>
+      hooks.installTestHooks(engines, () => void builtin.refresh()),
+    );
   router = new EngineRouter({
     engines,
     extensionId: browser.runtime.id,
@@ -42,6 +50,7 @@ export function startEngineHost(): EngineRouter {
     calibrate: () => (capabilities = profileDevice(profile, true)),
     sql: new SqlHost(openBrowserDuckDb),
     models,
+    builtin,
     // Asked afresh for every request: a removed provider or a revoked permission stops at once.
     providers: new ProviderHost((baseUrl) => callBackground(sendToBackground, 'provider-facts', { baseUrl })),
     // The host cannot read extension storage itself (offscreen documents have runtime only).
@@ -51,6 +60,7 @@ export function startEngineHost(): EngineRouter {
         ...(await callBackground(sendToBackground, 'chosen-models', {})),
         defaultModelFor(await (capabilities ??= profileDevice(profile))),
       ],
+      downloadStandIn: () => callBackground(sendToBackground, 'download-stand-in', {}),
       consented: (site, provider) => callBackground(sendToBackground, 'consented', { site, provider }),
       pageAccess: (origin, ask) => callBackground(sendToBackground, 'page-access', { origin, ask }),
     },

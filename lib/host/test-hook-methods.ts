@@ -19,6 +19,15 @@ export const TEST_HOOK_METHODS = {
     result: v.strictObject({ ok: v.literal(true) }),
     callers: ['extension-page'],
   }),
+  /**
+   * Puts the named `LanguageModel` test double (lib/engine/test-doubles) in place of Chrome's
+   * Prompt API in the engine host: 'available', 'downloadable' or 'failing' mid-answer.
+   */
+  'test.builtin-model': oneShot({
+    params: v.strictObject({ mode: v.picklist(['available', 'downloadable', 'failing']) }),
+    result: v.strictObject({ ok: v.literal(true) }),
+    callers: ['extension-page'],
+  }),
 };
 
 /** Whether a runtime message asks for one of the test seams. */

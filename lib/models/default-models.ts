@@ -19,6 +19,8 @@ export const DEFAULT_CONTEXT_WINDOW: Record<ModelRef['engine'], number> = {
   webllm: 4096,
   synthetic: 4096,
   remote: 16_384,
+  // Chrome's built-in model reports its own quota per session; this is below every one seen.
+  builtin: 4096,
 };
 
 export function defaultModelFor(

@@ -1,8 +1,8 @@
 /**
- * Which model answers: local first. The task's model, else the user's choice, else the best
- * default for this device — unless the user set a fallback provider and the local model cannot
- * answer well right now (no WebGPU, still downloading, or the page too long for it). A local
- * model that is missing starts downloading, so the next answer is local again.
+ * Which model a request names: local first. The task's model, else the user's choice, else the
+ * best default for this device — unless the user set a fallback provider and the local model
+ * cannot answer well here (no WebGPU, or the page too long for it). Who answers while the named
+ * model still downloads is the engine host's decision (lib/host/stand-in.ts), not this one's.
  */
 import type { DeviceCapabilities, EngineClient, ModelRef } from '../protocol';
 import { activeModelItem, fallbackItem, taskModelsItem, type TaskKind } from '../settings/storage-items';
@@ -26,7 +26,7 @@ export async function routeModel(
   const chosen =
     (await taskModelsItem.getValue())[kind] ?? (await activeModelItem.getValue()) ?? defaultModelFor(caps);
   const fb = await fallbackItem.getValue();
-  if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || !fb.model)
+  if (chosen.engine === 'remote' || chosen.engine === 'synthetic' || chosen.engine === 'builtin' || !fb.model)
     return { model: chosen, note: null };
   if (fb.whenNoWebGpu && chosen.engine === 'webllm' && !caps.webgpu) {
     return { model: fb.model, note: 'this device has no WebGPU for the local model' };
@@ -37,11 +37,6 @@ export async function routeModel(
     needs.pageChars / 3.5 > (chosen.contextWindow ?? DEFAULT_CONTEXT_WINDOW[chosen.engine]) * 0.8
   ) {
     return { model: fb.model, note: 'the page is too long for the local model' };
-  }
-  if (fb.whenDownloading && !(await client.request('cached', chosen)).cached) {
-    // Answer now from the provider; the local model downloads meanwhile and takes over when ready.
-    void client.request('models.download', chosen).catch(() => {});
-    return { model: fb.model, note: `${chosen.id} is still downloading` };
   }
   return { model: chosen, note: null };
 }

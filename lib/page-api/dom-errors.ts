@@ -23,6 +23,7 @@ const NAMES: Record<ErrorCode, string> = {
   'model-load-failed': 'OperationError',
   'engine-failed': 'OperationError',
   'engine-crashed': 'OperationError',
+  'builtin-failed': 'OperationError',
   'host-unavailable': 'OperationError',
   'sql-refused': 'OperationError',
   'sql-error': 'OperationError',

@@ -72,6 +72,15 @@ export const BACKGROUND_METHODS = {
   }),
   /** From the engine host only: the models the user chose (the active one, per task, the fallback). */
   'chosen-models': oneShot({ params: EmptyParams, result: v.array(ModelRefSchema), callers: ['host'] }),
+  /**
+   * From the engine host only: the provider model the user allowed to answer while a local model
+   * downloads (Settings → Providers, the fallback with "while downloading"), or null.
+   */
+  'download-stand-in': oneShot({
+    params: EmptyParams,
+    result: v.nullable(ModelRefSchema),
+    callers: ['host'],
+  }),
   /** From the engine host only: whether the user allowed `site`'s content to go to `provider`. */
   consented: oneShot({
     params: v.strictObject({ site: Text(300), provider: Text(300) }),

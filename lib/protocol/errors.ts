@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'engine-unavailable', // e.g. WebLLM without a WebGPU adapter
   'engine-failed', // the engine threw while generating
   'engine-crashed', // the engine Worker died; the host restarts it and retries once
+  'builtin-failed', // Chrome's built-in model (the Prompt API) refused or stopped mid-answer
   'context-overflow', // the prompt does not fit the model's context window (with the engine's count)
   'host-unavailable', // the engine host could not be reached or went away
   'sql-refused', // a query that would write, attach, install or read files
@@ -136,6 +137,17 @@ export class EngineCrashedError extends LocalAiError {
 }
 
 /**
+ * Chrome's built-in model (the Prompt API) could not start or stopped mid-answer. Where it stood
+ * in for a model still downloading, the host tries the next stand-in before this reaches anyone.
+ */
+export class BuiltinModelFailedError extends LocalAiError {
+  constructor(message: string) {
+    super('builtin-failed', message);
+    this.name = 'BuiltinModelFailedError';
+  }
+}
+
+/**
  * Page content would go to a provider off this device and the user has not allowed this site
  * for it: only extension UI (the side panel) can ask and remember the answer.
  */
@@ -221,6 +233,7 @@ const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>>
   'sql-refused': SqlRefusedError,
   'sql-error': SqlError,
   'engine-crashed': EngineCrashedError,
+  'builtin-failed': BuiltinModelFailedError,
   'rate-limited': RateLimitedError,
   'quota-exceeded': QuotaError,
   'not-supported': NotSupportedError,

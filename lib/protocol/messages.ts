@@ -60,6 +60,11 @@ export interface ChatResult {
   usage: { promptTokens: number; completionTokens: number };
   /** Measured in the host: enqueue → first token, and decode speed. */
   timing: { queuedMs: number; firstTokenMs: number; tokensPerSecond: number };
+  /**
+   * The model the asker named, where another answered in its place because it is still
+   * downloading (`model` is then the one that answered: see lib/host/stand-in.ts).
+   */
+  standInFor?: ModelRef;
 }
 
 export interface LoadProgress {
@@ -90,6 +95,17 @@ export interface HostStatus {
   downloads: DownloadProgress[];
   /** Web pages whose `create()` waits for the user to download their model (extension pages only). */
   siteDownloads: SiteDownloadRequest[];
+  /** Chrome's built-in model (the Prompt API) as the host last saw it. */
+  builtin: BuiltinStatus;
+}
+
+/** What Chrome says of its built-in model: the Prompt API's own four states. */
+export type BuiltinAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
+
+export interface BuiltinStatus {
+  availability: BuiltinAvailability;
+  /** 0..1 while Chrome downloads it for us (its `downloadprogress`), else null. */
+  progress: number | null;
 }
 
 /** A site asked for the model through the page API while it is not on this device. */

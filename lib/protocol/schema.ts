@@ -10,7 +10,7 @@ export const MAX_CONTENT_CHARS = 4_000_000;
 export const MAX_MESSAGES = 256;
 export const MAX_ID_CHARS = 128;
 
-export const ENGINE_IDS = ['webllm', 'wllama', 'synthetic', 'remote'] as const;
+export const ENGINE_IDS = ['webllm', 'wllama', 'synthetic', 'remote', 'builtin'] as const;
 export const EngineIdSchema = v.picklist(ENGINE_IDS);
 
 const ModelUrl = v.pipe(

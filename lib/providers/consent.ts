@@ -19,6 +19,7 @@ const ENGINE_NAMES: Record<ModelRef['engine'], string> = {
   wllama: 'llama.cpp',
   synthetic: 'synthetic',
   remote: 'remote',
+  builtin: "Chrome's built-in model",
 };
 
 /** The site a consent is stored under: a page's host, or its whole URL where it has none (file:). */
@@ -70,6 +71,42 @@ export function runLabel(
         : `the cloud: ${place.name}`;
   const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
   return `${model.id} · ${where} · ${speed}${note ? ` · because ${note}` : ''}`;
+}
+
+/**
+ * Where an answer ran when another model stood in for `chosen` while it downloads, e.g.
+ * "Answered by Chrome's built-in model while Llama-3.2-1B downloads · first token 80 ms · …".
+ */
+export function standInLabel(
+  model: ModelRef,
+  chosen: ModelRef,
+  timing: { firstTokenMs: number; tokensPerSecond: number },
+): string {
+  const place = placeOf(model);
+  const who =
+    model.engine === 'builtin'
+      ? place.name
+      : place.on === 'device'
+        ? `${model.id} on this device (${place.name})`
+        : place.on === 'machine'
+          ? `${model.id} on a server on this machine (${place.name})`
+          : `${model.id} in the cloud: ${place.name}`;
+  const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
+  return `Answered by ${who} while ${chosen.id} downloads · ${speed}`;
+}
+
+/** The label of an answer: where it ran, or who stood in for the chosen model (see standInLabel). */
+export function answerLabel(
+  result: {
+    model: ModelRef;
+    timing: { firstTokenMs: number; tokensPerSecond: number };
+    standInFor?: ModelRef;
+  },
+  note: string | null,
+): string {
+  return result.standInFor
+    ? standInLabel(result.model, result.standInFor, result.timing)
+    : runLabel(result.model, result.timing, note);
 }
 
 /** The consent store on a storage item: site host → provider hosts allowed. */
