@@ -13,6 +13,7 @@ import {
   errorMessage,
 } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
+import { pageProblemOf } from '../page/page-problem';
 import { initialChatState, type ChatState } from './chat-state';
 export type { ChatState };
 import { ModelFits, calibrate, chars, overflow } from './context-budget';
@@ -98,12 +99,8 @@ export class ChatSession {
         pageProblem: problem,
         messages: this.conversation ? plainMessages(this.conversation) : [],
       });
-    } catch {
-      this.set({
-        page: null,
-        pageProblem:
-          'Chrome does not let extensions read this page (chrome:// pages, the Web Store, the PDF viewer). Ask without it, or open a regular web page.',
-      });
+    } catch (error) {
+      this.set({ page: null, pageProblem: pageProblemOf(error) });
     }
   }
 
