@@ -87,6 +87,10 @@ export async function collectAriaGrid(grid: Element, options: CollectOptions = {
     const start = viewport.scrollTop;
     const samples: Sample[] = [];
     let steps = 0;
+    // Scrolls in a row after which the grid did not change at all: a grid that does not re-render
+    // (a hidden tab, a grid that is not virtualised after all) is not worth a wait per row.
+    let unresponsive = 0;
+    const gaveUp = () => steps >= maxSteps || unresponsive >= 3;
     /** Scrolls to `top`, waits for the grid to re-render, reads it; false when the scroll did not move. */
     const readAt = async (top: number): Promise<boolean> => {
       steps++;
@@ -95,7 +99,7 @@ export async function collectAriaGrid(grid: Element, options: CollectOptions = {
       viewport.scrollTop = Math.max(0, top);
       const moved = viewport.scrollTop !== before;
       // Nothing re-renders when the scroll did not move; read what is there without waiting.
-      if (moved) await render.settled();
+      if (moved) unresponsive = (await render.settled()) ? 0 : unresponsive + 1;
       else render.stop();
       const part = readAriaRows(grid);
       const indices = [...part.rows.keys()];
@@ -105,17 +109,20 @@ export async function collectAriaGrid(grid: Element, options: CollectOptions = {
       return moved;
     };
     await readAt(0);
-    while (steps < maxSteps && missing().length) {
-      const moved = await readAt(viewport.scrollTop + Math.max(1, viewport.clientHeight - 20));
-      if (!moved) break;
+    let reachedEnd = false;
+    while (!gaveUp() && missing().length) {
+      reachedEnd = !(await readAt(viewport.scrollTop + Math.max(1, viewport.clientHeight - 20)));
+      if (reachedEnd) break;
     }
     // Rows the sweep missed (a window read before the grid finished, a jump past a row): aim at each.
-    for (let pass = 0; pass < gapPasses && steps < maxSteps; pass++) {
+    for (let pass = 0; pass < gapPasses && !gaveUp(); pass++) {
       const gaps = missing();
       if (!gaps.length) break;
       let covered = 0;
       for (const index of gaps) {
-        if (index <= covered || steps >= maxSteps) continue;
+        // Past the last row the sweep saw at the very end of the scroll: declared, but not there.
+        if (gaveUp() || (reachedEnd && index > Math.max(0, ...read))) break;
+        if (index <= covered) continue;
         const target = Math.min(aimAt(index, samples, viewport, declared!), viewport.scrollHeight);
         const moved = await readAt(target);
         const last = samples.at(-1);
