@@ -8,6 +8,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { PAGE_TWO_FACT, passwordPdf, reportPdf, scannedPdf } from '../fixtures/pdf/make-pdfs';
 import { chooseModel, expect, runAction, test } from './fixtures';
+import { blockedIn, watchPolicy } from './policy-watch';
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -35,6 +36,7 @@ async function panelFor(
     async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
   );
   const panel = await context.newPage();
+  await watchPolicy(panel);
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   return { panel, tabId };
 }
@@ -61,6 +63,8 @@ test('a PDF open in a tab becomes the chat page, page by page', async ({ context
   expect(sent.indexOf('[Page 2]')).toBeGreaterThan(sent.indexOf('[Page 1]'));
   expect(sent.indexOf(PAGE_TWO_FACT)).toBeGreaterThan(sent.indexOf('[Page 2]'));
   expect(sent.indexOf(PAGE_TWO_FACT)).toBeLessThan(sent.indexOf('[Page 3]'));
+  // pdf.js and its Worker needed nothing the extension's policy forbids (no eval, no remote worker).
+  expect(await blockedIn(panel)).toEqual([]);
 });
 
 test('"Ask about this PDF" on a PDF link reads the linked PDF', async ({ context, sw, extensionId }) => {
