@@ -23,6 +23,7 @@ import { measureEngineChoice, measureThreads } from './measures/engine-choice';
 import { measureFollowUp } from './measures/followup';
 import { measureRecovery } from './measures/recovery';
 import { measureRetrieval } from './measures/retrieval';
+import { measurePdf } from './measures/pdf';
 
 const smoke = process.argv.includes('--smoke');
 export const config = {
@@ -122,6 +123,18 @@ async function main(): Promise<void> {
     measures.push(...(await measureTables(context, panel, plain, config.reps)));
     step('retrieval');
     measures.push(measureRetrieval(config.reps));
+    step('PDF');
+    measures.push(
+      ...(await measurePdf(
+        context,
+        panelUrl,
+        async () =>
+          (await serviceWorkerOf(context)).evaluate(
+            async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+          ),
+        config.reps,
+      )),
+    );
     step('page API');
     measures.push(...(await measurePageApi(context, panel, tiny, `${pagesA.origin}/page.html`, config.reps)));
   } finally {

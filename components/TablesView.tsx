@@ -73,6 +73,13 @@ export function TablesView(props: TablesViewProps) {
                 {t.rows.length.toLocaleString()} × {t.columns.length}
               </span>
             </label>
+            {t.unreadRows ? (
+              <p class="hint" role="status">
+                {t.unreadRows.toLocaleString()} row{t.unreadRows === 1 ? '' : 's'} could not be read: the grid
+                did not show {t.unreadRows === 1 ? 'it' : 'them'} while scrolling, so answers leave{' '}
+                {t.unreadRows === 1 ? 'it' : 'them'} out. Reload to try again.
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -146,6 +146,7 @@ const UNTESTED_BY_DESIGN: Record<string, string> = {
   'lib/host/start-host.ts': 'the offscreen document: shared-host.spec.ts',
   'lib/page/content-messages.ts': 'content script messages: menu-actions.spec.ts, tables.spec.ts',
   'lib/page/explain-in-bubble.tsx': 'the shadow-DOM bubble: menu-actions.spec.ts',
+  'lib/pdf/read-in-extension.ts': 'pdf.js and its bundled Worker in the panel: pdf.spec.ts',
   'lib/providers/provider-access.ts': 'declarativeNetRequest and keys: providers.spec.ts',
   'lib/sql/duckdb-browser.ts': 'DuckDB-WASM in the host: tables.spec.ts',
   // Declaration tables (schemas and allowed callers) for one-shot messages; their mechanism is

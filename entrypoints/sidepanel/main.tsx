@@ -6,6 +6,8 @@ import { routeModel } from '@/lib/models/resolve-model';
 import { consentStore } from '@/lib/providers/consent';
 import { browserOriginPermissions } from '@/lib/providers/origin-permissions';
 import { createPageBridge } from '@/lib/page/page-bridge';
+import { tabUrlOf, withPdfReading } from '@/lib/pdf/pdf-page-bridge';
+import { readPdfInExtension } from '@/lib/pdf/read-in-extension';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
 import { HistoryStore } from '@/lib/chat/history-store';
@@ -57,10 +59,15 @@ render(
         consents,
       )
     }
-    createChatSession={(tabId, onChange) =>
+    createChatSession={(tabId, onChange, pdfUrl) =>
       new ChatSession(
         client,
-        createPageBridge(browser, tabId ?? pinned),
+        // A PDF (in the viewer, or a right-clicked link) is read in the extension: see lib/pdf.
+        withPdfReading(createPageBridge(browser, tabId ?? pinned), {
+          pdfUrl,
+          tabUrl: () => tabUrlOf(browser, tabId ?? pinned),
+          read: readPdfInExtension,
+        }),
         (kind, needs) => routeModel(client, kind, needs),
         history,
         onChange,

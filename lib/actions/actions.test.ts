@@ -55,6 +55,19 @@ describe('user actions', () => {
     },
   );
 
+  it('ask-about-pdf opens the panel at once and leaves it the right-clicked PDF', async () => {
+    const services = fakeServices();
+    const action = ACTIONS.find((a) => a.id === 'ask-about-pdf')!;
+    expect(action.contexts).toEqual(['link']);
+    await action.run({ tabId: 4, linkUrl: 'http://127.0.0.1:8000/report.pdf' }, services);
+    expect(services.order).toEqual(['open', 'request']);
+    expect(services.setPanelRequest).toHaveBeenCalledWith({
+      view: 'chat',
+      tabId: 4,
+      pdfUrl: 'http://127.0.0.1:8000/report.pdf',
+    });
+  });
+
   it('ask-table opens the panel at once, then leaves it the right-clicked table', async () => {
     const services = fakeServices(2);
     await ACTIONS.find((a) => a.id === 'ask-table')!.run({ tabId: 5 }, services);

@@ -1,6 +1,7 @@
 /** Every user action, listed once; the service worker registers menus and commands from it. */
 import { explainSelection } from './explain-selection';
 import { askAbout } from './ask-about';
+import { askAboutPdf } from './ask-about-pdf';
 import { askTable } from './ask-table';
 import { explain } from './explain';
 import { openPanel } from './open-panel';
@@ -17,6 +18,7 @@ export const ACTIONS: readonly UserAction[] = [
   translate,
   rewrite,
   askAbout,
+  askAboutPdf,
   summarisePage,
   askTable,
   preset,

@@ -45,6 +45,7 @@ async function buildMenus(): Promise<void> {
       id: action.id,
       title: action.title,
       contexts: action.contexts as [ActionContext, ...ActionContext[]],
+      targetUrlPatterns: action.targetUrlPatterns,
     });
   }
   for (const p of await presetsItem.getValue()) {
@@ -69,7 +70,11 @@ export function registerActions(): void {
   presetsItem.watch(() => void buildMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
-    void runAction(String(info.menuItemId), { tabId: tab.id, selectionText: info.selectionText });
+    void runAction(String(info.menuItemId), {
+      tabId: tab.id,
+      selectionText: info.selectionText,
+      linkUrl: info.linkUrl,
+    });
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;

@@ -1,7 +1,7 @@
 import type { ContentMethod, ContentParams, ContentResult } from '../protocol';
 import type { PanelRequest } from '../settings/storage-items';
 
-export type ActionContext = 'selection' | 'page';
+export type ActionContext = 'selection' | 'page' | 'link';
 
 /** Where the user invoked an action. */
 export interface ActionTarget {
@@ -9,6 +9,8 @@ export interface ActionTarget {
   selectionText?: string;
   /** For preset menu items: which preset. */
   presetId?: string;
+  /** For link menu items: the link's address. */
+  linkUrl?: string;
 }
 
 /** What an action may do; the service worker provides these, tests provide fakes. */
@@ -31,6 +33,8 @@ export interface UserAction {
   id: string;
   title: string;
   contexts: ActionContext[];
+  /** Only links whose address matches one of these (Chrome's match patterns) get the menu item. */
+  targetUrlPatterns?: string[];
   /** A keyboard command for it, rebindable at chrome://extensions/shortcuts. */
   command?: { suggestedKey: string; description: string };
   run(target: ActionTarget, services: ActionServices): Promise<void>;

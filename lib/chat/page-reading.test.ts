@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
-import { UNREADABLE_PAGE, readChatPage } from './page-reading';
+import { readChatPage } from './page-reading';
+import { PageUnreadableError } from '../protocol';
+import { pageProblemOf } from '../page/page-problem';
 
 const context = (text: string): PageContext => ({
   url: 'https://x.org/',
@@ -29,6 +31,11 @@ describe('readChatPage', () => {
         Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
       ),
     );
-    expect(refused).toEqual({ page: null, pageProblem: UNREADABLE_PAGE });
+    expect(refused).toEqual({ page: null, pageProblem: pageProblemOf(new Error('refused')) });
+    expect(refused.pageProblem).toMatch(/^Chrome does not let extensions read this page/);
+    const scanned = await readChatPage(
+      bridge(() => Promise.reject(new PageUnreadableError('This PDF has no text layer.'))),
+    );
+    expect(scanned.pageProblem).toBe('This PDF has no text layer.');
   });
 });

@@ -27,6 +27,7 @@ const NAMES: Record<ErrorCode, string> = {
   'host-unavailable': 'OperationError',
   'sql-refused': 'OperationError',
   'sql-error': 'OperationError',
+  'page-unreadable': 'OperationError',
   internal: 'OperationError',
 };
 

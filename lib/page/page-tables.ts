@@ -10,6 +10,7 @@ import {
   findTableElements,
   rawGridOf,
   withUniqueNames,
+  type CollectedGrid,
   type ExtractedTable,
 } from '../tables';
 
@@ -25,9 +26,11 @@ export async function extractPageTables(doc: Document = document): Promise<WireT
   const tables: ExtractedTable[] = [];
   for (const [index, el] of elements.entries()) {
     const virtual = el.tagName !== 'TABLE' && el.hasAttribute('aria-rowcount');
-    const grid = virtual ? await collectAriaGrid(el) : rawGridOf(el);
+    const grid: CollectedGrid = virtual ? await collectAriaGrid(el) : { ...rawGridOf(el), unreadRows: 0 };
     const table = buildTable(el, grid, index);
-    if (table.columns.length && table.rows.length) tables.push(table);
+    if (!table.columns.length || !table.rows.length) continue;
+    // Rows the grid declares but never showed are counted, so the Tables view can say so.
+    tables.push(grid.unreadRows ? { ...table, unreadRows: grid.unreadRows } : table);
   }
   // Indexes stay the elements' positions: highlighting and "Ask this table…" count the same way.
   return withUniqueNames(tables);

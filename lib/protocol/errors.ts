@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'quota-exceeded', // a web page's input is larger than its session can hold, or it has too many sessions
   'not-supported', // e.g. a response schema outside what the engine's grammar can enforce
   'invalid-state', // e.g. a page API session that was destroyed (or never belonged to this page)
+  'page-unreadable', // the page or document cannot be read as text (a scanned or password-protected PDF)
   'internal',
 ] as const;
 
@@ -221,6 +222,14 @@ export class InvalidStateError extends LocalAiError {
   }
 }
 
+/** The page or document has no text Local AI can read; the message says why and what to do. */
+export class PageUnreadableError extends LocalAiError {
+  constructor(message: string) {
+    super('page-unreadable', message);
+    this.name = 'PageUnreadableError';
+  }
+}
+
 const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
   'bad-request': BadRequestError,
   forbidden: ForbiddenError,
@@ -238,6 +247,7 @@ const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>>
   'quota-exceeded': QuotaError,
   'not-supported': NotSupportedError,
   'invalid-state': InvalidStateError,
+  'page-unreadable': PageUnreadableError,
 };
 
 /** Turns anything thrown into the wire form, keeping typed codes and hiding nothing useful. */

@@ -123,4 +123,5 @@ export const ExtractedTableSchema = v.strictObject({
     v.maxLength(1000),
   ),
   rows: v.custom<(number | string | null)[][]>(isRows, 'Rows must be arrays of numbers, strings or nulls.'),
+  unreadRows: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });

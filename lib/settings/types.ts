@@ -21,6 +21,8 @@ export interface PanelRequest {
   presetId?: string;
   /** A conversation to carry over (from the answer bubble). */
   conversation?: ChatMessage[];
+  /** A PDF to talk about instead of the tab's page (a right-clicked link). */
+  pdfUrl?: string;
 }
 
 /** Kinds of task that can each have their own model; a task without one uses the active model. */

@@ -7,5 +7,5 @@ export {
   languageOf,
   withUniqueNames,
 } from './extract-tables';
-export { collectAriaGrid } from './virtual-grid';
+export { collectAriaGrid, type CollectedGrid } from './virtual-grid';
 export type { ExtractedTable, TableColumn, ColumnType, CellValue } from './types';

@@ -28,6 +28,8 @@ export interface ExtractedTable {
   columns: TableColumn[];
   /** Row-major typed values, one array per row, one entry per column. */
   rows: CellValue[][];
+  /** Rows a virtualised grid declares (aria-rowcount) that could not be read; absent when none. */
+  unreadRows?: number;
 }
 
 /** A rectangular grid of cells before typing, with the number of leading header rows. */

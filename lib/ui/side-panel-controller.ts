@@ -23,8 +23,12 @@ export interface SidePanelControllerDeps {
   panelRequests: StorageItem<PanelRequest | null>;
   /** A table session for a tab (null: the active tab of this window). */
   createTableSession: (tabId: number | null) => TableSession;
-  /** A chat session for a tab, reporting its state through `onChange`. */
-  createChatSession: (tabId: number | null, onChange: (state: ChatState) => void) => ChatSession;
+  /** A chat session for a tab (or a PDF a link in it points to), reporting its state through `onChange`. */
+  createChatSession: (
+    tabId: number | null,
+    onChange: (state: ChatState) => void,
+    pdfUrl: string | null,
+  ) => ChatSession;
   /** Read when a menu task starts: its preset and the answer language. */
   presets: StorageItem<Preset[]>;
   language: StorageItem<string>;
@@ -64,6 +68,7 @@ export function useSidePanelController(deps: SidePanelControllerDeps): SidePanel
   const [request, setRequest] = useState<PanelRequest | null>(null);
   const [tableTab, setTableTab] = useState<number | null>(null);
   const [focusTable, setFocusTable] = useState<number | null>(null);
+  const [pdfUrl, setPdfUrl] = useState<string | null>(null);
   const [chat, setChat] = useState<ChatState | null>(null);
 
   useEffect(
@@ -74,6 +79,7 @@ export function useSidePanelController(deps: SidePanelControllerDeps): SidePanel
         setView(request.view);
         setTableTab(request.tabId);
         setFocusTable(request.tableIndex ?? null);
+        setPdfUrl(request.pdfUrl ?? null);
         setRequest(request);
         void panelRequests.setValue(null);
       }),
@@ -81,7 +87,7 @@ export function useSidePanelController(deps: SidePanelControllerDeps): SidePanel
   );
 
   const tableSession = useMemo(() => createTableSession(tableTab), [tableTab]);
-  const chatSession = useMemo(() => createChatSession(tableTab, setChat), [tableTab]);
+  const chatSession = useMemo(() => createChatSession(tableTab, setChat, pdfUrl), [tableTab, pdfUrl]);
   useEffect(() => void chatSession.loadPage(), [chatSession]);
   useEffect(() => {
     // A menu task or a conversation from the bubble starts as soon as the panel has it.

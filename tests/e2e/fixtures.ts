@@ -163,7 +163,7 @@ export async function hostRequest<M extends MethodName>(
 export function runAction(
   sw: Worker,
   id: string,
-  target: { tabId?: number; selectionText?: string } = {},
+  target: { tabId?: number; selectionText?: string; linkUrl?: string } = {},
 ): Promise<string | null> {
   return sw.evaluate(
     async ([id, target]) => {

@@ -158,14 +158,39 @@ test('ask in the side panel: the answer, grid, chart and editable SQL', async ({
   expect(await blockedIn(panel)).toEqual([]);
 });
 
-test('a virtualised ARIA grid is collected whole by scrolling', async ({ context, sw, panel }) => {
+test('a virtualised ARIA grid that re-renders late is collected whole by scrolling', async ({
+  context,
+  sw,
+  panel,
+}) => {
   const { page, tabId } = await openTab(context, sw, '/virtual.html');
-  expect(await page.locator('[role=row][aria-rowindex]').count()).toBeLessThan(20);
-  const [orders] = await extract(panel, tabId);
+  expect(await page.locator('#vp [role=row][aria-rowindex]').count()).toBeLessThan(20);
+  const [orders, shipments] = await extract(panel, tabId);
   expect(orders!.name).toBe('Orders');
   expect(orders!.rows).toHaveLength(200);
   expect(orders!.rows[0]).toEqual(['#1', 1.5]);
   expect(orders!.rows[199]).toEqual(['#200', 300]);
+  expect(orders!.unreadRows).toBeUndefined();
+  // The second grid declares 30 rows and only ever shows 25: the five are counted, not lost silently.
+  expect(shipments!.rows).toHaveLength(25);
+  expect(shipments!.unreadRows).toBe(5);
+});
+
+test('the Tables view says how many rows of a grid could not be read', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const { page, tabId } = await openTab(context, sw, '/virtual.html');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.getByRole('tab', { name: 'Tables' }).click();
+  // The real side panel sits beside a visible page; a hidden tab's grid would not re-render on scroll.
+  await page.bringToFront();
+  await expect(panel.locator('.table-list li')).toHaveText([/Orders\s*200 × 2$/, /Shipments\s*25 × 1/], {
+    timeout: 30_000,
+  });
+  await expect(panel.locator('.table-list li').nth(1)).toContainText('5 rows could not be read');
 });
 
 test('"Ask this table…" on a right-clicked table opens the Tables view with that table', async ({

@@ -1,0 +1,92 @@
+/**
+ * PDFs as the chat's page: read with pdf.js inside the extension (Chrome's viewer runs no content
+ * script), from a tab showing the PDF or a right-clicked PDF link, served from 127.0.0.1. The
+ * synthetic "echo" model streams the prompt's last user message back, so a summary shows exactly
+ * what the panel sent of the page: page 2's fact, marked as page 2.
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { startStaticServer, type StaticServer } from '../fixtures/static-server';
+import { PAGE_TWO_FACT, passwordPdf, reportPdf, scannedPdf } from '../fixtures/pdf/make-pdfs';
+import { chooseModel, expect, runAction, test } from './fixtures';
+import { blockedIn, watchPolicy } from './policy-watch';
+
+let server: StaticServer;
+test.beforeAll(async () => {
+  const pdf = (body: Uint8Array) => ({ body, type: 'application/pdf' });
+  server = await startStaticServer({
+    '/report.pdf': pdf(await reportPdf()),
+    '/scanned.pdf': pdf(await scannedPdf()),
+    '/locked.pdf': pdf(await passwordPdf()),
+    '/links.html': { body: '<!doctype html><title>Links</title><p><a href="/report.pdf">The report</a></p>' },
+  });
+});
+test.afterAll(async () => server.close());
+
+async function panelFor(
+  context: BrowserContext,
+  sw: Worker,
+  extensionId: string,
+  path: string,
+): Promise<{ panel: Page; tabId: number }> {
+  const page = await context.newPage();
+  // The PDF viewer's navigation may report an aborted load to Playwright; the tab shows the PDF.
+  await page.goto(server.origin + path).catch(() => {});
+  await page.bringToFront();
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
+  const panel = await context.newPage();
+  await watchPolicy(panel);
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  return { panel, tabId };
+}
+
+async function askEcho(panel: Page, question: string): Promise<string> {
+  await chooseModel(panel, { engine: 'synthetic', id: 'echo' });
+  await panel.locator('textarea[name=prompt]').fill(question);
+  await panel.keyboard.press('Enter');
+  const answer = panel.locator('.message.assistant').last();
+  await expect(answer).toContainText(question, { timeout: 30_000 });
+  return (await answer.textContent()) ?? '';
+}
+
+test('a PDF open in a tab becomes the chat page, page by page', async ({ context, sw, extensionId }) => {
+  const { panel, tabId } = await panelFor(context, sw, extensionId, '/report.pdf');
+  await expect(panel.getByTestId('page-chip')).toContainText('This page: Water report', { timeout: 30_000 });
+  await chooseModel(panel, { engine: 'synthetic', id: 'echo' });
+  // "Summarise this page" puts the page itself in the last user message, which the echo model returns.
+  await runAction(sw, 'summarise-page', { tabId });
+  const answer = panel.locator('.message.assistant').last();
+  await expect(answer).toContainText(PAGE_TWO_FACT, { timeout: 30_000 });
+  const sent = (await answer.textContent()) ?? '';
+  // Page 2's fact is sent under page 2's marker, so an answer can say where it is.
+  expect(sent.indexOf('[Page 2]')).toBeGreaterThan(sent.indexOf('[Page 1]'));
+  expect(sent.indexOf(PAGE_TWO_FACT)).toBeGreaterThan(sent.indexOf('[Page 2]'));
+  expect(sent.indexOf(PAGE_TWO_FACT)).toBeLessThan(sent.indexOf('[Page 3]'));
+  // pdf.js and its Worker needed nothing the extension's policy forbids (no eval, no remote worker).
+  expect(await blockedIn(panel)).toEqual([]);
+});
+
+test('"Ask about this PDF" on a PDF link reads the linked PDF', async ({ context, sw, extensionId }) => {
+  const { panel, tabId } = await panelFor(context, sw, extensionId, '/links.html');
+  await expect(panel.getByTestId('page-chip')).toContainText('This page: Links', { timeout: 30_000 });
+  // Headless runs have no user gesture to open the real side panel; the request it leaves is what the panel takes.
+  await runAction(sw, 'ask-about-pdf', { tabId, linkUrl: `${server.origin}/report.pdf` });
+  await expect(panel.getByTestId('page-chip')).toContainText('This page: Water report', { timeout: 30_000 });
+  // The title is the PDF's own (its metadata), so the panel read the PDF, not the page with the link.
+  expect(await askEcho(panel, 'What does page 2 say?')).toContain('What does page 2 say?');
+});
+
+test('a scanned PDF and a password-protected one say so plainly, and chat still works', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const scanned = await panelFor(context, sw, extensionId, '/scanned.pdf');
+  await expect(scanned.panel.getByTestId('page-chip')).toContainText('no text layer', { timeout: 30_000 });
+  const locked = await panelFor(context, sw, extensionId, '/locked.pdf');
+  await expect(locked.panel.getByTestId('page-chip')).toContainText('protected by a password', {
+    timeout: 30_000,
+  });
+  expect(await askEcho(locked.panel, 'Hello?')).toContain('Hello?');
+});
