@@ -6,7 +6,7 @@ import { routeModel } from '@/lib/models/resolve-model';
 import { consentStore } from '@/lib/providers/consent';
 import { browserOriginPermissions } from '@/lib/providers/origin-permissions';
 import { createPageBridge } from '@/lib/page/page-bridge';
-import { tabUrlOf, withPdfReading } from '@/lib/pdf/pdf-page-bridge';
+import { pdfOpener, tabUrlOf, withPdfReading } from '@/lib/pdf/pdf-page-bridge';
 import { readPdfInExtension } from '@/lib/pdf/read-in-extension';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
@@ -67,6 +67,7 @@ render(
           pdfUrl,
           tabUrl: () => tabUrlOf(browser, tabId ?? pinned),
           read: readPdfInExtension,
+          open: pdfOpener(browser, () => tabId ?? pinned),
         }),
         (kind, needs) => routeModel(client, kind, needs),
         history,

@@ -68,8 +68,11 @@ export class PassageIndex {
   }
 }
 
-/** A passage as the prompt shows it: its id in brackets (what the answer cites), then its text. */
-export const passageLine = (p: Passage) => `[${p.id}] ${p.text}`;
+/**
+ * A passage as the prompt shows it: its id in brackets (what the answer cites), a PDF passage's
+ * page, then its text.
+ */
+export const passageLine = (p: Passage) => `[${p.id}] ${p.page ? `(page ${p.page}) ` : ''}${p.text}`;
 
 /**
  * The passages to send, in page order, within `budget` characters of lines: for a match, each hit

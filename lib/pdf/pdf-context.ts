@@ -1,8 +1,10 @@
 /**
  * A PDF's page-numbered text as the chat's page context: every page marked "[Page N]" so answers
- * can say where a fact is, and a note when the page cap cut the document.
+ * can say where a fact is, and a note when the page cap cut the document. Its passages carry their
+ * page number, so a citation opens the PDF at that page (see ./pdf-page-bridge.ts).
  */
-import type { PageContext } from '../protocol';
+import type { Passage, PageContext } from '../protocol';
+import { passageOf } from '../page/passages';
 import { pdfFileName } from './pdf-source';
 import type { PdfText } from './read-pdf';
 
@@ -13,6 +15,34 @@ export function pdfPagesText(pdf: PdfText): string {
   return cut
     ? `${body}\n\n[Only the first ${pdf.pages.length} of ${pdf.pageCount} pages were read: the rest of this PDF is not included.]`
     : body;
+}
+
+/** A passage's size, in characters, where a page's paragraphs are longer: about a paragraph of prose. */
+const PASSAGE_CHARS = 700;
+
+/**
+ * The PDF as passages in page order: each page's paragraphs (blank lines, as pdf.js reports them),
+ * long ones cut at line ends into pieces of about PASSAGE_CHARS. Ids count from 1 across the
+ * document, like a web page's blocks; every passage knows its page.
+ */
+export function pdfPassages(pdf: PdfText): Passage[] {
+  const passages: Passage[] = [];
+  const add = (text: string, page: number) => {
+    if (text.trim()) passages.push(passageOf(passages.length + 1, text, page));
+  };
+  for (const { page, text } of pdf.pages)
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      let piece = '';
+      for (const line of paragraph.split('\n')) {
+        if (piece && piece.length + line.length > PASSAGE_CHARS) {
+          add(piece, page);
+          piece = '';
+        }
+        piece = piece ? `${piece}\n${line}` : line;
+      }
+      add(piece, page);
+    }
+  return passages;
 }
 
 /** The page context for the PDF at `url`. */
@@ -27,5 +57,6 @@ export function pdfPageContext(url: string, pdf: PdfText): PageContext {
     source: 'readable',
     fullChars: text.length,
     selection: null,
+    passages: pdfPassages(pdf),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * The chat's page, when the page is a PDF: Chrome's PDF viewer runs no content script, so a tab
  * showing a PDF (or a PDF link the user right-clicked) is read here, in the extension, and handed
- * to the chat as the same page context a web page gives. Everything else goes to the page as before.
+ * to the chat as the same page context a web page gives; a citation of one of its passages opens
+ * the PDF at the passage's page. Everything else goes to the page as before.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../protocol';
 import { pdfPageContext } from './pdf-context';
-import { isPdfUrl } from './pdf-source';
+import { isPdfUrl, pdfPageUrl } from './pdf-source';
 import type { PdfText } from './read-pdf';
 
 export interface PdfReading {
@@ -17,18 +18,37 @@ export interface PdfReading {
   tabUrl: () => Promise<string | undefined>;
   /** Fetches and reads the PDF at `url` (see ./read-in-extension.ts). */
   read: (url: string) => Promise<PdfText>;
+  /**
+   * Shows `url` (the PDF at a page, see pdfPageUrl): in the tab when it shows the PDF (`inTab`),
+   * else in a tab of its own beside it.
+   */
+  open: (url: string, inTab: boolean) => Promise<void>;
 }
 
 /** `bridge`, with 'page-context' answered from the PDF when the page is one. */
 export function withPdfReading(bridge: PageBridge, reading: PdfReading): PageBridge {
-  const fromPdf = async (url: string): Promise<PageContext> => pdfPageContext(url, await reading.read(url));
+  /** The PDF last read, whose passages citations name. */
+  let shown: { context: PageContext; inTab: boolean } | null = null;
+  const fromPdf = async (url: string, inTab: boolean): Promise<PageContext> => {
+    const context = pdfPageContext(url, await reading.read(url));
+    shown = { context, inTab };
+    return context;
+  };
   return {
     scope: () => bridge.scope(),
     ask: async (method, params) => {
+      if (method === 'show-passage' && shown) {
+        const { id, hash } = params as { id: string; hash: string };
+        const passage = shown.context.passages?.find((p) => p.id === id && p.hash === hash);
+        if (!passage?.page) return { outcome: 'gone' } as never;
+        await reading.open(pdfPageUrl(shown.context.url, passage.page), shown.inTab);
+        return { outcome: 'shown' } as never;
+      }
       if (method !== 'page-context') return bridge.ask(method, params);
-      if (isPdfUrl(reading.pdfUrl ?? undefined)) return fromPdf(reading.pdfUrl!);
+      shown = null;
+      if (isPdfUrl(reading.pdfUrl ?? undefined)) return fromPdf(reading.pdfUrl!, false);
       const url = await reading.tabUrl().catch(() => undefined);
-      if (isPdfUrl(url)) return fromPdf(url);
+      if (isPdfUrl(url)) return fromPdf(url, true);
       return bridge.ask(method, params);
     },
   };
@@ -41,4 +61,38 @@ export async function tabUrlOf(browser: WxtBrowser, tabId: number | null): Promi
       ? await browser.tabs.get(tabId)
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.url;
+}
+
+/**
+ * Opens `url` (a PDF at a page) where the user reads it: in tab `tabId` when it shows the PDF,
+ * else in the tab opened for the last citation (or a new one beside `tabId`). Chrome's viewer
+ * reads `#page=N` when it loads, not when only the address's fragment changes, so the same PDF is
+ * reloaded at the new page.
+ */
+export function pdfOpener(browser: WxtBrowser, tabId: () => number | null) {
+  let opened: number | null = null;
+  const show = async (id: number, url: string) => {
+    const before = (await browser.tabs.get(id)).url ?? '';
+    const tab = await browser.tabs.update(id, { url, active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+    if (before.split('#')[0] === url.split('#')[0] && before !== url) await browser.tabs.reload(id);
+  };
+  return async (url: string, inTab: boolean): Promise<void> => {
+    const own = tabId() ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null;
+    if (inTab && own !== null) return show(own, url);
+    if (
+      opened !== null &&
+      (await show(opened, url).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    const beside = own !== null ? await browser.tabs.get(own).catch(() => null) : null;
+    const tab = await browser.tabs.create({
+      url,
+      ...(beside ? { index: beside.index + 1, windowId: beside.windowId, openerTabId: beside.id } : {}),
+    });
+    opened = tab.id ?? null;
+  };
 }

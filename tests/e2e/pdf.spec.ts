@@ -67,7 +67,30 @@ test('a PDF open in a tab becomes the chat page, page by page', async ({ context
   expect(await blockedIn(panel)).toEqual([]);
 });
 
-test('"Ask about this PDF" on a PDF link reads the linked PDF', async ({ context, sw, extensionId }) => {
+test('an answer cites page 2 of the PDF, and the citation opens the PDF there', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const { panel, tabId } = await panelFor(context, sw, extensionId, '/report.pdf');
+  await expect(panel.getByTestId('page-chip')).toContainText('This page: Water report', { timeout: 30_000 });
+  // The named test double answers citing passage 2: page 2's paragraph (each page here is one).
+  await chooseModel(panel, { engine: 'synthetic', id: 'cite-2' });
+  await panel.locator('textarea[name=prompt]').fill('How much water does the Kestrel reservoir hold?');
+  await panel.keyboard.press('Enter');
+  const cite = panel.getByTestId('answer').getByRole('button', { name: '[2]' });
+  await expect(cite).toBeVisible({ timeout: 30_000 });
+  await cite.click();
+  const tabUrl = () => sw.evaluate(async (id) => (await chrome.tabs.get(id)).url, tabId);
+  await expect.poll(tabUrl).toBe(`${server.origin}/report.pdf#page=2`);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+});
+
+test('"Ask about this PDF" on a PDF link reads the linked PDF; its citation opens the PDF beside the page', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
   const { panel, tabId } = await panelFor(context, sw, extensionId, '/links.html');
   await expect(panel.getByTestId('page-chip')).toContainText('This page: Links', { timeout: 30_000 });
   // Headless runs have no user gesture to open the real side panel; the request it leaves is what the panel takes.
@@ -75,6 +98,17 @@ test('"Ask about this PDF" on a PDF link reads the linked PDF', async ({ context
   await expect(panel.getByTestId('page-chip')).toContainText('This page: Water report', { timeout: 30_000 });
   // The title is the PDF's own (its metadata), so the panel read the PDF, not the page with the link.
   expect(await askEcho(panel, 'What does page 2 say?')).toContain('What does page 2 say?');
+
+  await chooseModel(panel, { engine: 'synthetic', id: 'cite-2' });
+  await panel.locator('textarea[name=prompt]').fill('Where is the reservoir figure?');
+  await panel.keyboard.press('Enter');
+  await panel.getByTestId('answer').getByRole('button', { name: '[2]' }).click();
+  const urls = () => sw.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.url));
+  await expect.poll(urls).toContain(`${server.origin}/report.pdf#page=2`);
+  // The page with the link stays where it was.
+  expect(await sw.evaluate(async (id) => (await chrome.tabs.get(id)).url, tabId)).toBe(
+    `${server.origin}/links.html`,
+  );
 });
 
 test('a scanned PDF and a password-protected one say so plainly, and chat still works', async ({
