@@ -13,6 +13,8 @@ export interface ChatPanelProps {
   onStop: () => void;
   onRegenerate: () => void;
   onTogglePage: () => void;
+  /** Grant the origin the page needs (state.pageAccess), from this click. */
+  onAllowPage: () => void;
   onCopy: (text: string) => void;
   onConsent: (choice: ConsentChoice) => void;
   /** Download the model the waiting question needs, then answer it. */
@@ -29,6 +31,7 @@ export function ChatPanel({
   onStop,
   onRegenerate,
   onTogglePage,
+  onAllowPage,
   onCopy,
   onConsent,
   onDownloadOffer,
@@ -43,9 +46,11 @@ export function ChatPanel({
       <PageChip
         page={state.page}
         problem={state.pageProblem}
+        access={state.pageAccess}
         include={state.includePage}
         fitted={state.fitted}
         onToggle={onTogglePage}
+        onAllow={onAllowPage}
       />
       {state.attachment && (
         <p class="attachment" data-testid="attachment">

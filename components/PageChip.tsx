@@ -5,19 +5,28 @@ import type { PageContext } from '@/lib/page/page-context';
 export interface PageChipProps {
   page: PageContext | null;
   problem: string | null;
+  /** An origin the user may grant so the page can be read (see ChatState.pageAccess). */
+  access: string | null;
   include: boolean;
   fitted: Fitted | null;
   onToggle: () => void;
+  /** Grant `access` and read the page again. */
+  onAllow: () => void;
 }
 
 const size = (chars: number) =>
   chars >= 1000 ? `${Math.round(chars / 1000).toLocaleString()}k` : String(chars);
 
-export function PageChip({ page, problem, include, fitted, onToggle }: PageChipProps) {
+export function PageChip({ page, problem, access, include, fitted, onToggle, onAllow }: PageChipProps) {
   if (!page || !page.text)
     return (
       <p class="page-chip off" data-testid="page-chip">
         {problem ?? 'Reading the page…'}
+        {access && (
+          <button type="button" onClick={onAllow}>
+            Allow {new URL(access).host}
+          </button>
+        )}
       </p>
     );
   const capped = page.fullChars > page.text.length;

@@ -101,9 +101,19 @@ export class ChatSession {
   }
 
   private async readPage(): Promise<void> {
-    const { page, pageProblem } = await readChatPage(this.pageBridge);
+    const { page, pageProblem, pageAccess } = await readChatPage(this.pageBridge);
     const messages = page ? await this.conversation.pickUp(page.url).catch(() => []) : this.state.messages;
-    this.set({ page, pageProblem, messages });
+    this.set({ page, pageProblem, pageAccess, messages });
+  }
+
+  /**
+   * Reads the page again once the user granted its origin (`asked`: the browser's permission
+   * request, made from their click); a refusal leaves the problem as it is.
+   */
+  async afterPageAccess(asked: Promise<boolean>): Promise<void> {
+    if (!(await asked.catch(() => false))) return;
+    this.loaded = null;
+    await this.loadPage();
   }
 
   togglePage(): void {

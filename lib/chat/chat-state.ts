@@ -11,6 +11,8 @@ export interface ChatState {
   page: PageContext | null;
   /** Why there is no page context, in words the user can act on. */
   pageProblem: string | null;
+  /** The origin the user may grant so the page can be read (a PDF on another site), if that is the problem. */
+  pageAccess: string | null;
   includePage: boolean;
   fitted: Fitted | null;
   /** Selected text attached to the next question ("Ask about this…"). */
@@ -36,6 +38,7 @@ export function initialChatState(): ChatState {
     error: null,
     page: null,
     pageProblem: null,
+    pageAccess: null,
     includePage: true,
     fitted: null,
     attachment: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
 import { readChatPage } from './page-reading';
-import { PageUnreadableError } from '../protocol';
+import { PageAccessNeededError, PageUnreadableError } from '../protocol';
 import { pageProblemOf } from '../page/page-problem';
 
 const context = (text: string): PageContext => ({
@@ -22,6 +22,7 @@ describe('readChatPage', () => {
     expect(await readChatPage(bridge(async () => context('Text.')))).toEqual({
       page: context('Text.'),
       pageProblem: null,
+      pageAccess: null,
     });
     expect((await readChatPage(bridge(async () => context('')))).pageProblem).toBe(
       'This page has no readable text.',
@@ -31,11 +32,21 @@ describe('readChatPage', () => {
         Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
       ),
     );
-    expect(refused).toEqual({ page: null, pageProblem: pageProblemOf(new Error('refused')) });
+    expect(refused).toEqual({
+      page: null,
+      pageProblem: pageProblemOf(new Error('refused')),
+      pageAccess: null,
+    });
     expect(refused.pageProblem).toMatch(/^Chrome does not let extensions read this page/);
     const scanned = await readChatPage(
       bridge(() => Promise.reject(new PageUnreadableError('This PDF has no text layer.'))),
     );
     expect(scanned.pageProblem).toBe('This PDF has no text layer.');
+    // A PDF on a site not granted yet: the problem names it, and the origin is what the panel offers.
+    const elsewhere = await readChatPage(
+      bridge(() => Promise.reject(new PageAccessNeededError('https://example.com'))),
+    );
+    expect(elsewhere).toMatchObject({ page: null, pageAccess: 'https://example.com' });
+    expect(elsewhere.pageProblem).toMatch(/PDFs from example\.com.*permission/);
   });
 });

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOpenAiServer, type OpenAiServer } from '../../tests/fixtures/openai-server';
 import { AbortedError } from '../protocol';
@@ -63,6 +65,41 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
     await expect(ask({ kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1' }, 'echo')).rejects.toThrow(
       /Could not reach 127\.0\.0\.1:9/,
     );
+  });
+
+  it('refuses a redirect instead of sending the conversation on, and stops an endless answer', async () => {
+    const seen: string[] = [];
+    const elsewhere = createServer((req, res) => void (seen.push(req.url ?? ''), res.end('{}')));
+    const redirecting = createServer((req, res) => {
+      const to = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/pull`;
+      res.writeHead(307, { location: to }).end();
+    });
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = `data: ${JSON.stringify({ choices: [{ delta: { content: 'x'.repeat(1000) } }] })}\n\n`;
+      const pump = () => {
+        while (res.write(chunk));
+        res.once('drain', pump);
+      };
+      pump();
+      res.on('close', () => res.removeAllListeners('drain'));
+    });
+    const at = async (s: Server) => {
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+      return `http://127.0.0.1:${(s.address() as AddressInfo).port}/v1`;
+    };
+    try {
+      await at(elsewhere);
+      const redirect = { kind: 'openai' as const, baseUrl: await at(redirecting) };
+      await expect(ask(redirect, 'echo')).rejects.toThrow(/redirected this request.*does not follow/);
+      await expect(listModels(redirect)).rejects.toThrow(/redirected/);
+      expect(seen).toEqual([]);
+      const flood = { kind: 'openai' as const, baseUrl: await at(endless) };
+      await expect(ask(flood, 'echo', undefined, { maxBytes: 200_000 })).rejects.toThrow(/far more than/);
+    } finally {
+      for (const s of [elsewhere, redirecting, endless]) s.closeAllConnections();
+      await Promise.all([elsewhere, redirecting, endless].map((s) => new Promise((r) => s.close(r))));
+    }
   });
 
   it('cancelling closes the connection to the provider', async () => {

@@ -21,6 +21,8 @@ export interface RemoteOptions {
   /** Time allowed for the first byte, then between chunks. */
   firstByteMs?: number;
   idleMs?: number;
+  /** Bytes of one answer past which the provider is stopped (MAX_ANSWER_BYTES). */
+  maxBytes?: number;
   fetch?: typeof fetch;
 }
 
@@ -68,15 +70,23 @@ export async function diagnose(res: Response, endpoint: ProviderEndpoint): Promi
   return new LocalAiError('engine-failed', `${host} answered ${res.status}${tail}.`);
 }
 
-/** A fetch that fails clearly when the network does. */
+/** Bytes of one streamed answer past which a provider is stopped: far beyond any real answer. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A fetch that fails clearly when the network does. Redirects are refused, not followed: the
+ * provider's origin is what the user granted, and a redirect could lead anywhere (this machine,
+ * the LAN) with the page text in the body.
+ */
 async function call(
   endpoint: ProviderEndpoint,
   url: string,
   init: RequestInit,
   fetchFn: typeof fetch,
 ): Promise<Response> {
+  let res: Response;
   try {
-    return await fetchFn(url, { ...init, credentials: 'omit' });
+    res = await fetchFn(url, { ...init, credentials: 'omit', redirect: 'manual' });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     const host = new URL(endpoint.baseUrl).host;
@@ -85,6 +95,14 @@ async function call(
       `Could not reach ${host}: it is not running, the URL is wrong, or it does not allow this extension (CORS). Start the server, check the URL, or grant Local AI access to ${host} when asked.`,
     );
   }
+  if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+    const host = new URL(endpoint.baseUrl).host;
+    throw new LocalAiError(
+      'engine-failed',
+      `${host} redirected this request to another address, which Local AI does not follow. Enter the server's final address in Settings → Providers.`,
+    );
+  }
+  return res;
 }
 
 /** The models a provider offers, from its own list. */
@@ -166,10 +184,18 @@ export async function remoteChat(
     const reader = chatStreamReader(options.onDelta);
     const decoder = new TextDecoder();
     const stream = res.body!.getReader();
+    let bytes = 0;
     for (;;) {
       arm(remote.idleMs ?? 60_000);
       const { done, value } = await stream.read();
       if (done) break;
+      if ((bytes += value.length) > (remote.maxBytes ?? MAX_ANSWER_BYTES)) {
+        await stream.cancel().catch(() => {});
+        throw new LocalAiError(
+          'engine-failed',
+          `${new URL(endpoint.baseUrl).host} sent far more than any answer needs; Local AI stopped it.`,
+        );
+      }
       reader.feed(decoder.decode(value, { stream: true }));
     }
     return reader.end();

@@ -5,6 +5,7 @@
  */
 import type { Passage, PageContext } from '../protocol';
 import { passageOf } from '../page/passages';
+import { MAX_PAGE_CHARS } from '../page/page-context';
 import { pdfFileName } from './pdf-source';
 import type { PdfText } from './read-pdf';
 
@@ -45,8 +46,21 @@ export function pdfPassages(pdf: PdfText): Passage[] {
   return passages;
 }
 
-/** The page context for the PDF at `url`. */
-export function pdfPageContext(url: string, pdf: PdfText): PageContext {
+/** The PDF's pages up to `maxChars` of text in all (the last one cut), like a web page's cap. */
+export function pdfWithin(pdf: PdfText, maxChars: number): PdfText {
+  let left = maxChars;
+  const pages = [];
+  for (const page of pdf.pages) {
+    if (left <= 0) break;
+    pages.push(page.text.length > left ? { ...page, text: page.text.slice(0, left) } : page);
+    left -= page.text.length;
+  }
+  return { ...pdf, pages };
+}
+
+/** The page context for the PDF at `url`; a text layer over `maxChars` is cut, and says so. */
+export function pdfPageContext(url: string, whole: PdfText, maxChars = MAX_PAGE_CHARS): PageContext {
+  const pdf = pdfWithin(whole, maxChars);
   const text = pdfPagesText(pdf);
   return {
     url,
@@ -55,7 +69,7 @@ export function pdfPageContext(url: string, pdf: PdfText): PageContext {
     lang: '',
     text,
     source: 'readable',
-    fullChars: text.length,
+    fullChars: Math.max(text.length, pdfPagesText(whole).length),
     selection: null,
     passages: pdfPassages(pdf),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageBridge } from '../page/page-bridge';
-import { pdfPassages, pdfPagesText } from './pdf-context';
+import { pdfPageContext, pdfPassages, pdfPagesText } from './pdf-context';
 import { withPdfReading } from './pdf-page-bridge';
 import type { PdfText } from './read-pdf';
 
@@ -79,6 +79,21 @@ describe('withPdfReading', () => {
     expect(page.asked).toEqual(['page-context', 'page-context', 'selection']);
     expect(read).not.toHaveBeenCalled();
   });
+
+  it('reads the PDF a viewer tab names when the browser does not tell the tab’s address', async () => {
+    const viewer: PageBridge = {
+      scope: async () => 'tab-1',
+      ask: async () => ({ url: 'https://example.com/r.pdf', title: '', text: '', source: 'none' }) as never,
+    };
+    const read = vi.fn(async () => PDF);
+    const bridge = withPdfReading(viewer, { tabUrl: async () => undefined, read, open: vi.fn() });
+    expect((await bridge.ask('page-context', {})).title).toBe('Water report');
+    expect(read).toHaveBeenCalledWith('https://example.com/r.pdf');
+    // A page with text of its own is the page, whatever its address says.
+    const web = withPdfReading(pageBridge(), { tabUrl: async () => undefined, read, open: vi.fn() });
+    expect((await web.ask('page-context', {})).title).toBe('Web page');
+    expect(read).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('citations of a PDF', () => {
@@ -146,6 +161,22 @@ describe('pdfPassages', () => {
     expect(pageTwo.every((p) => p.page === 2 && p.text.length <= 760)).toBe(true);
     expect(pageTwo.map((p) => p.text).join(' ')).toBe(long.replace(/\n/g, ' '));
     expect(passages.map((p) => p.id)).toEqual(passages.map((_, i) => String(i + 1)));
+  });
+});
+
+describe('pdfPageContext', () => {
+  it('cuts a text layer over the cap, like a web page, and says how much there was', () => {
+    const big = { ...PDF, pages: [1, 2, 3].map((page) => ({ page, text: 'x'.repeat(400) })), pageCount: 3 };
+    const context = pdfPageContext('http://127.0.0.1:1/big.pdf', big, 1000);
+    expect(context.passages!.map((p) => [p.page, p.text.length])).toEqual([
+      [1, 400],
+      [2, 400],
+      [3, 200],
+    ]);
+    expect(context.fullChars).toBeGreaterThan(context.text.length);
+    expect(pdfPageContext('http://127.0.0.1:1/r.pdf', PDF).fullChars).toBe(
+      pdfPageContext('http://127.0.0.1:1/r.pdf', PDF).text.length,
+    );
   });
 });
 

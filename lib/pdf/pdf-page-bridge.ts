@@ -49,7 +49,13 @@ export function withPdfReading(bridge: PageBridge, reading: PdfReading): PageBri
       if (isPdfUrl(reading.pdfUrl ?? undefined)) return fromPdf(reading.pdfUrl!, false);
       const url = await reading.tabUrl().catch(() => undefined);
       if (isPdfUrl(url)) return fromPdf(url, true);
-      return bridge.ask(method, params);
+      const context = await bridge.ask('page-context', {});
+      // The browser tells a tab's address only for sites the user granted; elsewhere the viewer's
+      // own page (no text of its own) says where it is. Its PDF is fetched only from this machine
+      // or a granted site (see fetchPdf), so a lying page gains nothing but a request to grant.
+      if (url === undefined && context.source === 'none' && isPdfUrl(context.url))
+        return fromPdf(context.url, true);
+      return context;
     },
   };
 }

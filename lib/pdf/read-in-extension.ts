@@ -4,6 +4,8 @@
  * from the extension only), loaded on first use so panels that never see a PDF never load it.
  */
 import type * as PdfJsLib from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { browser } from 'wxt/browser';
+import { originPattern } from '../providers/provider-policy';
 import { fetchPdf } from './pdf-source';
 import { readPdfText, type PdfText } from './read-pdf';
 
@@ -22,9 +24,11 @@ function pdfjs() {
 
 /**
  * Fetches the PDF at `url` and reads its text, page by page.
+ * @throws {PageAccessNeededError} see fetchPdf.
  * @throws {PageUnreadableError} see fetchPdf and readPdfText.
  */
 export async function readPdfInExtension(url: string): Promise<PdfText> {
-  const [bytes, lib] = await Promise.all([fetchPdf(url), pdfjs()]);
+  const granted = (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] });
+  const [bytes, lib] = await Promise.all([fetchPdf(url, { granted }), pdfjs()]);
   return readPdfText(lib, bytes);
 }

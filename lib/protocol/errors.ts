@@ -230,6 +230,19 @@ export class PageUnreadableError extends LocalAiError {
   }
 }
 
+/**
+ * A document (a PDF on another site) Local AI may read only once the user grants its origin; the
+ * panel offers that, from the user's click. Made and shown in the side panel only.
+ */
+export class PageAccessNeededError extends PageUnreadableError {
+  constructor(readonly origin: string) {
+    super(
+      `To read PDFs from ${new URL(origin).host}, Local AI needs your permission for that site. Allow it, or ask without the PDF.`,
+    );
+    this.name = 'PageAccessNeededError';
+  }
+}
+
 const CLASSES: Partial<Record<ErrorCode, new (message: string) => LocalAiError>> = {
   'bad-request': BadRequestError,
   forbidden: ForbiddenError,

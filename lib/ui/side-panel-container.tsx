@@ -74,6 +74,11 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
                 onStop={() => chatSession.stop()}
                 onRegenerate={() => void chatSession.regenerate()}
                 onTogglePage={() => chatSession.togglePage()}
+                // The browser asks the user only from a click: request first, then wait.
+                onAllowPage={() =>
+                  chat.pageAccess &&
+                  void chatSession.afterPageAccess(settings.permissions.request(chat.pageAccess))
+                }
                 onCopy={(t) => void copyText(t)}
                 onConsent={(c) => chatSession.decideConsent(c)}
                 onDownloadOffer={() => void chatSession.acceptOffer()}

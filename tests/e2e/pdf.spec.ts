@@ -9,6 +9,7 @@ import { startStaticServer, type StaticServer } from '../fixtures/static-server'
 import { PAGE_TWO_FACT, passwordPdf, reportPdf, scannedPdf } from '../fixtures/pdf/make-pdfs';
 import { chooseModel, expect, runAction, test } from './fixtures';
 import { blockedIn, watchPolicy } from './policy-watch';
+import { siteAccess } from './site-access';
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -123,4 +124,43 @@ test('a scanned PDF and a password-protected one say so plainly, and chat still 
     timeout: 30_000,
   });
   expect(await askEcho(locked.panel, 'Hello?')).toContain('Hello?');
+});
+
+test('a PDF on another site is read once the user allows that site, and not fetched before', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  // 127.0.0.2 stands in for another site: outside the manifest's host permissions (this machine).
+  const far = await startStaticServer(
+    { '/far.pdf': { body: await reportPdf(), type: 'application/pdf' } },
+    '127.0.0.2',
+  );
+  try {
+    const page = await context.newPage();
+    await page.goto(`${far.origin}/far.pdf`).catch(() => {});
+    await page.bringToFront();
+    const tabId = await sw.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+    );
+    const fetchedByTab = far.requests().length;
+    const panel = await context.newPage();
+    await watchPolicy(panel);
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+    const chip = panel.getByTestId('page-chip');
+    await expect(chip).toContainText(`To read PDFs from ${new URL(far.origin).host}`, { timeout: 30_000 });
+    // Nothing is requested from a site the user has not allowed.
+    expect(far.requests().length).toBe(fetchedByTab);
+    await panel.screenshot({ path: test.info().outputPath('pdf-allow-site.png'), fullPage: true });
+
+    // The user allows the site (Chrome's prompt, answered in the browser's site access here).
+    await (await siteAccess(context, extensionId)).allow(far.origin);
+    await chip.getByRole('button', { name: `Allow ${new URL(far.origin).host}` }).click();
+    await expect(chip).toContainText('This page: Water report', { timeout: 30_000 });
+    expect(far.requests().length).toBeGreaterThan(fetchedByTab);
+    expect(await askEcho(panel, 'What is on page 2?')).toContain('What is on page 2?');
+    expect(await blockedIn(panel)).toEqual([]);
+  } finally {
+    await far.close();
+  }
 });

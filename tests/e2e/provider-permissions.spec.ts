@@ -15,9 +15,10 @@
  * (which prompts) are unit-tested with a test double of the permissions API
  * (lib/ui/providers-controller.test.tsx).
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startOpenAiServer, type OpenAiServer } from '../fixtures/openai-server';
 import { expect, hostRequest, test } from './fixtures';
+import { siteAccess } from './site-access';
 
 let lan: OpenAiServer;
 test.beforeEach(async () => {
@@ -27,26 +28,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await lan.close();
 });
-
-/** The browser's own extension settings page: where a user grants or revokes a site for an extension. */
-async function siteAccess(context: BrowserContext, extensionId: string) {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions');
-  const call = (method: 'addHostPermission' | 'removeHostPermission', pattern: string) =>
-    page.evaluate(
-      ([method, id, pattern]) =>
-        (
-          chrome as unknown as {
-            developerPrivate: Record<string, (id: string, host: string) => Promise<void>>;
-          }
-        ).developerPrivate[method]!(id, pattern),
-      [method, extensionId, pattern] as const,
-    );
-  return {
-    allow: (origin: string) => call('addHostPermission', `${origin}/*`),
-    revoke: (origin: string) => call('removeHostPermission', `${origin}/*`),
-  };
-}
 
 const granted = (panel: Page, origin: string) =>
   panel.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), origin);
