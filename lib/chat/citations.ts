@@ -13,7 +13,7 @@ const CITATION = /\[(\d{1,7}(?:\s*,\s*\d{1,7})*)\](?![(:])/g;
 
 /** The markdown with valid citations marked and every other one dropped. */
 export function markCitations(markdown: string, valid: ReadonlySet<string>): string {
-  return markdown.replace(/[\uE000\uE001]/g, '').replace(CITATION, (_, ids: string) =>
+  return stripMarkers(markdown).replace(CITATION, (_, ids: string) =>
     ids
       .split(',')
       .map((id) => id.trim())
@@ -22,6 +22,9 @@ export function markCitations(markdown: string, valid: ReadonlySet<string>): str
       .join(''),
   );
 }
+
+/** `text` without citation markers: what attribute values keep (see renderMarkdown's hook). */
+export const stripMarkers = (text: string): string => text.replace(/[\uE000\uE001]/g, '');
 
 /** Sanitised HTML with each marked citation as a button (its id is digits: nothing to escape). */
 export function citationButtons(html: string): string {

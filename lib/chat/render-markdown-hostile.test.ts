@@ -51,3 +51,18 @@ describe('renderMarkdown with hostile model output', { timeout: 20_000 }, () => 
     expect(depth(html, 'ul').max).toBe(2);
   });
 });
+
+describe('citations in attributes', () => {
+  it('a citation inside a link title stays text: the title cannot be closed to add elements', () => {
+    const box = document.createElement('div');
+    box.innerHTML = renderMarkdown(
+      '[x](mailto:a@b.example "x [3] <img src=x onerror=alert(1)> y") and [3]',
+      new Set(['3']),
+    );
+    expect(box.querySelectorAll('img')).toHaveLength(0);
+    expect(box.querySelector('a')?.getAttribute('title')).not.toMatch(/[\uE000\uE001]|button/);
+    // The citation in the text is still a button, and the only one.
+    expect(Array.from(box.querySelectorAll('button.cite'), (b) => b.textContent)).toEqual(['[3]']);
+    expect(box.querySelectorAll('*').length).toBe(box.querySelectorAll('p, a, button').length);
+  });
+});

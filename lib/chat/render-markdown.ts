@@ -8,7 +8,7 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
-import { citationButtons, markCitations } from './citations';
+import { citationButtons, markCitations, stripMarkers } from './citations';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -54,6 +54,11 @@ let purifier: ReturnType<typeof DOMPurify> | null = null;
 function purify(): ReturnType<typeof DOMPurify> {
   if (!purifier) {
     purifier = DOMPurify(window);
+    // Citation markers become buttons after sanitising (./citations.ts): one left in an attribute
+    // (a link's title, say) would close the attribute there, so only text may keep them.
+    purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      data.attrValue = stripMarkers(data.attrValue);
+    });
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A') {
         node.setAttribute('target', '_blank');
