@@ -102,6 +102,18 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
   const session = (ctx: { caller: Caller; clientId: number }, id: string) =>
     deps.sessions.get(id, webPage(ctx.caller).origin, ctx.clientId);
 
+  /** The page's session, if the site is still allowed and still allowed its session's model. */
+  const usable = async (ctx: { caller: Caller; clientId: number }, id: string) => {
+    const { page, access: a } = await allowed(ctx.caller);
+    const s = session(ctx, id);
+    // The user may turn providers off for the site while its sessions live: they stop at once.
+    if (s.model.engine === 'remote' && !a.providers)
+      throw new ConsentRequiredError(
+        `${page.origin} may no longer use providers off this device. Create a new session for the on-device model.`,
+      );
+    return s;
+  };
+
   return {
     'page.availability': async (_p, { caller }) => {
       const { access: a } = await access(caller, false);
@@ -138,8 +150,7 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       return infoOf(deps.sessions.create(newSession(page, ctx, model, params)));
     },
     'page.prompt': async ({ sessionId, input, responseConstraint }, ctx) => {
-      await allowed(ctx.caller);
-      const s = session(ctx, sessionId);
+      const s = await usable(ctx, sessionId);
       const format = responseConstraint
         ? { type: 'grammar' as const, grammar: schemaGrammar(checkResponseSchema(responseConstraint)) }
         : undefined;
@@ -186,8 +197,7 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       });
     },
     'page.append': async ({ sessionId, input }, ctx) => {
-      await allowed(ctx.caller);
-      const s = session(ctx, sessionId);
+      const s = await usable(ctx, sessionId);
       return turn(s, async () => {
         const planned = plan(s, input);
         s.messages = planned.messages;
@@ -195,13 +205,11 @@ export function pageApiHandlers(deps: PageApiDeps): PartialRegistry<PageMethod> 
       });
     },
     'page.measure': async ({ sessionId, input }, ctx) => {
-      await allowed(ctx.caller);
-      const s = session(ctx, sessionId);
+      const s = await usable(ctx, sessionId);
       return { tokens: estimate(s, input) };
     },
     'page.clone': async ({ sessionId }, ctx) => {
-      await allowed(ctx.caller);
-      return infoOf(deps.sessions.clone(session(ctx, sessionId)));
+      return infoOf(deps.sessions.clone(await usable(ctx, sessionId)));
     },
     'page.destroy': async ({ sessionId }, ctx) => {
       deps.sessions.destroy(session(ctx, sessionId).id);
