@@ -45,8 +45,9 @@ async function withProvider(consents: (provider: string) => string[]) {
     endpoint: url === baseUrl ? { kind: 'openai', baseUrl, apiKey: 'sk-user' } : null,
     permitted: true,
   }));
+  // The provider model the user chose in the panel.
   const remote: ModelRef = { engine: 'remote', id: 'echo', url: baseUrl };
-  return { ...testRouter({ providers, settings: settings(consents(provider)) }), remote };
+  return { ...testRouter({ providers, settings: settings(consents(provider), [remote]) }), remote };
 }
 
 describe('callers and what each may do', () => {
@@ -126,11 +127,13 @@ describe('callers and what each may do', () => {
       text: 'hello',
     });
     expect(server!.requests()).toHaveLength(1);
-    await expect(
-      connect(pageSender('https://other.example')).client.request('chat', say(remote)),
-    ).resolves.toMatchObject({
-      text: 'hello',
-    });
+    const allowed = connect(pageSender('https://other.example')).client;
+    await expect(allowed.request('chat', say(remote))).resolves.toMatchObject({ text: 'hello' });
+    // Even where it is allowed, a page gets the provider model the user chose, not a dearer one.
+    await expect(allowed.request('chat', say({ ...remote, id: 'slow' }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(server!.requests()).toHaveLength(2);
   });
 
   it("checks consent for the panel's requests that declare page content, and honours a one-time grant", async () => {

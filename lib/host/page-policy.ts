@@ -55,14 +55,21 @@ export async function checkChat(caller: Caller, params: ChatParams, deps: PagePo
     }
     return;
   }
-  if (model.engine === 'remote') return checkProviderConsent(siteOf(caller), model, deps);
   // Exactly the loaded model, or one the user chose (or the device's default), context window and
   // GPU layers included: a page can neither make the host fetch a URL of its choosing nor throw
-  // out the user's model for another or for a huge context.
-  if (sameModel(deps.loaded(), model)) return;
-  const chosen = (await deps.settings?.chosenModels()) ?? [];
-  if (chosen.some((m) => sameModel(m, model))) return;
-  throw new ForbiddenError(
+  // out the user's model for another or for a huge context. A provider's model too: a page may not
+  // pick a dearer model on the user's key than the one they chose.
+  const chosen = async () => ((await deps.settings?.chosenModels()) ?? []).some((m) => sameModel(m, model));
+  if (model.engine === 'remote') {
+    if (!(await chosen())) throw notChosen();
+    return checkProviderConsent(siteOf(caller), model, deps);
+  }
+  if (sameModel(deps.loaded(), model) || (await chosen())) return;
+  throw notChosen();
+}
+
+function notChosen(): ForbiddenError {
+  return new ForbiddenError(
     'A page can use only the model you chose in Local AI. Pick or download it in the side panel.',
   );
 }
