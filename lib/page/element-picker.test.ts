@@ -8,14 +8,33 @@ beforeEach(() => {
     <p id="c">Charlie paragraph.</p></section></main>`;
 });
 
+// happy-dom can only dispatch events, never the browser's trusted ones: these stand for the user's.
+const asUser = { fromUser: () => true };
 const key = (k: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 const overlays = () => document.documentElement.querySelectorAll(':scope > div').length;
 
 describe('pickElement', () => {
+  it('ignores what a page script dispatches: only the user picks or cancels', async () => {
+    const controller = new AbortController();
+    const picking = pickElement({ signal: controller.signal });
+    const a = document.getElementById('a')!;
+    a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    key('Enter');
+    key('Escape');
+    // Still picking: the outline is there, and nothing resolved.
+    expect(overlays()).toBe(1);
+    let settled = false;
+    void picking.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    controller.abort();
+    await expect(picking).resolves.toBeNull();
+  });
+
   it('picks what the pointer is on, and the page never sees the click', async () => {
     let pageClicks = 0;
     document.getElementById('a')!.addEventListener('click', () => pageClicks++);
-    const picking = pickElement();
+    const picking = pickElement(asUser);
     expect(overlays()).toBe(1);
     const a = document.getElementById('a')!;
     a.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
@@ -29,7 +48,7 @@ describe('pickElement', () => {
   });
 
   it('widens with ArrowUp, narrows back with ArrowDown, takes it with Enter', async () => {
-    const picking = pickElement();
+    const picking = pickElement(asUser);
     document.getElementById('b')!.dispatchEvent(new MouseEvent('mousemove', { bubbles: true }));
     key('ArrowUp');
     key('ArrowUp');
@@ -39,14 +58,14 @@ describe('pickElement', () => {
   });
 
   it('starts from the main content for keyboard users, and cancels with Escape or the signal', async () => {
-    const first = pickElement();
+    const first = pickElement(asUser);
     key('Enter');
     await expect(first).resolves.toBe(document.querySelector('main'));
-    const escaped = pickElement();
+    const escaped = pickElement(asUser);
     key('Escape');
     await expect(escaped).resolves.toBeNull();
     const controller = new AbortController();
-    const aborted = pickElement({ signal: controller.signal });
+    const aborted = pickElement({ ...asUser, signal: controller.signal });
     controller.abort();
     await expect(aborted).resolves.toBeNull();
     expect(overlays()).toBe(0);

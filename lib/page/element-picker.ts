@@ -1,16 +1,27 @@
 /**
  * "Pick a part of the page": the user points at an element (mouse, or the keyboard: arrows to
  * widen or narrow, Enter to take it, Escape to cancel) and only it becomes the context. The outline
- * and the hint live in a closed shadow root, so the page's styles cannot hide or restyle them and
- * the page's scripts cannot reach them; while picking, clicks never reach the page.
+ * and the hint live in a closed shadow root under an inline !important style, so the page's styles
+ * cannot hide or restyle them and the page's scripts cannot reach them. Only the user's own events
+ * count (a page script cannot pick for them). While picking, clicks reach none of the page's
+ * handlers but those it registered on window, capturing, before picking began: those run first,
+ * and can see the click, not change what is picked.
  */
 
 export interface PickOptions {
   doc?: Document;
   signal?: AbortSignal;
+  /**
+   * Whether an event came from the user: only the browser's own (isTrusted) by default, so a page
+   * script cannot pick for the user. Unit tests, which can only dispatch events, say otherwise.
+   */
+  fromUser?: (event: Event) => boolean;
 }
 
-const HOST_STYLE = 'all: initial; position: fixed; inset: 0; z-index: 2147483647; pointer-events: none;';
+// Inline and !important: no page style sheet, however specific or important, can hide the outline.
+const HOST_STYLE =
+  'all: initial !important; position: fixed !important; inset: 0 !important;' +
+  ' z-index: 2147483647 !important; pointer-events: none !important; display: block !important;';
 const BOX_STYLE =
   'position: fixed; box-sizing: border-box; border: 2px solid #1a73e8; background: rgba(26,115,232,0.12);' +
   ' border-radius: 2px; display: none;';
@@ -24,7 +35,11 @@ export const PICKER_HINT =
  * Lets the user pick one element of the page; resolves with it, or null when they cancel (Escape,
  * or `signal` aborts).
  */
-export function pickElement({ doc = document, signal }: PickOptions = {}): Promise<Element | null> {
+export function pickElement({
+  doc = document,
+  signal,
+  fromUser = (event) => event.isTrusted,
+}: PickOptions = {}): Promise<Element | null> {
   const win = doc.defaultView ?? window;
   const host = doc.createElement('div');
   host.setAttribute('style', HOST_STYLE);
@@ -101,6 +116,12 @@ export function pickElement({ doc = document, signal }: PickOptions = {}): Promi
         },
       ],
     ];
+    // Script-made events are swallowed but do nothing: only the user moves, picks or cancels.
+    const guarded = listeners.map(
+      ([type, listener]) =>
+        [type, (e: Event) => (fromUser(e) ? listener(e) : swallow(e))] as [string, (event: Event) => void],
+    );
+    listeners.splice(0, listeners.length, ...guarded);
     for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
     if (signal?.aborted) cancel();
     else signal?.addEventListener('abort', cancel, { once: true });
