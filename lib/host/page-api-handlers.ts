@@ -27,7 +27,7 @@ import { defaultModelFor } from '../models/default-models';
 import type { CallContext, Handler, PartialRegistry } from './handlers';
 import type { TrustedSettings } from './page-policy';
 import { RateLimiter } from './rate-limit';
-import { readyModel } from './page-model-ready';
+import { readyModel, type ModelReadyDeps } from './page-model-ready';
 import type { SiteDownloads } from './site-downloads';
 import { checkResponseSchema } from './response-schema';
 import { schemaGrammar } from './schema-grammar';
@@ -62,6 +62,8 @@ export interface PageApiDeps {
   models?: Pick<ModelHost, 'downloads' | 'download'>;
   /** Sites whose create() waits for the user to download their model. */
   siteDownloads: SiteDownloads;
+  /** Chrome's built-in model: a site may use it only once it is on the device (see readyModel). */
+  builtin?: ModelReadyDeps['builtin'];
   /** Listeners called whenever a download's progress changes. */
   downloadProgress: Set<() => void>;
   capabilities: () => Promise<DeviceCapabilities>;

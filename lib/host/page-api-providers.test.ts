@@ -1,11 +1,14 @@
 /**
- * A site's page-API sessions on a provider stop the moment the user turns "providers may answer
- * for this site" off: new sessions and the open ones (and their clones) alike. The provider here
- * is a test double recording what reaches it; the router and handlers are the real ones.
+ * What a site's page-API sessions may use stays the user's to decide: sessions on a provider stop
+ * the moment the user turns "providers may answer for this site" off, and Chrome's built-in model
+ * is never downloaded for a site. The provider and LanguageModel here are test doubles; the
+ * router and handlers are the real ones.
  */
 import { expect, it } from 'vitest';
 import { PAGE_API_PORT, type ModelRef } from '../protocol';
 import type { ProviderHost } from '../providers/provider-host';
+import { BUILTIN_MODEL, BuiltinEngine } from '../engine/builtin-engine';
+import { languageModelDouble } from '../engine/test-doubles/language-model-double';
 import type { TrustedSettings } from './page-policy';
 import { pageSender, testRouter } from './test-router';
 
@@ -50,4 +53,18 @@ it('open sessions stop using the provider when the user turns providers off for 
   expect(sent).toEqual(['one']);
   // The page can still close what it opened.
   expect(await client.request('page.destroy', { sessionId })).toEqual({ ok: true });
+});
+
+it('a site cannot make Chrome download its built-in model: create() is refused until it is on the device', async () => {
+  const settings: TrustedSettings = {
+    chosenModels: async () => [],
+    consented: async () => false,
+    pageAccess: async () => ({ access: 'allowed', providers: false, model: BUILTIN_MODEL }),
+  };
+  const api = languageModelDouble('downloadable');
+  const { connect, router } = testRouter({ settings, builtin: new BuiltinEngine(() => api) });
+  const { client } = connect(pageSender(SITE), PAGE_API_PORT);
+  await expect(client.request('page.create', {})).rejects.toMatchObject({ code: 'model-not-downloaded' });
+  // Nothing was started: Chrome's model is still only downloadable.
+  expect(router.status().builtin).toEqual({ availability: 'downloadable', progress: null });
 });

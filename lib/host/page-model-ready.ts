@@ -16,6 +16,7 @@ import type { EngineService } from '../engine/engine-runtime';
 import type { ModelHost } from '../models/model-host';
 import type { CallContext, Handler } from './handlers';
 import { requireOnDevice } from './page-policy';
+import type { BuiltinEngine } from '../engine/builtin-engine';
 import type { SiteDownloads } from './site-downloads';
 
 /** The part of the page's progress the download takes when there is one; loading is the rest. */
@@ -30,6 +31,8 @@ export interface ModelReadyDeps {
   loadProgress: Set<(progress: LoadProgress) => void>;
   /** Listeners called whenever a download's progress changes. */
   downloadProgress: Set<() => void>;
+  /** Chrome's built-in model, whose availability decides whether a site may use it now. */
+  builtin?: Pick<BuiltinEngine, 'refresh'>;
 }
 
 /**
@@ -52,6 +55,14 @@ export async function readyModel(
     last = value;
     ctx.onChunk({ progress: value });
   };
+  // Chrome downloads its own model when asked to create a session: never for a site's request.
+  if (model.engine === 'builtin') {
+    const { availability } = (await deps.builtin?.refresh()) ?? { availability: 'unavailable' };
+    if (availability !== 'available')
+      throw new ModelNotDownloadedError(
+        `Chrome's built-in model is not on this device yet (${availability}). Local AI does not start its download for a site: the user can choose another model in Local AI.`,
+      );
+  }
   const share = (await needsDownload(model, deps)) ? DOWNLOAD_SHARE : 0;
   if (share) await download(origin, model, ctx, deps, (fraction) => report(fraction * share));
   const listener = (p: LoadProgress) => {
