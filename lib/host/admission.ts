@@ -7,15 +7,25 @@ import { BadRequestError, ForbiddenError, mayCall, type Caller, type MethodName 
 /** Requests one content script (one page frame) may have in flight at once. */
 export const MAX_PAGE_REQUESTS = 4;
 
+/** Requests one site may have in flight at once, over all its tabs, frames and Ports. */
+export const MAX_SITE_REQUESTS = 16;
+
 /**
- * @throws {BadRequestError} a content script already has MAX_PAGE_REQUESTS requests in flight.
+ * @param inFlight the requests this caller's Port has in flight.
+ * @param siteInFlight the requests of every Port with the caller's origin (pages and content scripts).
+ * @throws {BadRequestError} a content script already has MAX_PAGE_REQUESTS requests in flight, or
+ *   its site MAX_SITE_REQUESTS.
  * @throws {ForbiddenError} `caller` may not use `method`.
  */
-export function admit(caller: Caller, method: MethodName, inFlight: number): void {
-  // One page cannot fill the queue that every tab and the panel share.
+export function admit(caller: Caller, method: MethodName, inFlight: number, siteInFlight = 0): void {
+  // One page cannot fill the queue that every tab and the panel share, nor can a site by opening more Ports.
   if (caller.kind === 'content-script' && inFlight >= MAX_PAGE_REQUESTS)
     throw new BadRequestError(
       `A page may have at most ${MAX_PAGE_REQUESTS} requests at once; wait for one to finish.`,
+    );
+  if ('origin' in caller && siteInFlight >= MAX_SITE_REQUESTS)
+    throw new BadRequestError(
+      `A site may have at most ${MAX_SITE_REQUESTS} requests at once; wait for one to finish.`,
     );
   // Who may call comes before what the params say: a refused caller learns nothing more.
   if (!mayCall(caller.kind, method))

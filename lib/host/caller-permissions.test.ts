@@ -102,6 +102,25 @@ describe('callers and what each may do', () => {
     expect(loaded).toEqual({ engine: 'synthetic', id: 'synthetic-2000' });
   });
 
+  it('caps a site’s requests in flight over all its Ports, so more frames or tabs get no more turns', async () => {
+    const slow: ModelRef = { engine: 'synthetic', id: 'synthetic-2000' };
+    const { connect } = testRouter({ settings: settings([], [slow]) });
+    const long = { ...say(slow), max_tokens: 30 };
+    // Four Ports (frames or tabs) of one site, four requests each: sixteen in flight.
+    const ports = [1, 2, 3, 4].map(() => connect(pageSender(PAGE)).client);
+    const first = ports.flatMap((client) => [1, 2, 3, 4].map(() => client.request('chat', long)));
+    const fifth = connect(pageSender(PAGE)).client;
+    await expect(fifth.request('chat', long)).rejects.toThrow(/A site may have at most 16 requests/);
+    // Another site is not held back by this one.
+    const other = connect(pageSender('https://other.example')).client;
+    const elsewhere = other.request('chat', { ...say(slow), max_tokens: 2 });
+    await expect(Promise.all([...first, elsewhere])).resolves.toHaveLength(17);
+    // Once they are answered, the site may ask again.
+    await expect(fifth.request('chat', { ...say(slow), max_tokens: 2 })).resolves.toMatchObject({
+      model: slow,
+    });
+  });
+
   it('never lets a content script make the host fetch a model URL of its choosing', async () => {
     const chosen: ModelRef = { engine: 'wllama', id: 'mine', url: 'http://127.0.0.1:9/mine.gguf' };
     const planted: ModelRef = { engine: 'wllama', id: 'x', url: 'http://127.0.0.1:9/admin?delete=1' };

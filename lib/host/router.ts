@@ -191,6 +191,15 @@ export class EngineRouter {
     reload(model, ctx).catch(() => undefined);
   }
 
+  /** Requests in flight from every Port of `caller`'s origin (pages and content scripts alike). */
+  private siteInFlight(caller: Caller): number {
+    if (!('origin' in caller)) return 0;
+    let count = 0;
+    for (const other of this.clients.values())
+      if ('origin' in other.caller && other.caller.origin === caller.origin) count += other.requests.size;
+    return count;
+  }
+
   private receive(client: Client, raw: unknown): void {
     let message: RequestMessage;
     try {
@@ -198,7 +207,7 @@ export class EngineRouter {
       if (envelope.type === 'cancel') return client.requests.get(envelope.id)?.abort();
       if (client.requests.has(envelope.id))
         throw new BadRequestError(`Request id ${envelope.id} is already in use.`);
-      admit(client.caller, envelope.method, client.requests.size);
+      admit(client.caller, envelope.method, client.requests.size, this.siteInFlight(client.caller));
       message = parseRequest(envelope.method, envelope.id, envelope.params);
     } catch (error) {
       this.send(client, { type: 'error', id: requestIdOf(raw), error: serializeError(error) });
