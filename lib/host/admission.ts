@@ -2,7 +2,14 @@
  * Whether the router accepts a request from a caller at all, before its params are read: who may
  * call the method (methods.ts), and how many requests one page frame may have in flight.
  */
-import { BadRequestError, ForbiddenError, mayCall, type Caller, type MethodName } from '../protocol';
+import {
+  BadRequestError,
+  ForbiddenError,
+  RateLimitedError,
+  mayCall,
+  type Caller,
+  type MethodName,
+} from '../protocol';
 
 /** Requests one content script (one page frame) may have in flight at once. */
 export const MAX_PAGE_REQUESTS = 4;
@@ -13,8 +20,8 @@ export const MAX_SITE_REQUESTS = 16;
 /**
  * @param inFlight the requests this caller's Port has in flight.
  * @param siteInFlight the requests of every Port with the caller's origin (pages and content scripts).
- * @throws {BadRequestError} a content script already has MAX_PAGE_REQUESTS requests in flight, or
- *   its site MAX_SITE_REQUESTS.
+ * @throws {BadRequestError} a content script already has MAX_PAGE_REQUESTS requests in flight.
+ * @throws {RateLimitedError} the caller's site already has MAX_SITE_REQUESTS in flight.
  * @throws {ForbiddenError} `caller` may not use `method`.
  */
 export function admit(caller: Caller, method: MethodName, inFlight: number, siteInFlight = 0): void {
@@ -24,7 +31,7 @@ export function admit(caller: Caller, method: MethodName, inFlight: number, site
       `A page may have at most ${MAX_PAGE_REQUESTS} requests at once; wait for one to finish.`,
     );
   if ('origin' in caller && siteInFlight >= MAX_SITE_REQUESTS)
-    throw new BadRequestError(
+    throw new RateLimitedError(
       `A site may have at most ${MAX_SITE_REQUESTS} requests at once; wait for one to finish.`,
     );
   // Who may call comes before what the params say: a refused caller learns nothing more.

@@ -110,7 +110,10 @@ describe('callers and what each may do', () => {
     const ports = [1, 2, 3, 4].map(() => connect(pageSender(PAGE)).client);
     const first = ports.flatMap((client) => [1, 2, 3, 4].map(() => client.request('chat', long)));
     const fifth = connect(pageSender(PAGE)).client;
-    await expect(fifth.request('chat', long)).rejects.toThrow(/A site may have at most 16 requests/);
+    await expect(fifth.request('chat', long)).rejects.toMatchObject({
+      code: 'rate-limited',
+      message: expect.stringMatching(/A site may have at most 16 requests/),
+    });
     // Another site is not held back by this one.
     const other = connect(pageSender('https://other.example')).client;
     const elsewhere = other.request('chat', { ...say(slow), max_tokens: 2 });
