@@ -77,23 +77,21 @@ export async function tabUrlOf(browser: WxtBrowser, tabId: number | null): Promi
  */
 export function pdfOpener(browser: WxtBrowser, tabId: () => number | null) {
   let opened: number | null = null;
-  const show = async (id: number, url: string) => {
-    const before = (await browser.tabs.get(id)).url ?? '';
+  const documentOf = (url: string) => url.split('#')[0];
+  /** Shows `url` in tab `id` if that tab still shows the same PDF; false if it moved on or closed. */
+  const show = async (id: number, url: string): Promise<boolean> => {
+    const before = (await browser.tabs.get(id).catch(() => null))?.url;
+    // A tab that moved on keeps what it shows now: the PDF opens in a tab of its own instead.
+    if (before === undefined || documentOf(before) !== documentOf(url)) return false;
     const tab = await browser.tabs.update(id, { url, active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-    if (before.split('#')[0] === url.split('#')[0] && before !== url) await browser.tabs.reload(id);
+    if (before !== url) await browser.tabs.reload(id);
+    return true;
   };
   return async (url: string, inTab: boolean): Promise<void> => {
     const own = tabId() ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null;
-    if (inTab && own !== null) return show(own, url);
-    if (
-      opened !== null &&
-      (await show(opened, url).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
+    if (inTab && own !== null && (await show(own, url))) return;
+    if (opened !== null && (await show(opened, url).catch(() => false))) return;
     const beside = own !== null ? await browser.tabs.get(own).catch(() => null) : null;
     const tab = await browser.tabs.create({
       url,
