@@ -53,7 +53,9 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
   it('says what is wrong: bad key, rate limit, HTML error page, malformed chunk, cut stream, unreachable, hang', async () => {
     server = await startOpenAiServer({ apiKey: 'sk-right' });
     const wrong = { kind: 'openai' as const, baseUrl: server.baseUrl, apiKey: 'sk-wrong' };
-    await expect(ask(wrong, 'echo')).rejects.toThrow(/refused the API key \(401\): Incorrect API key/);
+    await expect(ask(wrong, 'echo')).rejects.toThrow(
+      /refused the API key \(401\): the server says “Incorrect API key/,
+    );
     const ok = { ...wrong, apiKey: 'sk-right' };
     await expect(ask(ok, 'ratelimit')).rejects.toThrow(/rate limiting requests \(429\); try again in 20 s/);
     await expect(ask(ok, 'html')).rejects.toThrow(/502.*web page, not the API/);
@@ -67,7 +69,7 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
     );
   });
 
-  it('refuses a redirect instead of sending the conversation on, and stops an endless answer', async () => {
+  it('refuses a redirect, caps what a server sends (lists, errors, answers) and quotes its words', async () => {
     const seen: string[] = [];
     const elsewhere = createServer((req, res) => void (seen.push(req.url ?? ''), res.end('{}')));
     const redirecting = createServer((req, res) => {
@@ -84,6 +86,14 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
       pump();
       res.on('close', () => res.removeAllListeners('drain'));
     });
+    // A model list of 2 MB, and an error whose message is a page of text.
+    const bloated = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/v1/models')
+        return res.end(JSON.stringify({ data: [{ id: 'x'.repeat(2 * 1024 * 1024) }] }));
+      res.statusCode = 500;
+      res.end(JSON.stringify({ error: { message: `Call support now ${'!'.repeat(5000)}` } }));
+    });
     const at = async (s: Server) => {
       await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
       return `http://127.0.0.1:${(s.address() as AddressInfo).port}/v1`;
@@ -94,11 +104,18 @@ describe('remote providers (against a local OpenAI-compatible server)', () => {
       await expect(ask(redirect, 'echo')).rejects.toThrow(/redirected this request.*does not follow/);
       await expect(listModels(redirect)).rejects.toThrow(/redirected/);
       expect(seen).toEqual([]);
+      const bloat = { kind: 'openai' as const, baseUrl: await at(bloated) };
+      await expect(listModels(bloat)).rejects.toThrow(/did not return a model list/);
+      const said = await ask(bloat, 'echo').catch((e: Error) => e.message);
+      expect(said).toMatch(/answered 500: the server says “Call support now !+…”/);
+      expect(said.length).toBeLessThan(300);
       const flood = { kind: 'openai' as const, baseUrl: await at(endless) };
       await expect(ask(flood, 'echo', undefined, { maxBytes: 200_000 })).rejects.toThrow(/far more than/);
     } finally {
-      for (const s of [elsewhere, redirecting, endless]) s.closeAllConnections();
-      await Promise.all([elsewhere, redirecting, endless].map((s) => new Promise((r) => s.close(r))));
+      for (const s of [elsewhere, redirecting, endless, bloated]) s.closeAllConnections();
+      await Promise.all(
+        [elsewhere, redirecting, endless, bloated].map((s) => new Promise((r) => s.close(r))),
+      );
     }
   });
 

@@ -33,14 +33,46 @@ function headers(endpoint: ProviderEndpoint): Record<string, string> {
   return { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
 }
 
+/** Bytes of a JSON reply (a model list, an error) read at most: a server cannot fill the host's memory. */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/** The JSON body, or null when it is not JSON or larger than MAX_JSON_BYTES (the read is cancelled). */
+async function smallJson(res: Response): Promise<unknown> {
+  if (Number(res.headers.get('content-length')) > MAX_JSON_BYTES || !res.body) return null;
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (done || !value) break;
+    text += decoder.decode(value, { stream: true });
+    if (text.length > MAX_JSON_BYTES) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** A server's own words, on one line and short, quoted so they read as the server's, not ours. */
+function serverSays(text: unknown): string {
+  if (typeof text !== 'string' || !text.trim()) return '';
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `the server says “${line.length > 200 ? `${line.slice(0, 200)}…` : line}”`;
+}
+
 /** What an HTTP failure means, and what to do about it. */
 export async function diagnose(res: Response, endpoint: ProviderEndpoint): Promise<LocalAiError> {
   const host = new URL(endpoint.baseUrl).host;
   const type = res.headers.get('content-type') ?? '';
   let detail = '';
   if (type.includes('json')) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } | string } | null;
-    detail = typeof body?.error === 'string' ? body.error : (body?.error?.message ?? '');
+    const body = (await smallJson(res)) as { error?: { message?: unknown } | string } | null;
+    detail = serverSays(typeof body?.error === 'string' ? body.error : body?.error?.message);
   } else if (type.includes('html')) {
     detail = 'it answered with a web page, not the API: check the URL (it usually ends in /v1)';
   }
@@ -119,11 +151,19 @@ export async function listModels(
     fetchFn,
   );
   if (!res.ok) throw await diagnose(res, endpoint);
-  const body = (await res.json().catch(() => null)) as {
-    data?: { id: string }[];
-    models?: { name: string }[];
+  const body = (await smallJson(res)) as {
+    data?: { id?: unknown }[];
+    models?: { name?: unknown }[];
   } | null;
-  const names = body?.data?.map((m) => m.id) ?? body?.models?.map((m) => m.name);
+  const listed = Array.isArray(body?.data)
+    ? body.data.map((m) => m?.id)
+    : Array.isArray(body?.models)
+      ? body.models.map((m) => m?.name)
+      : null;
+  // Names only, each a short line: a model id is shown in the panel and sent back as the model.
+  const names = listed
+    ?.filter((n): n is string => typeof n === 'string' && n.length > 0 && n.length <= 200)
+    .slice(0, 2000);
   if (!names)
     throw new LocalAiError(
       'engine-failed',
