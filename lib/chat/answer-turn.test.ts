@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ContextOverflowError, type ChatParams, type EngineClient, type ModelRef } from '../protocol';
+import type { EngineClient, ModelRef } from '../protocol';
+import { engineClientDouble } from './test-doubles/engine-client-double';
 import { ModelFits } from './context-budget';
 import { answerTurn } from './answer-turn';
 
 const model: ModelRef = { engine: 'synthetic', id: 'x', contextWindow: 4096 };
 
-/** A test double for the engine client: one token per `density` characters, a window of `window`. */
-function engine(window: number, density: number) {
-  const requests: ChatParams[] = [];
-  const client = {
-    async request(
-      _method: string,
-      params: ChatParams,
-      options?: { onChunk?: (c: { delta: string; tokens: number }) => void },
-    ) {
-      requests.push(params);
-      const tokens = Math.ceil(params.messages.reduce((n, m) => n + m.content.length, 0) / density);
-      if (tokens > window) throw ContextOverflowError.of(tokens, window);
-      options?.onChunk?.({ delta: 'An ', tokens: 1 });
-      options?.onChunk?.({ delta: 'answer.', tokens: 1 });
-      return { text: 'An answer.', usage: { promptTokens: tokens, completionTokens: 2 }, timing: {} };
-    },
-  } as unknown as EngineClient;
-  return { client, requests };
-}
+/** The engine: one token per `density` characters, a window of `window`. */
+const engine = (window: number, density: number) =>
+  engineClientDouble(() => ({ text: 'An answer.', chunks: ['An ', 'answer.'] }), {
+    window,
+    charsPerToken: density,
+  });
 
 function run(client: EngineClient, fits: ModelFits, texts: string[]) {
   return answerTurn({

@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ContextOverflowError, type ChatParams, type EngineClient, type ModelRef } from '../protocol';
+import type { EngineClient, ModelRef } from '../protocol';
+import { engineClientDouble } from './test-doubles/engine-client-double';
 import { MAX_PARTS, summarisePage } from './summarise-page';
 
 const model: ModelRef = { engine: 'synthetic', id: 'x', contextWindow: 1024 };
 
-/** A test double for the engine client: counts one token per 2 characters; answers by prompt kind. */
-function engine() {
-  const requests: ChatParams[] = [];
-  const client = {
-    async request(
-      _method: string,
-      params: ChatParams,
-      options?: { onChunk?: (c: { delta: string; tokens: number }) => void },
-    ) {
-      requests.push(params);
-      const tokens = Math.ceil(params.messages.reduce((n, m) => n + m.content.length, 0) / 2);
-      if (tokens > 1024) throw ContextOverflowError.of(tokens, 1024);
-      const combining = params.messages.at(-1)!.content.startsWith('Summaries of the parts');
-      const text = combining ? 'The whole page.' : `- part summary ${requests.length}`;
-      options?.onChunk?.({ delta: text, tokens: 1 });
-      return { text, usage: { promptTokens: tokens, completionTokens: 3 }, timing: {} };
-    },
-  } as unknown as EngineClient;
-  return { client, requests };
-}
+/** The engine: one token per 2 characters, a window of 1024; answers by the prompt's kind. */
+const engine = () =>
+  engineClientDouble(
+    (params, n) => ({
+      text: params.messages.at(-1)!.content.startsWith('Summaries of the parts')
+        ? 'The whole page.'
+        : `- part summary ${n}`,
+    }),
+    { window: 1024, charsPerToken: 2 },
+  );
 
 function summarise(client: EngineClient, text: string, progress: string[]) {
   let ratio = 3.5;
