@@ -24,11 +24,16 @@ function injectStyle(root: Node, doc: Document): void {
 }
 
 let clearOnClick: (() => void) | null = null;
+/** The documents a highlight was drawn in: the page's, and a same-origin frame's. */
+let marked: Document[] = [];
 
-/** Removes the highlight (and the listener waiting for the next click). */
+/** Removes the highlight (and the listeners waiting for the next click). */
 export function clearHighlight(doc: Document = document): void {
-  doc.defaultView?.CSS?.highlights?.delete(HIGHLIGHT_NAME);
-  if (clearOnClick) doc.removeEventListener('pointerdown', clearOnClick, true);
+  for (const d of new Set([doc, ...marked])) {
+    d.defaultView?.CSS?.highlights?.delete(HIGHLIGHT_NAME);
+    if (clearOnClick) d.removeEventListener('pointerdown', clearOnClick, true);
+  }
+  marked = [];
   clearOnClick = null;
 }
 
@@ -38,23 +43,26 @@ export function showPassage(id: string, hash: string, doc: Document = document):
   const found = locatePassage(doc.body, id, hash);
   if (!found) return 'gone';
   const { element, nodes } = found.block;
+  // A passage in a same-origin frame is drawn in the frame's document, with the frame's registry.
+  const own = element.ownerDocument;
   const ranges = nodes.map((node) => {
-    const range = doc.createRange();
+    const range = own.createRange();
     range.selectNodeContents(node);
     return range;
   });
-  const win = doc.defaultView;
+  const win = own.defaultView;
   if (win?.CSS?.highlights && typeof win.Highlight === 'function') {
-    injectStyle(element.getRootNode(), doc);
+    injectStyle(element.getRootNode(), own);
     win.CSS.highlights.set(HIGHLIGHT_NAME, new win.Highlight(...ranges));
   } else {
     // Without the Highlight API (older browsers), the selection marks the passage instead.
-    const selection = doc.getSelection();
+    const selection = own.getSelection();
     selection?.removeAllRanges();
     if (ranges[0]) selection?.addRange(ranges[0]);
   }
   element.scrollIntoView({ block: 'center' });
+  marked = [...new Set([doc, own])];
   clearOnClick = () => clearHighlight(doc);
-  doc.addEventListener('pointerdown', clearOnClick, { capture: true, once: true });
+  for (const d of marked) d.addEventListener('pointerdown', clearOnClick, { capture: true, once: true });
   return found.moved ? 'moved' : 'shown';
 }

@@ -44,6 +44,31 @@ describe('readPassages', () => {
     expect(passages[1]!.hash).toBe(passageHash('River ecology'));
   });
 
+  it('reads a frame of the page’s own origin in its place, and skips one it cannot read', () => {
+    document.body.innerHTML =
+      '<p>Before.</p><iframe id="same"></iframe><iframe id="other"></iframe><p>After.</p>';
+    // happy-dom loads no frames: the frame's document is made here, as the browser would give it.
+    const framed = document.implementation.createHTMLDocument('Frame');
+    framed.body.innerHTML = '<h2>Framed report</h2><p>Inside the frame.</p>';
+    Object.defineProperty(document.getElementById('same'), 'contentDocument', { value: framed });
+    // Another origin's frame: the browser gives no document.
+    Object.defineProperty(document.getElementById('other'), 'contentDocument', { value: null });
+    expect(readPassages(document.body).map((p) => p.text)).toEqual([
+      'Before.',
+      'Framed report',
+      'Inside the frame.',
+      'After.',
+    ]);
+    // Readability sees the top document only: its article keeps the frame's blocks too.
+    const keep = articleTexts('<div><p>Before.</p><p>After.</p></div>');
+    expect(readPassages(document.body, { keep }).map((p) => p.id)).toEqual(['1', '2', '3', '4']);
+    expect(readPassages(document.body, { keep: articleTexts('<p>After.</p>') }).map((p) => p.id)).toEqual([
+      '2',
+      '3',
+      '4',
+    ]);
+  });
+
   it('keeps only the article’s blocks when Readability found one, with their page ids', () => {
     render();
     const keep = articleTexts(

@@ -1,6 +1,7 @@
 /**
  * A page's blocks in document order — paragraphs, list items, headings, captions, cells, and any
- * other element that is not inline and holds text of its own — walking into open shadow roots.
+ * other element that is not inline and holds text of its own — walking into open shadow roots and
+ * into frames of the page's own origin (a cross-origin frame's document is not the page's to read).
  * A passage's id is its block's position in this order, so the content script can find the same
  * block again (and checks its text's hash before trusting that it is the same).
  */
@@ -93,6 +94,12 @@ export function pageBlocks(root: Element | null, checkVisibility = true): Block[
     if (!isElement(node)) continue;
     const tag = node.tagName.toUpperCase();
     if (tag === 'BR' && block) block.text += ' ';
+    if (tag === 'IFRAME' && shown(node, checkVisibility)) {
+      // Null for a frame of another origin; a frame's blocks are blocks of their own.
+      const body = sameOriginBody(node as HTMLIFrameElement);
+      if (body) stack.push([body, null]);
+      continue;
+    }
     if (SKIP.has(tag) || !shown(node, checkVisibility && !INLINE.has(tag))) continue;
     let own = block;
     if (!INLINE.has(tag)) {
@@ -104,6 +111,14 @@ export function pageBlocks(root: Element | null, checkVisibility = true): Block[
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, own]);
   }
   return blocks.map((b) => ({ ...b, text: passageText(b.text) })).filter((b) => b.text);
+}
+
+function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {
+  try {
+    return frame.contentDocument?.body ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Which of the page's passages to read. */
@@ -124,10 +139,12 @@ export function readPassages(root: Element | null, filter: PassageFilter = {}): 
     .filter((b) => !within || within.contains(b.element));
   let chosen = all;
   if (keep?.size) {
+    // Readability reads the top document only: a frame's blocks are kept as they are.
+    const framed = (b: { element: Element }) => b.element.ownerDocument !== root?.ownerDocument;
     const inArticle = all.filter((b) => keep.has(b.text));
     const keptChars = inArticle.reduce((n, b) => n + b.text.length, 0);
     const articleChars = [...keep].reduce((n, t) => n + t.length, 0);
-    if (keptChars >= articleChars * 0.5) chosen = inArticle;
+    if (keptChars >= articleChars * 0.5) chosen = all.filter((b) => keep.has(b.text) || framed(b));
   }
   const passages: Passage[] = [];
   let total = 0;

@@ -16,9 +16,19 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Canal history</titl
 <style>p { margin: 120px 0; }</style></head><body><article><h1>Canal history</h1>
 ${Array.from({ length: 40 }, (_, i) => `<p>${paragraph(i)}</p>`).join('\n')}</article></body></html>`;
 
+// A report whose figure sits in a frame of the same site: blocks 1-2 here, 3 in the frame, 4 after.
+const FRAMED = `<!doctype html><html lang="en"><head><title>Gauges</title></head><body>
+<h1>River gauges</h1><p>The gauges are read every day.</p>
+<iframe src="/frame.html" style="width:400px;height:80px"></iframe><p>Readings are published weekly.</p>
+</body></html>`;
+
 let server: StaticServer;
 test.beforeAll(async () => {
-  server = await startStaticServer({ '/canal.html': { body: ARTICLE } });
+  server = await startStaticServer({
+    '/canal.html': { body: ARTICLE },
+    '/framed.html': { body: FRAMED },
+    '/frame.html': { body: '<!doctype html><p>The framed gauge reads 3.2 metres at noon.</p>' },
+  });
 });
 test.afterAll(async () => server.close());
 
@@ -78,4 +88,30 @@ test('a cited passage is scrolled to and highlighted; the next click moves it; a
   await page.bringToFront();
   await page.mouse.click(5, 5);
   await expect.poll(() => run<string>(HIGHLIGHTED)).toBe('');
+});
+
+test('a passage inside a frame of the same site is cited and highlighted in the frame', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/framed.html`);
+  await page.frameLocator('iframe').locator('p').waitFor();
+  await page.bringToFront();
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await chooseModel(panel, { engine: 'synthetic', id: 'cite-3' });
+  await expect(panel.getByTestId('page-chip')).toContainText('This page: Gauges');
+  await panel.locator('textarea[name=prompt]').fill('What does the gauge read?');
+  await panel.keyboard.press('Enter');
+  await panel.getByTestId('answer').getByRole('button', { name: '[3]' }).click();
+  const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
+  await expect
+    .poll(() => frame.evaluate(() => [...(CSS.highlights.get('local-ai-citation') ?? [])].join('')))
+    .toBe('The framed gauge reads 3.2 metres at noon.');
+  await expect(panel.locator('.citation-note')).toHaveCount(0);
 });
