@@ -111,7 +111,11 @@ test('a passage inside a frame of the same site is cited and highlighted in the 
   await panel.getByTestId('answer').getByRole('button', { name: '[3]' }).click();
   const frame = page.frames().find((f) => f.url().endsWith('/frame.html'))!;
   await expect
-    .poll(() => frame.evaluate(() => [...(CSS.highlights.get('local-ai-citation') ?? [])].join('')))
+    .poll(() =>
+      frame.evaluate(() =>
+        [...(CSS.highlights.get('local-ai-citation') ?? [])].map((r) => (r as Range).toString()).join(''),
+      ),
+    )
     .toBe('The framed gauge reads 3.2 metres at noon.');
   await expect(panel.locator('.citation-note')).toHaveCount(0);
 });
