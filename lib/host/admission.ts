@@ -39,6 +39,18 @@ export function admit(caller: Caller, method: MethodName, inFlight: number, site
     throw new ForbiddenError(`${describe(caller)} may not use ${method}: only Local AI's own pages may.`);
 }
 
+/** Requests in flight from every Port of `caller`'s origin (pages and content scripts alike). */
+export function siteInFlight(
+  caller: Caller,
+  clients: Iterable<{ caller: Caller; requests: { size: number } }>,
+): number {
+  if (!('origin' in caller)) return 0;
+  let count = 0;
+  for (const other of clients)
+    if ('origin' in other.caller && other.caller.origin === caller.origin) count += other.requests.size;
+  return count;
+}
+
 function describe(caller: Caller): string {
   return 'origin' in caller ? `A page (${caller.origin})` : 'This caller';
 }

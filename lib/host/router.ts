@@ -39,7 +39,7 @@ import type { TrustedSettings } from './page-policy';
 import { pageApiHandlers } from './page-api-handlers';
 import { SiteDownloads } from './site-downloads';
 import { PageSessions } from './page-sessions';
-import { admit } from './admission';
+import { admit, siteInFlight } from './admission';
 
 /** The part of a runtime.Port the router uses; chrome's Port and the polyfill's both fit. */
 export interface RouterPort {
@@ -191,15 +191,6 @@ export class EngineRouter {
     reload(model, ctx).catch(() => undefined);
   }
 
-  /** Requests in flight from every Port of `caller`'s origin (pages and content scripts alike). */
-  private siteInFlight(caller: Caller): number {
-    if (!('origin' in caller)) return 0;
-    let count = 0;
-    for (const other of this.clients.values())
-      if ('origin' in other.caller && other.caller.origin === caller.origin) count += other.requests.size;
-    return count;
-  }
-
   private receive(client: Client, raw: unknown): void {
     let message: RequestMessage;
     try {
@@ -207,7 +198,12 @@ export class EngineRouter {
       if (envelope.type === 'cancel') return client.requests.get(envelope.id)?.abort();
       if (client.requests.has(envelope.id))
         throw new BadRequestError(`Request id ${envelope.id} is already in use.`);
-      admit(client.caller, envelope.method, client.requests.size, this.siteInFlight(client.caller));
+      admit(
+        client.caller,
+        envelope.method,
+        client.requests.size,
+        siteInFlight(client.caller, this.clients.values()),
+      );
       message = parseRequest(envelope.method, envelope.id, envelope.params);
     } catch (error) {
       this.send(client, { type: 'error', id: requestIdOf(raw), error: serializeError(error) });
