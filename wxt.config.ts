@@ -29,8 +29,10 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Local AI',
-    description: 'Answers about the page you are on, from a language model running on your own device.',
+    // Strings from public/_locales (lib/ui/i18n.ts): English, German, Arabic.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     minimum_chrome_version: '116',
     permissions: [
       'offscreen',
@@ -56,7 +58,7 @@ export default defineConfig({
     cross_origin_opener_policy: { value: 'same-origin' },
     // Drawn in public/icons/icon.svg; the PNGs are renders of it at each size.
     icons: ICONS,
-    action: { default_title: 'Open Local AI', default_icon: ICONS },
+    action: { default_title: '__MSG_action_title__', default_icon: ICONS },
     content_security_policy: {
       // As tight as the extension's pages need (README "Security"): everything from the extension
       // itself; every WebAssembly engine (llama.cpp, WebLLM's model libraries, DuckDB) needs
