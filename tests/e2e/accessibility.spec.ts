@@ -40,5 +40,10 @@ test('every view of the side panel has no serious or critical accessibility viol
   await panel.keyboard.press('Enter');
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 60_000 });
   found['chat (answer)'] = await serious(panel);
+  // Copy confirms with a toast, announced as a status (shown only once the
+  // clipboard took the text: a refusal shows a different message).
+  await panel.getByRole('button', { name: 'Copy' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Copied to the clipboard.');
+  found['chat (toast)'] = await serious(panel);
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
 });
