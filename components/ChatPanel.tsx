@@ -9,6 +9,7 @@ import { DownloadOfferCard } from './DownloadOfferCard';
 import { RegionChip } from './RegionChip';
 import { TabChips, type TabChipsProps } from './TabChips';
 import { t } from '@/lib/ui/i18n';
+import { MousePointerClick, Plus } from 'lucide-preact';
 
 /** Other tabs and a part of the page as context: what the user does with them. */
 export interface ContextEvents extends Pick<
@@ -77,6 +78,7 @@ export function ChatPanel({
       <div class="context-actions">
         {context.canAddTabs && !state.tabChoices && (
           <button type="button" onClick={context.onOpenTabs}>
+            <Plus size={14} aria-hidden="true" />
             {t('chat_tabs_add')}
           </button>
         )}
@@ -86,6 +88,7 @@ export function ChatPanel({
           !state.region &&
           !!state.page?.text && (
             <button type="button" onClick={context.onPick}>
+              <MousePointerClick size={14} aria-hidden="true" />
               {t('chat_region_pick')}
             </button>
           )

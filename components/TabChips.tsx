@@ -2,6 +2,7 @@
  * Other open tabs as context: a removable chip per tab added (its letter, as its citations carry
  * it: [B3]), and the "Add tab" list of the window's other web pages, by title and site.
  */
+import { X } from 'lucide-preact';
 import type { ContextTab, TabChoice } from '@/lib/chat/tab-context';
 import { t } from '@/lib/ui/i18n';
 
@@ -41,7 +42,7 @@ export function TabChips({ tabs, choices, onCloseChoices, onAdd, onRemove, onAll
                 aria-label={t('chat_tab_remove', tab.page?.title || tab.title)}
                 onClick={() => onRemove(tab.id)}
               >
-                ×
+                <X size={14} aria-hidden="true" />
               </button>
             </li>
           ))}
