@@ -26,7 +26,7 @@ function browserDouble() {
   const bridge = (id: number) =>
     ({
       scope: async () => `tab-${id}`,
-      ask: async () => (id === 4 ? 'https://news.example/story' : 'unexpected'),
+      ask: async () => (id === 4 ? 'https://news.example/a%20story' : 'unexpected'),
     }) as unknown as PageBridge;
   return { browser, bridge, calls, close: (id: number) => removed(id) };
 }
@@ -36,7 +36,7 @@ describe('browserTabs', () => {
     const { browser, bridge } = browserDouble();
     expect(await browserTabs(browser, 1, bridge).others()).toEqual([
       { id: 2, title: 'B', host: '127.0.0.1:4000' },
-      { id: 4, title: 'news.example', host: 'news.example' },
+      { id: 4, title: 'a story', host: 'news.example' },
     ]);
   });
 

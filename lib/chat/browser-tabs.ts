@@ -39,8 +39,10 @@ export function browserTabs(
         .ask('page-url', {})
         .catch(() => undefined));
     if (!url || !/^https?:\/\//.test(url)) return null;
-    const host = new URL(url).host;
-    return { id: tab.id, title: tab.title || host, host };
+    const { host, pathname } = new URL(url);
+    // Without a title from the browser, the file's name says more than the host shown beside it.
+    const file = fileName(pathname);
+    return { id: tab.id, title: tab.title || file || host, host };
   };
   return {
     others: async () => {
@@ -56,4 +58,14 @@ export function browserTabs(
     },
     onClosed: (listener) => browser.tabs.onRemoved.addListener((id) => listener(id)),
   };
+}
+
+/** The last segment of a path, decoded where it decodes. */
+function fileName(pathname: string): string {
+  const last = pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }

@@ -3,11 +3,13 @@
  * tab gets a chip with its letter, its passages go to the model fenced on their own and are cited
  * by that letter ([B3]); a click on such a citation brings that tab to the front and highlights
  * the passage there. A tab closed while it is context leaves the chips, and the next question
- * says so. The synthetic engine's "cite-B3" model (a named test double) cites passage 3 of tab B.
+ * says so; one on a site not allowed yet asks for it on its chip. The synthetic engine's "cite-B3" model (a named test double) cites passage 3 of tab B.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
+import { reportPdf } from '../fixtures/pdf/make-pdfs';
 import { contentScriptWorld } from './content-world';
+import { siteAccess } from './site-access';
 import { chooseModel, expect, test } from './fixtures';
 
 const CANAL = `<!doctype html><html lang="en"><head><title>Canal history</title></head><body><article>
@@ -110,4 +112,40 @@ test('a context tab that closes leaves the chips, and the next question says so 
     'Closed, so no longer in the context: River notes.',
   );
   await expect(panel.locator('.error')).toHaveCount(0);
+});
+
+test('a tab on a site not allowed yet asks for it on its chip, as the page chip does, then is read', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  const far = await startStaticServer(
+    { '/far.pdf': { body: await reportPdf(), type: 'application/pdf' } },
+    '127.0.0.2',
+  );
+  try {
+    const pdf = await context.newPage();
+    // The PDF viewer's navigation may report an aborted load to Playwright; the tab shows the PDF.
+    await pdf.goto(`${far.origin}/far.pdf`).catch(() => {});
+    const { panel } = await twoTabs(context, sw, extensionId);
+    const host = new URL(far.origin).host;
+    await panel.getByRole('button', { name: 'Add tab' }).click();
+    const choice = panel.getByRole('dialog').getByRole('button', { name: new RegExp(host) });
+    await expect(choice).toBeVisible();
+    await panel.screenshot({ path: test.info().outputPath('tab-choices-360.png') });
+    await choice.click();
+    const chip = panel.getByTestId('tab-chip');
+    await expect(chip).toContainText(`To read PDFs from ${host}`, { timeout: 30_000 });
+    await panel.screenshot({ path: test.info().outputPath('tab-allow-360.png') });
+    const fetched = far.requests().length;
+
+    // The user allows the site (Chrome's prompt, answered in the browser's site access here).
+    await (await siteAccess(context, extensionId)).allow(far.origin);
+    await chip.getByRole('button', { name: `Allow ${host}` }).click();
+    await expect(chip).toContainText('Water report', { timeout: 30_000 });
+    await expect(chip).not.toContainText('To read PDFs');
+    expect(far.requests().length).toBeGreaterThan(fetched);
+  } finally {
+    await far.close();
+  }
 });
