@@ -1,0 +1,36 @@
+/**
+ * A citation clicked: the passage it names is shown where it is — on the panel's page (or the
+ * part picked of it), or in the other tab it came from ("B3"), which is then brought to the front.
+ * What became of it is said when it could not be shown as it was.
+ */
+import type { PageBridge } from '../page/page-bridge';
+import type { PageContext } from '../page/page-context';
+import type { TabContext } from './tab-context';
+
+const CITATION_NOTES = {
+  shown: null,
+  moved: null,
+  gone: 'This passage is no longer on the page: it changed after it was read. Nothing was highlighted.',
+  unreachable: 'The page could not show this passage: it was closed or reloaded.',
+};
+
+/**
+ * Shows passage `id`; resolves with the note to show (null: none), or undefined when no page or
+ * tab of this chat had that passage (nothing to do).
+ */
+export async function showCitation(
+  id: string,
+  pages: (PageContext | null)[],
+  pageBridge: PageBridge,
+  tabs: TabContext,
+): Promise<string | null | undefined> {
+  const inTab = /^[A-Z]/.test(id) ? tabs.resolve(id) : null;
+  const passage = inTab?.passage ?? pages.flatMap((p) => p?.passages ?? []).find((p) => p.id === id);
+  if (!passage) return undefined;
+  const outcome = await (inTab?.bridge ?? pageBridge)
+    .ask('show-passage', { id: passage.id, hash: passage.hash })
+    .then((r) => r.outcome)
+    .catch(() => 'unreachable' as const);
+  if (inTab && outcome !== 'unreachable') await tabs.focus(inTab.id).catch(() => {});
+  return CITATION_NOTES[outcome];
+}
