@@ -86,7 +86,9 @@ export function ChatPanel({
           <span role="status">{t('chat_region_picking')}</span>
         ) : (
           !state.region &&
-          !!state.page?.text && (
+          !!state.page?.text &&
+          // A PDF (its passages carry page numbers) is read in the extension: no page to pick in.
+          !state.page.passages?.some((p) => p.page) && (
             <button type="button" onClick={context.onPick}>
               <MousePointerClick size={14} aria-hidden="true" />
               {t('chat_region_pick')}

@@ -19,7 +19,10 @@ function browserDouble() {
         tabs.filter((t) => q.windowId === undefined || t.windowId === q.windowId),
       get: async (id: number) => tabs.find((t) => t.id === id)!,
       update: async (id: number) => (calls.push(`tab ${id}`), tabs.find((t) => t.id === id)),
-      onRemoved: { addListener: (l: (id: number) => void) => (removed = l) },
+      onRemoved: {
+        addListener: (l: (id: number) => void) => (removed = l),
+        removeListener: (l: (id: number) => void) => void (removed === l && (removed = () => {})),
+      },
     },
     windows: { update: async (id: number) => void calls.push(`window ${id}`) },
   } as unknown as TabsBrowser;
@@ -46,8 +49,10 @@ describe('browserTabs', () => {
     await tabs.focus(2);
     expect(calls).toEqual(['tab 2', 'window 1']);
     const closed: number[] = [];
-    tabs.onClosed((id) => closed.push(id));
+    const stop = tabs.onClosed((id) => closed.push(id));
     close(2);
+    stop();
+    close(3);
     expect(closed).toEqual([2]);
   });
 });

@@ -56,7 +56,11 @@ export function browserTabs(
       const tab = await browser.tabs.update(id, { active: true });
       if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
     },
-    onClosed: (listener) => browser.tabs.onRemoved.addListener((id) => listener(id)),
+    onClosed: (listener) => {
+      const removed = (id: number) => listener(id);
+      browser.tabs.onRemoved.addListener(removed);
+      return () => browser.tabs.onRemoved.removeListener(removed);
+    },
   };
 }
 

@@ -40,7 +40,7 @@ function session(model: ModelRef = { engine: 'synthetic', id: 'x', contextWindow
     others: async () => [{ id: 2, title: 'Rivers', host: 'rivers.example' }],
     bridge: () => bridge(TAB),
     focus: async () => {},
-    onClosed: () => {},
+    onClosed: () => () => {},
   };
   let state: ChatState | null = null;
   const s = new ChatSession(

@@ -127,6 +127,8 @@ export class ChatSession {
   }
 
   stop = (): void => this.controller?.abort();
+  /** Lets go of the browser's tab events once the panel has a session for another page. */
+  dispose = (): void => this.tabs.dispose();
 
   /** Downloads the model a question is waiting for, then asks it (see ./download-offer.ts). */
   async acceptOffer(): Promise<void> {

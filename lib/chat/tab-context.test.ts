@@ -43,7 +43,7 @@ function setup() {
     ],
     bridge,
     focus: async (id) => void focused.push(id),
-    onClosed: (listener) => (closeTab = listener),
+    onClosed: (listener) => ((closeTab = listener), () => (closeTab = () => {})),
   };
   const states: Partial<TabState>[] = [];
   const tabs = new TabContext(access, (s) => states.push(s));

@@ -37,8 +37,8 @@ export interface TabsAccess {
   bridge(id: number): PageBridge;
   /** Brings tab `id` to the front, and its window. */
   focus(id: number): Promise<void>;
-  /** Calls `listener` with the id of each tab that closes. */
-  onClosed(listener: (id: number) => void): void;
+  /** Calls `listener` with the id of each tab that closes, until the returned function is called. */
+  onClosed(listener: (id: number) => void): () => void;
 }
 
 /** What the tab context puts in the chat's state. */
@@ -67,12 +67,18 @@ export class TabContext {
   private readonly bridges = new Map<number, PageBridge>();
   /** Titles of tabs closed while they were context, for the next question to mention. */
   private closed: string[] = [];
+  private readonly stopWatching: () => void;
 
   constructor(
     private readonly access: TabsAccess | null,
     private readonly show: (state: Partial<TabState>) => void,
   ) {
-    access?.onClosed((id) => this.close(id));
+    this.stopWatching = access?.onClosed((id) => this.close(id)) ?? (() => {});
+  }
+
+  /** Stops following the browser's tabs: the panel made a new session for another page. */
+  dispose(): void {
+    this.stopWatching();
   }
 
   /** Whether tabs can be added here at all (the panel knows its window's tabs). */

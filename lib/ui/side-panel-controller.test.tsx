@@ -30,6 +30,8 @@ describe('taskOptionsFor', () => {
 function setup() {
   const tasks: [string, string | undefined, TaskOptions][] = [];
   const tabs: (number | null)[] = [];
+  /** How many table sessions existed each time a chat session was disposed. */
+  const disposed: number[] = [];
   const deps: SidePanelControllerDeps = {
     // A test double for the engine client: the host never reports.
     client: { onStatus: () => () => {} },
@@ -43,26 +45,32 @@ function setup() {
     createChatSession: () =>
       ({
         loadPage: () => Promise.resolve(),
+        dispose: () => void disposed.push(tabs.length),
         runTask: (task: string, selection: string | undefined, o: TaskOptions) =>
           Promise.resolve(void tasks.push([task, selection, o])),
       }) as unknown as ChatSession,
   };
-  return { deps, tasks, tabs };
+  return { deps, tasks, tabs, disposed };
 }
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('useSidePanelController', () => {
   it('takes a request an action left: opens its view on its tab and table, and clears it', async () => {
-    const { deps, tabs } = setup();
-    const { result } = renderHook(useSidePanelController, deps);
+    const { deps, tabs, disposed } = setup();
+    const { result, unmount } = renderHook(useSidePanelController, deps);
     expect(result.current.view).toBe('chat');
+    expect(disposed).toEqual([]);
     await deps.panelRequests.setValue({ view: 'tables', tabId: 42, tableIndex: 2 });
     await settle();
     expect(result.current.view).toBe('tables');
     expect(result.current.focusTable).toBe(2);
     expect(tabs.at(-1)).toBe(42);
     expect(await deps.panelRequests.getValue()).toBeNull();
+    // The first page's chat session let go of the browser's tab events when tab 42's took over.
+    expect(disposed).toHaveLength(1);
+    unmount();
+    expect(disposed).toHaveLength(2);
   });
 
   it('starts a menu task found on opening, with the preset and answer language', async () => {

@@ -88,7 +88,10 @@ export function useSidePanelController(deps: SidePanelControllerDeps): SidePanel
 
   const tableSession = useMemo(() => createTableSession(tableTab), [tableTab]);
   const chatSession = useMemo(() => createChatSession(tableTab, setChat, pdfUrl), [tableTab, pdfUrl]);
-  useEffect(() => void chatSession.loadPage(), [chatSession]);
+  useEffect(() => {
+    void chatSession.loadPage();
+    return () => chatSession.dispose();
+  }, [chatSession]);
   useEffect(() => {
     // A menu task or a conversation from the bubble starts as soon as the panel has it.
     if (!request || request.view !== 'chat') return;
