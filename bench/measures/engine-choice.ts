@@ -51,7 +51,7 @@ export async function measureThreads(
     all.push(speed(multi));
     ratios.push(speed(multi) / speed(single));
     tokens = single.promptTokens;
-    placements = `${single.placement} / ${multi.placement}`;
+    placements = `${multi.placement} / ${single.placement}`;
   }
   return summarize(
     'llamacpp_threads_speedup',
