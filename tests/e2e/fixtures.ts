@@ -33,7 +33,9 @@ export async function launchWithExtension(
   options: { webgpu?: boolean; extraArgs?: string[] } = {},
 ): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build:test" first (the end-to-end specs need its test seams).`);
+    throw new Error(
+      `No built extension at ${EXTENSION_DIR}: run "npm run build:test" first (the end-to-end specs need its test seams).`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'local-ai-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
