@@ -1,4 +1,5 @@
 /** The small answer bubble shown next to a selection. Model output is rendered as text only. */
+import { t } from '@/lib/i18n/i18n';
 export interface AnswerBubbleProps {
   state: 'waiting' | 'streaming' | 'done' | 'error';
   text: string;
@@ -21,20 +22,21 @@ export interface AnswerBubbleProps {
 export function AnswerBubble(props: AnswerBubbleProps) {
   const busy = props.state === 'waiting' || props.state === 'streaming';
   return (
-    <div class="bubble" role="dialog" aria-label="Local AI answer" data-state={props.state}>
+    <div class="bubble" role="dialog" aria-label={t('bubble_label')} data-state={props.state}>
       <header>
-        <strong>Local AI</strong>
+        <strong>{t('ext_name')}</strong>
         <span class="status" aria-live="polite">
           {props.state === 'waiting' &&
-            (props.loading ?? (props.queuePosition ? `Waiting (#${props.queuePosition})` : 'Thinking…'))}
-          {props.state === 'done' && 'Done'}
+            (props.loading ??
+              (props.queuePosition ? t('bubble_waiting', props.queuePosition) : t('bubble_thinking')))}
+          {props.state === 'done' && t('bubble_done')}
         </span>
         {busy && (
           <button type="button" onClick={props.onStop}>
-            Stop
+            {t('action_stop')}
           </button>
         )}
-        <button type="button" aria-label="Close" onClick={props.onClose}>
+        <button type="button" aria-label={t('action_close')} onClick={props.onClose}>
           ×
         </button>
       </header>
@@ -48,14 +50,14 @@ export function AnswerBubble(props: AnswerBubbleProps) {
       {props.askInPanel && (
         <footer>
           <button type="button" onClick={props.onAskInPanel}>
-            Ask in side panel
+            {t('bubble_ask_in_panel')}
           </button>
         </footer>
       )}
       {props.state === 'done' && props.text && (
         <footer>
           <button type="button" onClick={props.onContinue}>
-            Continue in side panel
+            {t('bubble_continue_in_panel')}
           </button>
         </footer>
       )}

@@ -1,4 +1,6 @@
 /** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
+import { tRich } from '@/lib/ui/rich-text';
+import { t } from '@/lib/i18n/i18n';
 import type { ChatState } from '@/lib/chat/chat-session';
 import type { ConsentChoice } from '@/lib/providers/consent';
 import { Markdown } from './Markdown';
@@ -54,8 +56,7 @@ export function ChatPanel({
       />
       {state.attachment && (
         <p class="attachment" data-testid="attachment">
-          Selected text attached: “{state.attachment.slice(0, 120)}
-          {state.attachment.length > 120 ? '…' : ''}”
+          {t('chat_attachment', state.attachment.slice(0, 120) + (state.attachment.length > 120 ? '…' : ''))}
         </p>
       )}
       <ol class="messages">
@@ -79,11 +80,11 @@ export function ChatPanel({
             {m.role === 'assistant' && m.content && !(state.streaming && i === last) && (
               <div class="message-actions">
                 <button type="button" onClick={() => onCopy(m.content)}>
-                  Copy
+                  {t('chat_copy')}
                 </button>
                 {i === last && (
                   <button type="button" onClick={onRegenerate}>
-                    Regenerate
+                    {t('chat_regenerate')}
                   </button>
                 )}
               </div>
@@ -98,8 +99,11 @@ export function ChatPanel({
       )}
       {state.consent && (
         <ConsentPrompt site={state.consent.site} onAnswer={onConsent}>
-          Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>?
-          It leaves this device.
+          {tRich(
+            'chat_consent',
+            <strong>{state.consent.site}</strong>,
+            <strong>{state.consent.provider}</strong>,
+          )}
         </ConsentPrompt>
       )}
       {state.offer && (
@@ -117,9 +121,9 @@ export function ChatPanel({
       )}
       <PromptBox
         name="prompt"
-        placeholder="Ask about this page…"
+        placeholder={t('chat_placeholder')}
         busy={state.streaming}
-        sendLabel="Send"
+        sendLabel={t('chat_send')}
         autoFocus
         onSend={onSend}
         onStop={onStop}

@@ -6,6 +6,7 @@
  * answers comes from the service worker, and where the answer would leave this device without the
  * user's OK for this site, the host refuses and the bubble offers to ask in the side panel.
  */
+import { t, uiDirection, uiLanguage } from '../i18n/i18n';
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
@@ -67,7 +68,10 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
     const conversation = [
       {
         role: 'user' as const,
-        content: `Explain: “${selection.text.slice(0, 300)}${selection.text.length > 300 ? '…' : ''}”`,
+        content: t(
+          'bubble_explain_prefix',
+          selection.text.slice(0, 300) + (selection.text.length > 300 ? '…' : ''),
+        ),
       },
       { role: 'assistant' as const, content: props.text },
     ];
@@ -81,7 +85,12 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
   const update = (next: Partial<typeof props>) => {
     props = { ...props, ...next };
     render(
-      <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
+      // The bubble speaks the extension's UI language, whatever the page's own lang and dir.
+      <div
+        style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}
+        lang={uiLanguage()}
+        dir={uiDirection()}
+      >
         <AnswerBubble
           {...props}
           onStop={() => controller.abort()}
@@ -96,7 +105,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
   update({});
 
   if (!selection.text) {
-    update({ state: 'error', error: 'Select some text first, then ask again.' });
+    update({ state: 'error', error: t('bubble_no_selection') });
     return;
   }
   try {
