@@ -40,7 +40,9 @@ export function AnswerBubble(props: AnswerBubbleProps) {
           ×
         </button>
       </header>
-      <p class="answer">{props.text}</p>
+      <p class="answer" dir="auto">
+        {props.text}
+      </p>
       {props.run && <p class="run">{props.run}</p>}
       {props.error && (
         <p class="error" role="alert">

@@ -70,7 +70,7 @@ export function ChatPanel({
                 onCite={onCite}
               />
             ) : (
-              <p>{m.content}</p>
+              <p dir="auto">{m.content}</p>
             )}
             {state.runs[i] && (
               <p class="run" data-testid="run">
