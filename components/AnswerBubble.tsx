@@ -17,12 +17,22 @@ export interface AnswerBubbleProps {
    */
   askInPanel?: boolean;
   onAskInPanel: () => void;
+  /** The extension's UI language and direction: the bubble speaks it whatever the page's are. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 export function AnswerBubble(props: AnswerBubbleProps) {
   const busy = props.state === 'waiting' || props.state === 'streaming';
   return (
-    <div class="bubble" role="dialog" aria-label={t('bubble_label')} data-state={props.state}>
+    <div
+      class="bubble"
+      role="dialog"
+      aria-label={t('bubble_label')}
+      data-state={props.state}
+      lang={props.lang}
+      dir={props.dir}
+    >
       <header>
         <strong>{t('ext_name')}</strong>
         <span class="status" aria-live="polite">

@@ -56,7 +56,10 @@ export function ChatPanel({
       />
       {state.attachment && (
         <p class="attachment" data-testid="attachment">
-          {t('chat_attachment', state.attachment.slice(0, 120) + (state.attachment.length > 120 ? '…' : ''))}
+          {tRich(
+            'chat_attachment',
+            <bdi>{state.attachment.slice(0, 120) + (state.attachment.length > 120 ? '…' : '')}</bdi>,
+          )}
         </p>
       )}
       <ol class="messages">

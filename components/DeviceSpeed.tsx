@@ -35,7 +35,7 @@ export function DeviceSpeed({
               caps.adapter?.description || caps.adapter?.vendor || t('device_adapter'),
             )
           : t('device_no_gpu')}{' '}
-        {caps.reason}
+        <bdi>{caps.reason}</bdi>
       </p>
       <p class="hint">{t('device_threads', caps.cpu.threadsReason)}</p>
       {caps.calibration && (

@@ -17,8 +17,8 @@ export function DownloadOfferCard({ offer, onDownload, onChooseAnother }: Downlo
     <section class="offer" data-testid="download-offer" aria-live="polite">
       <p>
         {offer.size
-          ? tRich('offer_text_sized', question, model, offer.size, engine)
-          : tRich('offer_text', question, model, engine)}
+          ? tRich('offer_text_sized', <bdi>{question}</bdi>, model, <bdi>{offer.size}</bdi>, engine)
+          : tRich('offer_text', <bdi>{question}</bdi>, model, engine)}
       </p>
       {offer.error && (
         <p class="error" role="alert">

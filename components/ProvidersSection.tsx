@@ -140,7 +140,6 @@ export function ProvidersSection(props: ProvidersSectionProps) {
           name="provider-url"
           placeholder={t('providers_url')}
           aria-label={t('providers_url')}
-          dir="ltr"
           value={draft.baseUrl}
           onInput={(e) => setDraft({ ...draft, baseUrl: e.currentTarget.value })}
         />
@@ -150,7 +149,6 @@ export function ProvidersSection(props: ProvidersSectionProps) {
           autocomplete="off"
           placeholder={t('providers_key')}
           aria-label={t('providers_key')}
-          dir="ltr"
           value={draft.apiKey}
           onInput={(e) => setDraft({ ...draft, apiKey: e.currentTarget.value })}
         />

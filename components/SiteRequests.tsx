@@ -64,7 +64,7 @@ export function SiteRequests({ pending, downloads, onDecide, onDownload }: SiteR
                   'site_download_text_sized',
                   <strong dir="ltr">{origin}</strong>,
                   <strong>{modelId}</strong>,
-                  size,
+                  <bdi>{size}</bdi>,
                 )
               : tRich('site_download_text', <strong dir="ltr">{origin}</strong>, <strong>{modelId}</strong>)}
           </p>

@@ -85,18 +85,17 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
   const update = (next: Partial<typeof props>) => {
     props = { ...props, ...next };
     render(
-      // The bubble speaks the extension's UI language, whatever the page's own lang and dir.
-      <div
-        style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}
-        lang={uiLanguage()}
-        dir={uiDirection()}
-      >
+      <div style={{ position: 'fixed', top: `${top}px`, left: `${left}px` }}>
         <AnswerBubble
           {...props}
           onStop={() => controller.abort()}
           onClose={close}
           onContinue={continueInPanel}
           onAskInPanel={askInPanel}
+          // The extension's UI language, whatever the page's. On the bubble itself, not this
+          // wrapper: a right-to-left wrapper would place the fixed bubble off the page's left edge.
+          lang={uiLanguage()}
+          dir={uiDirection()}
         />
       </div>,
       place,
