@@ -58,7 +58,7 @@ export function ModelPicker({ model, onChange, emptyLabel = t('picker_default') 
             <option value="wllama">llama.cpp (GGUF, CPU)</option>
             <option value="builtin">{t('engine_builtin')}</option>
             {/* A test double: offered in test builds only. */}
-            {TEST_BUILD && <option value="synthetic">{t('engine_synthetic')}</option>}
+            {TEST_BUILD && <option value="synthetic">Synthetic (diagnostics)</option>}
           </select>
         </label>
         <label>

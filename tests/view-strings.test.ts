@@ -17,6 +17,9 @@ const ALLOWED = new Set([
   'llama.cpp',
   'WebLLM (WebGPU)',
   'llama.cpp (GGUF, CPU)',
+  // The synthetic engine's option exists in test builds only (never in the extension users
+  // install), so its label stays out of the locale files and out of the production bundle.
+  'Synthetic (diagnostics)',
   // Placeholders that show the shape of a model id or URL, not words.
   'Llama-3.2-1B-Instruct-q4f32_1-MLC',
   'https://huggingface.co/…/model.gguf',

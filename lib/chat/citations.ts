@@ -12,6 +12,7 @@ const CLOSE = '\uE001';
 const CITATION = /\[(\d{1,7}(?:\s*,\s*\d{1,7})*)\](?![(:])/g;
 
 /** The markdown with valid citations marked and every other one dropped. */
+import { t } from '../i18n/i18n';
 export function markCitations(markdown: string, valid: ReadonlySet<string>): string {
   return stripMarkers(markdown).replace(CITATION, (_, ids: string) =>
     ids
@@ -31,6 +32,6 @@ export function citationButtons(html: string): string {
   return html.replace(
     /\uE000(\d{1,7})\uE001/g,
     (_, id: string) =>
-      `<button type="button" class="cite" data-cite="${id}" title="Show passage ${id} on the page">[${id}]</button>`,
+      `<button type="button" class="cite" data-cite="${id}" title="${t('chat_cite_title', id)}">[${id}]</button>`,
   );
 }
