@@ -32,6 +32,11 @@ export function citationButtons(html: string): string {
   return html.replace(
     /\uE000(\d{1,7})\uE001/g,
     (_, id: string) =>
-      `<button type="button" class="cite" data-cite="${id}" title="${t('chat_cite_title', id)}">[${id}]</button>`,
+      `<button type="button" class="cite" data-cite="${id}" title="${attribute(t('chat_cite_title', id))}">[${id}]</button>`,
   );
+}
+
+/** Text for a double-quoted HTML attribute (a translation may hold quotes or ampersands). */
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
