@@ -18,6 +18,9 @@ import { WelcomeContainer } from './welcome-container';
 import type { StorageItem } from './use-storage-item';
 import type { OriginPermissions } from '../providers/origin-permissions';
 import { SiteRequestsContainer, type PageApiSettings } from './page-api-container';
+import { Toast } from '@/components/Toast';
+import { t } from '../i18n/i18n';
+import { useToast } from './use-toast';
 
 /** Every setting the panel shows or changes. */
 export interface PanelSettings extends PageApiSettings {
@@ -48,57 +51,66 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
   const { client, settings, browserLanguage, copyText, saveFile } = props;
   const panel = useSidePanelController({ ...props, ...settings, browserLanguage });
   const { chatSession, chat } = panel;
+  const toast = useToast();
+  const copyAnswer = (text: string) =>
+    void copyText(text).then(
+      () => toast.show(t('toast_copied')),
+      () => toast.show(t('toast_copy_failed')),
+    );
   return (
-    <SidePanelApp
-      status={panel.status}
-      model={panel.model}
-      onModelChange={(m) => void panel.setModel(m)}
-      view={panel.view}
-      onViewChange={panel.setView}
-      requests={<SiteRequestsContainer {...settings} status={panel.status} client={client} />}
-      views={{
-        chat: (
-          <>
-            <HistorySearch search={props.searchHistory} onOpen={(c) => chatSession.openConversation(c)} />
-            <WelcomeContainer
-              client={client}
-              status={panel.status}
-              {...settings}
-              chatting={!!chat?.messages.length || !!chat?.offer}
-              onOpenSettings={() => panel.setView('settings')}
-            />
-            {chat && (
-              <ChatPanel
-                state={chat}
-                onSend={(q) => void chatSession.send(q)}
-                onStop={() => chatSession.stop()}
-                onRegenerate={() => void chatSession.regenerate()}
-                onTogglePage={() => chatSession.togglePage()}
-                // The browser asks the user only from a click: request first, then wait.
-                onAllowPage={() =>
-                  chat.pageAccess &&
-                  void chatSession.afterPageAccess(settings.permissions.request(chat.pageAccess))
-                }
-                onCopy={(t) => void copyText(t)}
-                onConsent={(c) => chatSession.decideConsent(c)}
-                onDownloadOffer={() => void chatSession.acceptOffer()}
-                onChooseModel={() => panel.setView('models')}
-                onCite={(id) => void chatSession.showPassage(id)}
+    <>
+      <SidePanelApp
+        status={panel.status}
+        model={panel.model}
+        onModelChange={(m) => void panel.setModel(m)}
+        view={panel.view}
+        onViewChange={panel.setView}
+        requests={<SiteRequestsContainer {...settings} status={panel.status} client={client} />}
+        views={{
+          chat: (
+            <>
+              <HistorySearch search={props.searchHistory} onOpen={(c) => chatSession.openConversation(c)} />
+              <WelcomeContainer
+                client={client}
+                status={panel.status}
+                {...settings}
+                chatting={!!chat?.messages.length || !!chat?.offer}
+                onOpenSettings={() => panel.setView('settings')}
               />
-            )}
-          </>
-        ),
-        tables: (
-          <TablesContainer
-            session={panel.tableSession}
-            focusTable={panel.focusTable}
-            copyText={copyText}
-            saveFile={saveFile}
-          />
-        ),
-        models: <ModelsContainer client={client} status={panel.status} saveFile={saveFile} {...settings} />,
-        settings: <SettingsContainer client={client} browserLanguage={browserLanguage} {...settings} />,
-      }}
-    />
+              {chat && (
+                <ChatPanel
+                  state={chat}
+                  onSend={(q) => void chatSession.send(q)}
+                  onStop={() => chatSession.stop()}
+                  onRegenerate={() => void chatSession.regenerate()}
+                  onTogglePage={() => chatSession.togglePage()}
+                  // The browser asks the user only from a click: request first, then wait.
+                  onAllowPage={() =>
+                    chat.pageAccess &&
+                    void chatSession.afterPageAccess(settings.permissions.request(chat.pageAccess))
+                  }
+                  onCopy={copyAnswer}
+                  onConsent={(c) => chatSession.decideConsent(c)}
+                  onDownloadOffer={() => void chatSession.acceptOffer()}
+                  onChooseModel={() => panel.setView('models')}
+                  onCite={(id) => void chatSession.showPassage(id)}
+                />
+              )}
+            </>
+          ),
+          tables: (
+            <TablesContainer
+              session={panel.tableSession}
+              focusTable={panel.focusTable}
+              copyText={copyText}
+              saveFile={saveFile}
+            />
+          ),
+          models: <ModelsContainer client={client} status={panel.status} saveFile={saveFile} {...settings} />,
+          settings: <SettingsContainer client={client} browserLanguage={browserLanguage} {...settings} />,
+        }}
+      />
+      <Toast message={toast.message} dismissLabel={t('toast_dismiss')} onDismiss={toast.dismiss} />
+    </>
   );
 }

@@ -119,6 +119,10 @@ async function auditEveryView(
     await panel.emulateMedia({ colorScheme: scheme });
     await check('answer', scheme);
   }
+  // Copy confirms with a toast, announced as a status (shown only once the clipboard took the text).
+  await panel.getByRole('button', { name: w('chat_copy') }).click();
+  await expect(panel.getByRole('status')).toHaveText(w('toast_copied'));
+  await check('toast', schemes.at(-1)!);
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   expect(await blockedIn(panel)).toEqual([]);
 
