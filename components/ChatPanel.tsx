@@ -1,6 +1,5 @@
 /** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
 import { tRich } from '@/lib/ui/rich-text';
-import { t } from '@/lib/i18n/i18n';
 import type { ChatState } from '@/lib/chat/chat-session';
 import type { ConsentChoice } from '@/lib/providers/consent';
 import { Markdown } from './Markdown';
@@ -8,6 +7,22 @@ import { PageChip } from './PageChip';
 import { PromptBox } from './PromptBox';
 import { ConsentPrompt } from './ConsentPrompt';
 import { DownloadOfferCard } from './DownloadOfferCard';
+import { RegionChip } from './RegionChip';
+import { TabChips, type TabChipsProps } from './TabChips';
+import { t } from '@/lib/i18n/i18n';
+import { MousePointerClick, Plus } from 'lucide-preact';
+
+/** Other tabs and a part of the page as context: what the user does with them. */
+export interface ContextEvents extends Pick<
+  TabChipsProps,
+  'onCloseChoices' | 'onAdd' | 'onRemove' | 'onAllow'
+> {
+  /** Whether tabs can be added here (the panel knows its window's tabs). */
+  canAddTabs: boolean;
+  onOpenTabs: () => void;
+  onPick: () => void;
+  onDropRegion: () => void;
+}
 
 export interface ChatPanelProps {
   state: ChatState;
@@ -25,6 +40,7 @@ export interface ChatPanelProps {
   onChooseModel: () => void;
   /** Show a cited passage on the page. */
   onCite: (id: string) => void;
+  context: ContextEvents;
 }
 
 export function ChatPanel({
@@ -39,21 +55,46 @@ export function ChatPanel({
   onDownloadOffer,
   onChooseModel,
   onCite,
+  context,
 }: ChatPanelProps) {
   const last = state.messages.length - 1;
   // Answers from before this panel opened may cite any passage of the page as it is now.
   const pageIds = state.page?.passages?.map((p) => p.id) ?? [];
   return (
     <section class="chat">
-      <PageChip
-        page={state.page}
-        problem={state.pageProblem}
-        access={state.pageAccess}
-        include={state.includePage}
-        fitted={state.fitted}
-        onToggle={onTogglePage}
-        onAllow={onAllowPage}
-      />
+      {state.region ? (
+        <RegionChip region={state.region} onDrop={context.onDropRegion} />
+      ) : (
+        <PageChip
+          page={state.page}
+          problem={state.pageProblem}
+          access={state.pageAccess}
+          include={state.includePage}
+          fitted={state.fitted}
+          onToggle={onTogglePage}
+          onAllow={onAllowPage}
+        />
+      )}
+      <TabChips tabs={state.tabs} choices={state.tabChoices} {...context} />
+      <div class="context-actions">
+        {context.canAddTabs && !state.tabChoices && (
+          <button type="button" onClick={context.onOpenTabs}>
+            <Plus size={14} aria-hidden="true" />
+            {t('chat_tabs_add')}
+          </button>
+        )}
+        {state.picking ? (
+          <span role="status">{t('chat_region_picking')}</span>
+        ) : (
+          !state.region &&
+          !!state.page?.text && (
+            <button type="button" onClick={context.onPick}>
+              <MousePointerClick size={14} aria-hidden="true" />
+              {t('chat_region_pick')}
+            </button>
+          )
+        )}
+      </div>
       {state.attachment && (
         <p class="attachment" data-testid="attachment">
           {tRich(
@@ -95,6 +136,16 @@ export function ChatPanel({
           </li>
         ))}
       </ol>
+      {state.contextNote && (
+        <p class="context-note" role="status">
+          {[
+            ...(state.contextNote.closed.length
+              ? [t('chat_tabs_closed', state.contextNote.closed.join(', '))]
+              : []),
+            ...(state.contextNote.keptOnDevice ? [t('chat_tabs_kept_on_device')] : []),
+          ].join(' ')}
+        </p>
+      )}
       {state.citationNote && (
         <p class="citation-note" role="status">
           {state.citationNote}

@@ -11,6 +11,7 @@ import { readPdfInExtension } from '@/lib/pdf/read-in-extension';
 import { TableSession } from '@/lib/sql/table-session';
 import { ChatSession } from '@/lib/chat/chat-session';
 import { HistoryStore } from '@/lib/chat/history-store';
+import { browserTabs } from '@/lib/chat/browser-tabs';
 import {
   activeModelItem,
   answerLanguageItem,
@@ -75,6 +76,14 @@ render(
         history,
         onChange,
         consents,
+        // Other tabs added as context are read the same way as the panel's own page.
+        browserTabs(browser, tabId ?? pinned, (id) =>
+          withPdfReading(createPageBridge(browser, id), {
+            tabUrl: () => tabUrlOf(browser, id),
+            read: readPdfInExtension,
+            open: pdfOpener(browser, () => id),
+          }),
+        ),
       )
     }
     browserLanguage={navigator.language}

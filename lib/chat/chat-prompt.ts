@@ -12,10 +12,10 @@
  */
 import type { ChatMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
-import { CITE_PROMPT, SYSTEM_PROMPT, quotePageText, selectionData } from '../page/prompts';
+import { CITE_PROMPT, SYSTEM_PROMPT, TAB_CITE_PROMPT, quotePageText, selectionData } from '../page/prompts';
 import { packPassages, passageLine, type Ranking } from '../page/retrieve-passages';
 import type { Passage } from '../page/passages';
-import { fitToBudget, type Fitted } from './context-budget';
+import { fairShares, fitToBudget, type Fitted } from './context-budget';
 
 /** A turn as it went to the engine: what the next turn's prompt can extend. */
 export interface SentTurn {
@@ -51,6 +51,16 @@ export interface ChatPromptInput {
    * lib/page/retrieve-passages.ts); from the start when not given.
    */
   ranking?: Ranking;
+  /** Other open tabs the user added as context, each fenced on its own (see ./tab-context.ts). */
+  tabs?: TabSource[];
+}
+
+/** Another open tab as context: its letter prefixes its passage ids in the prompt ([B3]). */
+export interface TabSource {
+  letter: string;
+  page: PageContext;
+  /** How to choose its passages for this question (its own index, see retrieve-passages.ts). */
+  ranking?: Ranking;
 }
 
 /** Share of the window kept for the conversation beside the page, so follow-ups rarely move it. */
@@ -76,7 +86,8 @@ function attachmentPair(input: ChatPromptInput): ChatMessage[] {
 /** The previous prompt + its answer + this turn, when the history is exactly that turn and it fits. */
 function extendPrevious(input: ChatPromptInput): { messages: ChatMessage[]; fitted: Fitted | null } | null {
   const { previous, prior } = input;
-  if (!previous || !keepsPassages(previous.fitted, input.ranking)) return null;
+  if (!previous || !keepsPassages(previous.fitted, input.ranking) || !keepsTabs(previous.fitted, input.tabs))
+    return null;
   const asked = previous.messages.at(-1);
   const [question, answer] = prior.slice(-2);
   if (
@@ -108,16 +119,24 @@ function buildFresh(input: ChatPromptInput): { messages: ChatMessage[]; fitted: 
   // does not depend on this turn's question or history (unless the turn alone needs more): a
   // follow-up finds the page exactly where the previous prompt had it.
   const pageBudget = window - fixed - Math.max(turn, Math.floor(window * CONVERSATION_SHARE));
-  const fitted = page?.passages?.length
-    ? fitPassages(page.passages, pageBudget, ratio, input.ranking ?? { kind: 'lead' }, input.previous?.fitted)
-    : page?.text
-      ? fitPage(page.text, pageBudget, ratio, input.previous?.fitted)
-      : null;
+  const tabs = input.tabs ?? [];
+  const fitted = tabs.length
+    ? fitWithTabs(page, input.ranking, tabs, pageBudget, ratio)
+    : fitSource(page, pageBudget, ratio, input.ranking, input.previous?.fitted);
   const context: ChatMessage[] = [];
   if (page && fitted?.text) {
     context.push(
       { role: 'user', content: `The page:\n${quotePageText(fitted.text, page)}` },
       { role: 'assistant', content: 'I have read the page.' },
+    );
+  }
+  // Each tab in a fence of its own, named by its letter outside the fence (the letter is ours).
+  for (const tab of tabs) {
+    const text = fitted?.tabs?.[tab.letter]?.text;
+    if (!text) continue;
+    context.push(
+      { role: 'user', content: `Another open tab, tab ${tab.letter}:\n${quotePageText(text, tab.page)}` },
+      { role: 'assistant', content: `I have read tab ${tab.letter}.` },
     );
   }
   // Earlier turns fill what is left, newest first; the oldest go first when it runs out.
@@ -131,7 +150,7 @@ function buildFresh(input: ChatPromptInput): { messages: ChatMessage[]; fitted: 
   if (history[0]?.role === 'assistant') history.shift();
   return {
     messages: [
-      { role: 'system', content: fitted?.ids ? `${SYSTEM_PROMPT} ${CITE_PROMPT}` : SYSTEM_PROMPT },
+      { role: 'system', content: systemPrompt(fitted, tabs.length > 0) },
       ...context,
       ...history,
       ...attachment,
@@ -139,6 +158,73 @@ function buildFresh(input: ChatPromptInput): { messages: ChatMessage[]; fitted: 
     ],
     fitted,
   };
+}
+
+function systemPrompt(fitted: Fitted | null, tabs: boolean): string {
+  if (!fitted?.ids) return SYSTEM_PROMPT;
+  return [SYSTEM_PROMPT, CITE_PROMPT, ...(tabs ? [TAB_CITE_PROMPT] : [])].join(' ');
+}
+
+/** A page's passages (or its text, where it has none) fitted to `budget` tokens. */
+function fitSource(
+  page: PageContext | null,
+  budget: number,
+  ratio: number,
+  ranking: Ranking | undefined,
+  pinned: Fitted | null | undefined,
+): Fitted | null {
+  if (page?.passages?.length)
+    return fitPassages(page.passages, budget, ratio, ranking ?? { kind: 'lead' }, pinned);
+  return page?.text ? fitPage(page.text, budget, ratio, pinned) : null;
+}
+
+/** A tab's passages with its letter before each id: ids stay unique across tabs. */
+const lettered = (tab: TabSource): PageContext => ({
+  ...tab.page,
+  passages: tab.page.passages?.map((p) => ({ ...p, id: `${tab.letter}${p.id}` })),
+});
+
+/**
+ * The page and the added tabs, the budget shared fairly between them (see fairShares). The
+ * result describes the page as before, with the tabs' fits beside it and every id any of them
+ * carried; nothing is pinned from the previous turn (the follow-up extends it instead, when it can).
+ */
+function fitWithTabs(
+  page: PageContext | null,
+  ranking: Ranking | undefined,
+  tabs: TabSource[],
+  budget: number,
+  ratio: number,
+): Fitted {
+  const tokens = estimate(ratio);
+  const sources = [
+    ...(page ? [{ page, ranking }] : []),
+    ...tabs.map((tab) => ({ page: lettered(tab), ranking: tab.ranking })),
+  ];
+  const whole = (p: PageContext) => (p.passages?.length ? p.passages.map(passageLine).join('\n') : p.text);
+  const shares = fairShares(
+    sources.map((s) => tokens(whole(s.page))),
+    budget,
+  );
+  const fits = sources.map((s, i) => fitSource(s.page, shares[i]!, ratio, s.ranking, undefined));
+  const own = page ? fits.shift()! : null;
+  const ids = [own, ...fits].flatMap((f) => f?.ids ?? []);
+  const carried = [own, ...fits].filter((f): f is Fitted => !!f);
+  return {
+    ...(own ?? { text: '', cut: false, kept: 1 }),
+    ids: carried.some((f) => f.ids) ? ids : undefined,
+    notOnPage: carried.length > 0 && carried.every((f) => f.notOnPage) ? true : undefined,
+    tabs: Object.fromEntries(
+      tabs.map((tab, i) => [tab.letter, fits[i] ?? { text: '', cut: false, kept: 1 }]),
+    ),
+  };
+}
+
+/** Whether the last turn's tabs are this turn's, and each one's passages serve this question too. */
+function keepsTabs(fitted: Fitted | null | undefined, tabs: TabSource[] | undefined): boolean {
+  const before = Object.keys(fitted?.tabs ?? {});
+  if (before.join() !== (tabs ?? []).map((t) => t.letter).join()) return false;
+  return (tabs ?? []).every((t) => keepsPassages(fitted!.tabs![t.letter], t.ranking));
 }
 
 /** The page cut to `budget` tokens; the cut the previous turn used while it still fits. */

@@ -30,18 +30,14 @@ import type { Routed } from '../models/resolve-model';
 import { answerLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
 import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
 import { offerFor, takeOffer } from './download-offer';
+import { TabContext, type TabsAccess } from './tab-context';
+import { pickRegion } from './picked-region';
+import { showCitation } from './show-citation';
 
 const ANSWER_TOKENS = 512;
 
 /** The answer when the page is longer than the window and none of its passages matches the question. */
 export const NOT_ON_PAGE = t('chat_not_on_page');
-
-const CITATION_NOTES = {
-  shown: null,
-  moved: null,
-  gone: t('chat_citation_gone'),
-  unreachable: t('chat_citation_unreachable'),
-};
 
 export class ChatSession {
   private state: ChatState = initialChatState();
@@ -54,6 +50,8 @@ export class ChatSession {
   private readonly previousTurn = new PreviousTurn();
   /** The page's passages, indexed for retrieval once per page read. */
   private index: PassageIndex | null = null;
+  /** Other open tabs added as context (see ./tab-context.ts). */
+  readonly tabs: TabContext;
 
   constructor(
     private readonly client: EngineClient,
@@ -62,9 +60,15 @@ export class ChatSession {
     history: HistoryStore,
     private readonly onChange: (state: ChatState) => void,
     private readonly consents: ConsentStore = { allowed: async () => false, allow: async () => {} },
+    tabsAccess: TabsAccess | null = null,
   ) {
     this.conversation = new PageConversation(history);
+    this.tabs = new TabContext(tabsAccess, (next) => this.set(next));
   }
+
+  /** "Pick a part of the page": the picked part is the page context until dropRegion. */
+  pickRegion = (): Promise<void> => pickRegion(this.pageBridge, (next) => this.set(next));
+  dropRegion = (): void => this.set({ region: null });
 
   private readonly asker = new ConsentAsker((consent) => this.set({ consent }));
 
@@ -116,17 +120,13 @@ export class ChatSession {
     await this.loadPage();
   }
 
-  togglePage(): void {
-    this.set({ includePage: !this.state.includePage });
-  }
+  togglePage = (): void => this.set({ includePage: !this.state.includePage });
 
   openConversation(conversation: Conversation): void {
     this.set({ messages: this.conversation.open(conversation), error: null, cited: {} });
   }
 
-  stop(): void {
-    this.controller?.abort();
-  }
+  stop = (): void => this.controller?.abort();
 
   /** Downloads the model a question is waiting for, then asks it (see ./download-offer.ts). */
   async acceptOffer(): Promise<void> {
@@ -177,15 +177,17 @@ export class ChatSession {
     const model = routed.model;
     const { share, pageContent } = await this.mayShare(model);
     const prior = this.state.messages;
-    const page = this.state.includePage && share ? this.state.page : null;
-    const previous = this.previousTurn.take(model, page?.url ?? null, pageContent !== undefined);
+    const page = this.state.includePage && share ? (this.state.region ?? this.state.page) : null;
+    const { tabs, note } = this.tabs.forQuestion(question, model.engine === 'remote');
+    const key = `${page?.url}${page && page === this.state.region ? '#picked' : ''}|${this.tabs.key()}`;
+    const previous = this.previousTurn.take(model, key, pageContent !== undefined);
     this.controller = new AbortController();
     const show = (answer: string) =>
       this.set({
         messages: [...prior, { role: 'user', content: question }, { role: 'assistant', content: answer }],
       });
     show('');
-    this.set({ streaming: true, error: null, offer: null, citationNote: null });
+    this.set({ streaming: true, error: null, offer: null, citationNote: null, contextNote: note });
     const ranking = page?.passages?.length ? this.indexOf(page.passages).rank(question) : undefined;
     const build = (attempt: number) =>
       buildChatPrompt({
@@ -199,6 +201,7 @@ export class ChatSession {
         paragraph: this.paragraph,
         previous: attempt ? null : previous, // after an overflow, fit from scratch
         ranking,
+        tabs,
       });
     const answerAt = prior.length + 1;
     try {
@@ -276,15 +279,11 @@ export class ChatSession {
     }
   }
 
-  /** Scrolls the page to a cited passage and highlights it; says so when it is no longer there. */
+  /** Shows a cited passage where it is (see ./show-citation.ts); says so when it is no longer there. */
   async showPassage(id: string): Promise<void> {
-    const passage = this.state.page?.passages?.find((p) => p.id === id);
-    if (!passage) return;
-    const outcome = await this.pageBridge
-      .ask('show-passage', { id, hash: passage.hash })
-      .then((r) => r.outcome)
-      .catch(() => 'unreachable' as const);
-    this.set({ citationNote: CITATION_NOTES[outcome] });
+    const pages = [this.state.region, this.state.page];
+    const note = await showCitation(id, pages, this.pageBridge, this.tabs);
+    if (note !== undefined) this.set({ citationNote: note });
   }
 
   private indexOf(passages: NonNullable<PageContext['passages']>): PassageIndex {

@@ -3,8 +3,10 @@ import type { ChatMessage } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import type { Fitted } from './context-budget';
 import type { DownloadOffer } from './download-offer';
+import type { TabState } from './tab-context';
+import type { RegionState } from './picked-region';
 
-export interface ChatState {
+export interface ChatState extends TabState, RegionState {
   messages: ChatMessage[];
   streaming: boolean;
   error: string | null;
@@ -48,5 +50,10 @@ export function initialChatState(): ChatState {
     cited: {},
     citationNote: null,
     offer: null,
+    tabs: [],
+    tabChoices: null,
+    region: null,
+    picking: false,
+    contextNote: null,
   };
 }

@@ -35,6 +35,19 @@ describe('citations in answers', () => {
     expect(div.textContent).toContain('<button data-cite="5" onclick="alert(1)">x</button>');
   });
 
+  it('tells passages of other tabs apart by their letter: [B3] is not [3]', () => {
+    const ids = new Set(['3', 'B3', 'C12']);
+    expect(markCitations('Here [3], there [b3][B4], and [C12, 3].', ids)).toBe(
+      'Here \uE0003\uE001, there \uE000B3\uE001, and \uE000C12\uE001\uE0003\uE001.',
+    );
+    const div = document.createElement('div');
+    div.innerHTML = renderMarkdown('See [B3] and [3].', ids);
+    expect([...div.querySelectorAll('button.cite')].map((b) => (b as HTMLElement).dataset.cite)).toEqual([
+      'B3',
+      '3',
+    ]);
+  });
+
   it('leaves answers without a page untouched', () => {
     expect(renderMarkdown('See [3].')).toBe('<p>See [3].</p>\n');
   });

@@ -33,6 +33,8 @@ export interface Fitted {
   matched?: boolean;
   /** The page is longer than the window and no passage matches the question. */
   notOnPage?: boolean;
+  /** How each other tab added as context was fitted, by its letter (ids above include theirs). */
+  tabs?: Record<string, Fitted>;
 }
 
 /** The longest prefix of `text` that fits, cut at a paragraph or sentence end where possible. */
@@ -93,4 +95,21 @@ export class ModelFits {
   learnWindow(model: ModelRef, window: number): void {
     this.windows.set(model.id, window);
   }
+}
+
+/**
+ * Splits `total` tokens between sources that need `needs` tokens each, fairly: every source gets
+ * an equal share, and what a source needs less than its share goes to the others (max-min
+ * fairness). A short tab then goes whole, and long ones split what is left evenly.
+ */
+export function fairShares(needs: number[], total: number): number[] {
+  const shares = needs.map(() => 0);
+  let left = Math.max(0, total);
+  const order = needs.map((need, i) => ({ need: Math.max(0, need), i })).sort((a, b) => a.need - b.need);
+  order.forEach(({ need, i }, k) => {
+    const share = Math.min(need, Math.floor(left / (order.length - k)));
+    shares[i] = share;
+    left -= share;
+  });
+  return shares;
 }

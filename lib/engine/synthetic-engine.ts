@@ -3,8 +3,10 @@
  * rate without any model. It exists to measure the router and the Port path on their own
  * (the benchmark streams 2,000 tokens/s through it) and to test the host without a model.
  * Model id "echo" streams the last user message back instead: the way tests put exact text
- * (e.g. hostile HTML) into "model output". Model id "cite-3-5" answers citing passages 3 and 5
- * of the page, and passage 9999999, which no page has: how tests check citations.
+ * (e.g. hostile HTML) into "model output"; "echo-prompt" streams every user message of the prompt,
+ * which is how tests see exactly what page text reached the model. Model id "cite-3-5" answers
+ * citing passages 3 and 5 of the page ("cite-B3": passage 3 of tab B), and passage 9999999,
+ * which no page has: how tests check citations.
  */
 import { AbortedError, type ModelRef } from '../protocol';
 import type {
@@ -61,7 +63,11 @@ export class SyntheticEngine implements Engine {
   async chat(request: ChatCompletionRequest, options: ChatCompletionOptions): Promise<ChatCompletion> {
     if (!this.loaded) throw new AbortedError('No model is loaded.');
     if (this.loaded.id === 'echo') return this.echo(request, options);
-    const cited = /^cite((?:-\d{1,7})+)$/.exec(this.loaded.id);
+    if (this.loaded.id === 'echo-prompt') {
+      const users = request.messages.filter((m) => m.role === 'user').map((m) => m.content);
+      return this.stream(users.join('\n\n'), options);
+    }
+    const cited = /^cite((?:-[A-Z]?\d{1,7})+)$/.exec(this.loaded.id);
     if (cited) {
       const ids = cited[1]!.slice(1).split('-');
       const text = `The page says so ${ids.map((id) => `[${id}]`).join(', ')}; see also [9999999].`;

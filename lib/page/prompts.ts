@@ -19,6 +19,12 @@ export const CITE_PROMPT = [
   'If the passages do not answer the question, say that the page does not say; do not guess.',
 ].join(' ');
 
+/** Added as well when other open tabs go with the page, each passage id prefixed by its tab's letter. */
+export const TAB_CITE_PROMPT = [
+  'Other open tabs are given the same way, each in its own <page-text> block, their passage numbers',
+  "prefixed by the tab's letter, like [B3]. Cite them with that letter.",
+].join(' ');
+
 /** Page text (with the page's title and URL, where given) fenced as data. */
 export function quotePageText(text: string, page: { title?: string; url?: string } = {}): string {
   const head = [

@@ -94,6 +94,19 @@ export function SidePanelContainer(props: SidePanelContainerProps) {
                   onDownloadOffer={() => void chatSession.acceptOffer()}
                   onChooseModel={() => panel.setView('models')}
                   onCite={(id) => void chatSession.showPassage(id)}
+                  context={{
+                    canAddTabs: chatSession.tabs.available,
+                    onOpenTabs: () => void chatSession.tabs.choose(),
+                    onCloseChoices: () => chatSession.tabs.closeChoices(),
+                    onAdd: (choice) => void chatSession.tabs.add(choice),
+                    onRemove: (id) => chatSession.tabs.remove(id),
+                    // As for the page: the browser asks the user only from a click.
+                    onAllow: (tab) =>
+                      tab.access &&
+                      void chatSession.tabs.afterAccess(tab.id, settings.permissions.request(tab.access)),
+                    onPick: () => void chatSession.pickRegion(),
+                    onDropRegion: () => chatSession.dropRegion(),
+                  }}
                 />
               )}
             </>
