@@ -7,7 +7,7 @@ import { ACTIONS } from './lib/actions';
 const commands = Object.fromEntries(
   ACTIONS.filter((a) => a.command).map((a) => [
     a.id,
-    { suggested_key: { default: a.command!.suggestedKey }, description: a.command!.description },
+    { suggested_key: { default: a.command!.suggestedKey }, description: `__MSG_${a.command!.description}__` },
   ]),
 );
 
@@ -29,7 +29,7 @@ export default defineConfig({
   },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
-    // Strings from public/_locales (lib/ui/i18n.ts): English, German, Arabic.
+    // Strings from public/_locales (lib/i18n/i18n.ts): English, German, Arabic.
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',

@@ -1,4 +1,5 @@
 /** The side-panel chat: the page chip, the conversation (markdown), Copy / Regenerate, the prompt box. */
+import { tRich } from '@/lib/ui/rich-text';
 import type { ChatState } from '@/lib/chat/chat-session';
 import type { ConsentChoice } from '@/lib/providers/consent';
 import { Markdown } from './Markdown';
@@ -8,7 +9,7 @@ import { ConsentPrompt } from './ConsentPrompt';
 import { DownloadOfferCard } from './DownloadOfferCard';
 import { RegionChip } from './RegionChip';
 import { TabChips, type TabChipsProps } from './TabChips';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { MousePointerClick, Plus } from 'lucide-preact';
 
 /** Other tabs and a part of the page as context: what the user does with them. */
@@ -98,8 +99,10 @@ export function ChatPanel({
       </div>
       {state.attachment && (
         <p class="attachment" data-testid="attachment">
-          Selected text attached: “{state.attachment.slice(0, 120)}
-          {state.attachment.length > 120 ? '…' : ''}”
+          {tRich(
+            'chat_attachment',
+            <bdi>{state.attachment.slice(0, 120) + (state.attachment.length > 120 ? '…' : '')}</bdi>,
+          )}
         </p>
       )}
       <ol class="messages">
@@ -113,7 +116,7 @@ export function ChatPanel({
                 onCite={onCite}
               />
             ) : (
-              <p>{m.content}</p>
+              <p dir="auto">{m.content}</p>
             )}
             {state.runs[i] && (
               <p class="run" data-testid="run">
@@ -123,11 +126,11 @@ export function ChatPanel({
             {m.role === 'assistant' && m.content && !(state.streaming && i === last) && (
               <div class="message-actions">
                 <button type="button" onClick={() => onCopy(m.content)}>
-                  Copy
+                  {t('chat_copy')}
                 </button>
                 {i === last && (
                   <button type="button" onClick={onRegenerate}>
-                    Regenerate
+                    {t('chat_regenerate')}
                   </button>
                 )}
               </div>
@@ -152,8 +155,11 @@ export function ChatPanel({
       )}
       {state.consent && (
         <ConsentPrompt site={state.consent.site} onAnswer={onConsent}>
-          Send text from <strong>{state.consent.site}</strong> to <strong>{state.consent.provider}</strong>?
-          It leaves this device.
+          {tRich(
+            'chat_consent',
+            <strong>{state.consent.site}</strong>,
+            <strong>{state.consent.provider}</strong>,
+          )}
         </ConsentPrompt>
       )}
       {state.offer && (
@@ -171,9 +177,9 @@ export function ChatPanel({
       )}
       <PromptBox
         name="prompt"
-        placeholder="Ask about this page…"
+        placeholder={t('chat_placeholder')}
         busy={state.streaming}
-        sendLabel="Send"
+        sendLabel={t('chat_send')}
         autoFocus
         onSend={onSend}
         onStop={onStop}

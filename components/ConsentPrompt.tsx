@@ -1,4 +1,5 @@
 /** Asks before page content leaves the device: once, always for this site, or not at all. */
+import { t } from '@/lib/i18n/i18n';
 import type { ComponentChildren } from 'preact';
 import type { ConsentChoice } from '@/lib/providers/consent';
 
@@ -11,22 +12,17 @@ export interface ConsentPromptProps {
 
 export function ConsentPrompt({ site, children, onAnswer }: ConsentPromptProps) {
   return (
-    <div
-      class="consent"
-      role="alertdialog"
-      aria-label="Send page content off this device?"
-      data-testid="consent"
-    >
+    <div class="consent" role="alertdialog" aria-label={t('consent_label')} data-testid="consent">
       <p>{children}</p>
       <div class="row-actions">
         <button type="button" onClick={() => onAnswer('once')}>
-          Send this time
+          {t('consent_once')}
         </button>
         <button type="button" onClick={() => onAnswer('always')}>
-          Always for {site}
+          {t('consent_always', site)}
         </button>
         <button type="button" onClick={() => onAnswer('no')}>
-          Keep it on this device
+          {t('consent_no')}
         </button>
       </div>
     </div>

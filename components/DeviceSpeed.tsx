@@ -3,12 +3,14 @@
  * threads, and the measured speed of each engine kind, with a button to measure again.
  * Props in, events out.
  */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
+import { formatNumber } from '@/lib/ui/format';
 import type { DeviceCapabilities, EngineKind } from '@/lib/protocol';
 
-const KINDS: { kind: EngineKind; label: string }[] = [
-  { kind: 'webllm', label: 'WebLLM on WebGPU' },
-  { kind: 'llamacpp-gpu', label: 'llama.cpp on WebGPU' },
-  { kind: 'llamacpp-cpu', label: 'llama.cpp on the CPU' },
+const KINDS: { kind: EngineKind; label: MessageKey }[] = [
+  { kind: 'webllm', label: 'device_kind_webllm' },
+  { kind: 'llamacpp-gpu', label: 'device_kind_llamacpp_gpu' },
+  { kind: 'llamacpp-cpu', label: 'device_kind_llamacpp_cpu' },
 ];
 
 export function DeviceSpeed({
@@ -28,24 +30,28 @@ export function DeviceSpeed({
     <div class="device" data-testid="device">
       <p class="hint">
         {caps.webgpu
-          ? `GPU: ${caps.adapter?.description || caps.adapter?.vendor || 'WebGPU adapter'}${caps.shaderF16 ? ', 16-bit shaders' : ', no 16-bit shaders'}`
-          : 'No GPU for WebGPU.'}{' '}
-        {caps.reason}
+          ? t(
+              caps.shaderF16 ? 'device_gpu_f16' : 'device_gpu_no_f16',
+              caps.adapter?.description || caps.adapter?.vendor || t('device_adapter'),
+            )
+          : t('device_no_gpu')}{' '}
+        <bdi>{caps.reason}</bdi>
       </p>
-      <p class="hint">llama.cpp: {caps.cpu.threadsReason}.</p>
+      <p class="hint">{t('device_threads', caps.cpu.threadsReason)}</p>
       {caps.calibration && (
         <table class="speeds" data-testid="device-speeds">
           <caption>
-            Measured here (weights streamed per second; a model decodes about this ÷ its size), in{' '}
-            {(caps.calibration.elapsedMs / 1000).toFixed(1)} s
+            {t('device_measured', formatNumber(caps.calibration.elapsedMs / 1000, { min: 1 }))}
           </caption>
           <tbody>
             {KINDS.map(({ kind, label }) => (
               <tr key={kind}>
-                <th scope="row">{label}</th>
+                <th scope="row">{t(label)}</th>
                 <td>
-                  {rates[kind] === undefined ? 'not available here' : `${rates[kind].toFixed(2)} GB/s`}
-                  {best?.kind === kind && ' · fastest'}
+                  {rates[kind] === undefined
+                    ? t('device_not_available')
+                    : t('device_rate', formatNumber(rates[kind], { min: 2 }))}
+                  {best?.kind === kind && t('device_fastest')}
                 </td>
               </tr>
             ))}
@@ -53,7 +59,7 @@ export function DeviceSpeed({
         </table>
       )}
       <button type="button" disabled={measuring} onClick={onMeasure}>
-        {measuring ? 'Measuring…' : 'Measure this device again'}
+        {measuring ? t('device_measuring') : t('device_measure')}
       </button>
     </div>
   );

@@ -1,14 +1,7 @@
 /** One download: a progress bar with bytes, speed and time left, and Pause / Resume / Cancel. */
+import { t } from '@/lib/i18n/i18n';
 import type { DownloadProgress } from '@/lib/protocol';
-
-export const formatBytes = (n: number) =>
-  n >= 1 << 30 ? `${(n / (1 << 30)).toFixed(2)} GB` : `${(n / (1 << 20)).toFixed(1)} MB`;
-
-export function formatTime(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return '';
-  if (seconds < 60) return `${Math.ceil(seconds)} s left`;
-  return `${Math.floor(seconds / 60)} min ${Math.ceil(seconds % 60)} s left`;
-}
+import { formatBytes, formatNumber, formatTimeLeft } from '@/lib/ui/format';
 
 export interface DownloadBarProps {
   download: DownloadProgress;
@@ -24,20 +17,20 @@ export function DownloadBar({ download: d, onPause, onResume, onCancel }: Downlo
       <div class="download-head">
         <strong>{d.model.id}</strong>
         <span>
-          {d.state === 'planning' && 'Checking the files…'}
-          {d.state === 'downloading' && `${pct}%`}
-          {d.state === 'paused' && `Paused at ${pct}%`}
-          {d.state === 'ready' && 'Ready'}
-          {d.state === 'failed' && 'Failed'}
+          {d.state === 'planning' && t('download_planning')}
+          {d.state === 'downloading' && t('percent', formatNumber(pct))}
+          {d.state === 'paused' && t('download_paused', formatNumber(pct))}
+          {d.state === 'ready' && t('download_ready')}
+          {d.state === 'failed' && t('download_failed')}
         </span>
       </div>
-      {d.state !== 'ready' && <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} />}
+      {d.state !== 'ready' && <progress max={100} value={pct} aria-label={t('download_label', d.model.id)} />}
       <div class="download-meta">
-        {d.totalBytes > 0 && `${formatBytes(d.receivedBytes)} of ${formatBytes(d.totalBytes)}`}
+        {d.totalBytes > 0 && t('download_of', formatBytes(d.receivedBytes), formatBytes(d.totalBytes))}
         {d.state === 'downloading' &&
           d.bytesPerSecond > 0 &&
-          ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
-        {d.files > 0 && ` · ${d.filesDone}/${d.files} files`}
+          ` · ${t('download_rate', formatBytes(d.bytesPerSecond))} · ${formatTimeLeft(d.secondsLeft)}`}
+        {d.files > 0 && ` · ${t('download_files', formatNumber(d.filesDone), formatNumber(d.files))}`}
       </div>
       {d.error && (
         <p class="error" role="alert">
@@ -48,15 +41,15 @@ export function DownloadBar({ download: d, onPause, onResume, onCancel }: Downlo
         <div class="row-actions">
           {d.state === 'downloading' ? (
             <button type="button" onClick={() => onPause(d.key)}>
-              Pause
+              {t('download_pause')}
             </button>
           ) : (
             <button type="button" onClick={() => onResume(d.key)}>
-              {d.state === 'failed' ? 'Retry' : 'Resume'}
+              {d.state === 'failed' ? t('download_retry') : t('download_resume')}
             </button>
           )}
           <button type="button" onClick={() => onCancel(d.key)}>
-            Cancel
+            {t('download_cancel')}
           </button>
         </div>
       )}

@@ -1,4 +1,6 @@
 /** What a question needs before it can be answered: a model to download, with its size. */
+import { t } from '@/lib/i18n/i18n';
+import { tRich } from '@/lib/ui/rich-text';
 import type { DownloadOffer } from '@/lib/chat/download-offer';
 
 export interface DownloadOfferCardProps {
@@ -8,14 +10,15 @@ export interface DownloadOfferCardProps {
 }
 
 export function DownloadOfferCard({ offer, onDownload, onChooseAnother }: DownloadOfferCardProps) {
-  const engine = offer.model.engine === 'webllm' ? 'WebLLM on the GPU' : 'llama.cpp';
+  const engine = offer.model.engine === 'webllm' ? t('offer_engine_webllm') : 'llama.cpp';
+  const question = offer.question.slice(0, 80) + (offer.question.length > 80 ? '…' : '');
+  const model = <strong>{offer.model.id}</strong>;
   return (
     <section class="offer" data-testid="download-offer" aria-live="polite">
       <p>
-        To answer “{offer.question.slice(0, 80)}
-        {offer.question.length > 80 ? '…' : ''}”, <strong>{offer.model.id}</strong> needs to be on this device
-        {offer.size ? ` (${offer.size} download, once for every site)` : ''}. It runs with {engine}; after the
-        download nothing leaves this device.
+        {offer.size
+          ? tRich('offer_text_sized', <bdi>{question}</bdi>, model, <bdi>{offer.size}</bdi>, engine)
+          : tRich('offer_text', <bdi>{question}</bdi>, model, engine)}
       </p>
       {offer.error && (
         <p class="error" role="alert">
@@ -24,10 +27,10 @@ export function DownloadOfferCard({ offer, onDownload, onChooseAnother }: Downlo
       )}
       <div class="offer-actions">
         <button type="button" onClick={onDownload} disabled={offer.downloading}>
-          {offer.downloading ? 'Downloading…' : offer.error ? 'Try again' : 'Download and answer'}
+          {offer.downloading ? t('offer_downloading') : offer.error ? t('offer_retry') : t('offer_download')}
         </button>
         <button type="button" onClick={onChooseAnother} disabled={offer.downloading}>
-          Choose another model
+          {t('offer_choose_another')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 /** Search earlier conversations on every page and open one. */
+import { t } from '@/lib/i18n/i18n';
 import { useState } from 'preact/hooks';
 import type { Conversation } from '@/lib/chat/history-store';
 
@@ -11,11 +12,12 @@ export function HistorySearch({ search, onOpen }: HistorySearchProps) {
   const [results, setResults] = useState<Conversation[] | null>(null);
   return (
     <details class="history">
-      <summary>History</summary>
+      <summary>{t('history_title')}</summary>
       <input
         type="search"
         name="history-search"
-        placeholder="Search conversations…"
+        placeholder={t('history_placeholder')}
+        aria-label={t('history_placeholder')}
         onInput={(e) => void search(e.currentTarget.value).then(setResults)}
         onFocus={(e) => void search(e.currentTarget.value).then(setResults)}
       />
@@ -27,7 +29,7 @@ export function HistorySearch({ search, onOpen }: HistorySearchProps) {
             </button>
           </li>
         ))}
-        {results?.length === 0 && <li class="hint">No conversation matches.</li>}
+        {results?.length === 0 && <li class="hint">{t('history_none')}</li>}
       </ul>
     </details>
   );

@@ -17,5 +17,14 @@ export function Markdown({ text, testId, citations, onCite }: MarkdownProps) {
     const id = button instanceof HTMLElement ? button.dataset.cite : undefined;
     if (id) onCite?.(id);
   };
-  return <div class="md" data-testid={testId} onClick={click} dangerouslySetInnerHTML={{ __html: html }} />;
+  // dir="auto": an answer reads in its own direction (Arabic right to left) whatever the UI language.
+  return (
+    <div
+      class="md"
+      dir="auto"
+      data-testid={testId}
+      onClick={click}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -2,6 +2,7 @@
  * Choose which engine and model answer: a WebLLM model id, a GGUF file URL for llama.cpp, or
  * Chrome's built-in model (where the browser has one).
  */
+import { t } from '@/lib/i18n/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { EngineId, ModelRef } from '@/lib/protocol';
 import { TEST_BUILD } from '@/lib/settings/build-flags';
@@ -13,7 +14,7 @@ export interface ModelPickerProps {
   emptyLabel?: string;
 }
 
-export function ModelPicker({ model, onChange, emptyLabel = 'default for this device' }: ModelPickerProps) {
+export function ModelPicker({ model, onChange, emptyLabel = t('picker_default') }: ModelPickerProps) {
   const [engine, setEngine] = useState<EngineId>(model?.engine ?? 'wllama');
   const [id, setId] = useState(model?.id ?? '');
   const [url, setUrl] = useState(model?.url ?? '');
@@ -29,12 +30,12 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
       return onChange({ engine, id: 'chrome-built-in' });
     }
     const name = id.trim() || url.trim().split('/').pop() || '';
-    if (!name) return setError('Give the model a name or a URL.');
+    if (!name) return setError(t('picker_error_name'));
     if (engine === 'wllama' && !/^https?:\/\/\S+$/.test(url.trim())) {
-      return setError('llama.cpp needs the http(s) URL of a .gguf file.');
+      return setError(t('picker_error_gguf'));
     }
     if (engine === 'webllm' && url.trim() && !/^https?:\/\/\S+\.wasm$/.test(lib.trim())) {
-      return setError('A WebLLM model from a URL also needs the URL of its model library (.wasm).');
+      return setError(t('picker_error_lib'));
     }
     setError('');
     if (details.current) details.current.open = false;
@@ -48,44 +49,47 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
 
   return (
     <details class="model-picker" ref={details}>
-      <summary>Model: {model ? `${model.id} (${model.engine})` : emptyLabel}</summary>
+      <summary>{t('picker_summary', model ? `${model.id} (${model.engine})` : emptyLabel)}</summary>
       <form onSubmit={save}>
         <label>
-          Engine
+          {t('picker_engine')}
           <select name="engine" value={engine} onChange={(e) => setEngine(e.currentTarget.value as EngineId)}>
             <option value="webllm">WebLLM (WebGPU)</option>
             <option value="wllama">llama.cpp (GGUF, CPU)</option>
-            <option value="builtin">Chrome's built-in model</option>
+            <option value="builtin">{t('engine_builtin')}</option>
             {/* A test double: offered in test builds only. */}
             {TEST_BUILD && <option value="synthetic">Synthetic (diagnostics)</option>}
           </select>
         </label>
         <label>
-          Model id
+          {t('picker_model_id')}
           <input
             name="model-id"
             value={id}
             onInput={(e) => setId(e.currentTarget.value)}
             placeholder="Llama-3.2-1B-Instruct-q4f32_1-MLC"
+            dir="ltr"
           />
         </label>
         <label>
-          Model URL
+          {t('picker_model_url')}
           <input
             name="model-url"
             value={url}
             onInput={(e) => setUrl(e.currentTarget.value)}
             placeholder="https://huggingface.co/…/model.gguf"
+            dir="ltr"
           />
         </label>
         {engine === 'webllm' && (
           <label>
-            Model library URL (WebLLM, custom models only)
+            {t('picker_model_lib')}
             <input
               name="model-lib"
               value={lib}
               onInput={(e) => setLib(e.currentTarget.value)}
               placeholder="https://…/model-webgpu.wasm"
+              dir="ltr"
             />
           </label>
         )}
@@ -94,7 +98,7 @@ export function ModelPicker({ model, onChange, emptyLabel = 'default for this de
             {error}
           </p>
         )}
-        <button type="submit">Use this model</button>
+        <button type="submit">{t('picker_use')}</button>
       </form>
     </details>
   );

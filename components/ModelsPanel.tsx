@@ -2,12 +2,14 @@
  * Models: the catalog by task for this device (download, use), any model by URL, and the
  * storage manager. Shows what it is given and reports what the user asks for.
  */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { ComponentChildren } from 'preact';
 import { catalogFor } from '@/lib/models/catalog';
 import { modelKey } from '@/lib/models/download-plan';
 import type { DeviceCapabilities, DownloadProgress, ModelRef, StorageReport } from '@/lib/protocol';
 import type { TaskKind } from '@/lib/settings/types';
-import { DownloadBar, formatBytes } from './DownloadBar';
+import { formatBytes, formatDateTime, formatNumber } from '@/lib/ui/format';
+import { DownloadBar } from './DownloadBar';
 import { ModelPicker } from './ModelPicker';
 import { DeviceSpeed } from './DeviceSpeed';
 
@@ -31,11 +33,11 @@ export interface ModelsPanelProps {
   onMeasure: () => void;
 }
 
-const TASKS: { kind: TaskKind; label: string }[] = [
-  { kind: 'chat', label: 'Chat and page questions' },
-  { kind: 'summarise', label: 'Summarising' },
-  { kind: 'translate', label: 'Translating' },
-  { kind: 'sql', label: 'Tables (SQL)' },
+const TASKS: { kind: TaskKind; label: MessageKey }[] = [
+  { kind: 'chat', label: 'models_task_chat' },
+  { kind: 'summarise', label: 'task_summarise' },
+  { kind: 'translate', label: 'task_translate' },
+  { kind: 'sql', label: 'task_sql' },
 ];
 
 export function ModelsPanel(props: ModelsPanelProps) {
@@ -64,18 +66,20 @@ export function ModelsPanel(props: ModelsPanelProps) {
       {caps &&
         TASKS.map(({ kind, label }) => (
           <details class="task-catalog" key={kind} open={kind === 'chat'}>
-            <summary>{label}</summary>
+            <summary>{t(label)}</summary>
             <ul>
               {catalogFor(kind, caps).map((c, i) => (
                 <li key={c.family} class={c.fits ? '' : 'no-fit'} data-testid="catalog-entry">
                   <div>
-                    <strong>{c.name}</strong> {i === 0 && c.fits && <span class="badge">Recommended</span>}
+                    <strong>{c.name}</strong>{' '}
+                    {i === 0 && c.fits && <span class="badge">{t('models_recommended')}</span>}
                     <div class="meta">
                       ≈ {formatBytes(c.downloadMB * (1 << 20))}
-                      {c.vramMB ? ` · ${formatBytes(c.vramMB * (1 << 20))} GPU memory` : ''} ·{' '}
-                      {c.contextWindow.toLocaleString()} tokens ·{' '}
+                      {c.vramMB
+                        ? ` · ${t('models_gpu_memory', formatBytes(c.vramMB * (1 << 20)))}`
+                        : ''} · {t('models_tokens', formatNumber(c.contextWindow))} ·{' '}
                       <a href={c.licence} target="_blank" rel="noopener noreferrer">
-                        licence
+                        {t('models_licence')}
                       </a>
                     </div>
                     <div class="meta">{c.note}</div>
@@ -83,11 +87,11 @@ export function ModelsPanel(props: ModelsPanelProps) {
                   {c.model &&
                     (stored.has(modelKey(c.model)) ? (
                       <button type="button" onClick={() => props.onUse(kind, c.model!)}>
-                        Use
+                        {t('models_use')}
                       </button>
                     ) : (
                       <button type="button" onClick={() => props.onDownload(c.model!)}>
-                        Download
+                        {t('models_download')}
                       </button>
                     ))}
                 </li>
@@ -96,22 +100,19 @@ export function ModelsPanel(props: ModelsPanelProps) {
           </details>
         ))}
       <details class="custom-model">
-        <summary>Any model by URL</summary>
-        <p class="hint">
-          A GGUF file for llama.cpp, or an MLC model repository with its model library for WebLLM. It is
-          checked before anything large is fetched.
-        </p>
-        <ModelPicker model={null} emptyLabel="add one" onChange={props.onDownload} />
+        <summary>{t('models_custom')}</summary>
+        <p class="hint">{t('models_custom_hint')}</p>
+        <ModelPicker model={null} emptyLabel={t('models_add_one')} onChange={props.onDownload} />
       </details>
-      <h2>Compare speed</h2>
+      <h2>{t('models_compare')}</h2>
       {props.speedComparison}
-      <h2>Storage</h2>
+      <h2>{t('models_storage')}</h2>
       {storage && (
         <>
           <p class="hint" data-testid="storage-totals">
-            {storage.usedBytes !== null && `${formatBytes(storage.usedBytes)} used`}
-            {storage.quotaBytes !== null && ` of ${formatBytes(storage.quotaBytes)} available`}
-            {storage.persisted ? ' · kept when the disk is full' : ''}
+            {storage.usedBytes !== null && t('models_used', formatBytes(storage.usedBytes))}
+            {storage.quotaBytes !== null && t('models_available', formatBytes(storage.quotaBytes))}
+            {storage.persisted ? t('models_persisted') : ''}
           </p>
           <ul class="stored">
             {storage.models.map((m) => (
@@ -120,20 +121,20 @@ export function ModelsPanel(props: ModelsPanelProps) {
                   <strong>{m.model.id}</strong>
                   <div class="meta">
                     {formatBytes(m.bytes)} ·{' '}
-                    {m.lastUsed ? `last used ${new Date(m.lastUsed).toLocaleString()}` : 'not used yet'}
+                    {m.lastUsed ? t('models_last_used', formatDateTime(m.lastUsed)) : t('models_not_used')}
                   </div>
                 </div>
                 <span class="row-actions">
                   <button type="button" onClick={() => props.onUse('chat', m.model)}>
-                    Use
+                    {t('models_use')}
                   </button>
                   <button type="button" onClick={() => props.onDelete(m.model)}>
-                    Delete
+                    {t('models_delete')}
                   </button>
                 </span>
               </li>
             ))}
-            {storage.models.length === 0 && <li class="hint">No models downloaded yet.</li>}
+            {storage.models.length === 0 && <li class="hint">{t('models_none')}</li>}
           </ul>
         </>
       )}

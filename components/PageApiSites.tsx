@@ -3,6 +3,8 @@
  * API, each revocable, with the separate choice of letting a provider off this device answer for
  * it; and whether to offer the API under the browser's own name where the browser has none.
  */
+import { t } from '@/lib/i18n/i18n';
+import { tRich } from '@/lib/ui/rich-text';
 import type { SiteDecision } from '@/lib/settings/types';
 
 export interface PageApiSitesProps {
@@ -19,30 +21,27 @@ export function PageApiSites(props: PageApiSitesProps) {
   const origins = [...new Set([...Object.keys(props.sites), ...props.once])].sort();
   return (
     <div class="page-api-sites" data-testid="page-api-sites">
-      <p class="hint">
-        Web pages can ask to use your local model through <code>localAI.LanguageModel</code>. You decide per
-        site when one asks.
-      </p>
+      <p class="hint">{tRich('pageapi_hint', <code>localAI.LanguageModel</code>)}</p>
       <label>
         <input
           type="checkbox"
           checked={props.installGlobal}
           onChange={(e) => props.onInstallGlobalChange(e.currentTarget.checked)}
         />{' '}
-        Also offer it as <code>LanguageModel</code> where the browser has none of its own
+        {tRich('pageapi_global', <code>LanguageModel</code>)}
       </label>
-      {origins.length === 0 && <p class="hint">No site has asked yet.</p>}
+      {origins.length === 0 && <p class="hint">{t('pageapi_none')}</p>}
       <ul>
         {origins.map((origin) => {
           const site = props.sites[origin];
           const state = site
             ? site.decision === 'always'
-              ? 'Always allowed'
-              : 'Never'
-            : 'Allowed until the browser closes';
+              ? t('pageapi_always')
+              : t('pageapi_never')
+            : t('pageapi_until_close');
           return (
             <li key={origin} data-origin={origin}>
-              <strong>{origin}</strong> · {state}
+              <strong dir="ltr">{origin}</strong> · {state}
               {site?.decision === 'always' && (
                 <label>
                   <input
@@ -50,11 +49,11 @@ export function PageApiSites(props: PageApiSitesProps) {
                     checked={site.providers}
                     onChange={(e) => props.onProvidersChange(origin, e.currentTarget.checked)}
                   />{' '}
-                  A provider off this device may answer for it
+                  {t('pageapi_providers')}
                 </label>
               )}
               <button type="button" onClick={() => props.onRevoke(origin)}>
-                Remove
+                {t('pageapi_remove')}
               </button>
             </li>
           );

@@ -1,4 +1,6 @@
 /** "This page": exactly what context is attached to questions, and a switch to leave it out. */
+import { t } from '@/lib/i18n/i18n';
+import { formatNumber } from '@/lib/ui/format';
 import type { Fitted } from '@/lib/chat/context-budget';
 import type { PageContext } from '@/lib/page/page-context';
 
@@ -15,16 +17,16 @@ export interface PageChipProps {
 }
 
 const size = (chars: number) =>
-  chars >= 1000 ? `${Math.round(chars / 1000).toLocaleString()}k` : String(chars);
+  chars >= 1000 ? t('chip_thousands', formatNumber(Math.round(chars / 1000))) : formatNumber(chars);
 
 export function PageChip({ page, problem, access, include, fitted, onToggle, onAllow }: PageChipProps) {
   if (!page || !page.text)
     return (
       <p class="page-chip off" data-testid="page-chip">
-        {problem ?? 'Reading the page…'}
+        {problem ?? t('chip_reading')}
         {access && (
           <button type="button" onClick={onAllow}>
-            Allow {new URL(access).host}
+            {t('chip_allow', new URL(access).host)}
           </button>
         )}
       </p>
@@ -34,19 +36,19 @@ export function PageChip({ page, problem, access, include, fitted, onToggle, onA
   return (
     <p class={`page-chip ${include ? 'on' : 'off'}`} data-testid="page-chip">
       <label>
-        <input type="checkbox" checked={include} onChange={onToggle} /> This page:{' '}
+        <input type="checkbox" checked={include} onChange={onToggle} /> {t('chip_this_page')}{' '}
         <strong>{page.title || page.url}</strong>
       </label>
       <span class="chip-size">
-        {size(page.text.length)} characters{page.source === 'visible' ? ' (visible text)' : ''}
-        {include && cut && fitted?.matched && (
-          <em> · longer than this model’s window: the passages that match each question go with it</em>
-        )}
+        {t('chip_characters', size(page.text.length))}
+        {page.source === 'visible' ? t('chip_visible') : ''}
+        {include && cut && fitted?.matched && <em>{t('chip_matched')}</em>}
         {include && cut && !fitted?.matched && (
           <em>
-            {' '}
-            · only the first {Math.round((fitted?.kept ?? 1) * (page.text.length / page.fullChars) * 100)}%
-            fits this model
+            {t(
+              'chip_first_part',
+              formatNumber(Math.round((fitted?.kept ?? 1) * (page.text.length / page.fullChars) * 100)),
+            )}
           </em>
         )}
       </span>

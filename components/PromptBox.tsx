@@ -1,4 +1,5 @@
 /** A question box: Enter sends, Shift+Enter adds a line, Esc stops; Send becomes Stop while busy. */
+import { t } from '@/lib/i18n/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface PromptBoxProps {
@@ -59,7 +60,7 @@ export function PromptBox({
       />
       {busy ? (
         <button type="button" onClick={onStop}>
-          Stop
+          {t('action_stop')}
         </button>
       ) : (
         <button type="submit">{sendLabel}</button>

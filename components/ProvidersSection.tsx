@@ -5,6 +5,7 @@
  * permission was revoked says so and offers to grant it again; and choose when a provider
  * answers instead of this device.
  */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import { useState } from 'preact/hooks';
 import type { ModelRef } from '@/lib/protocol';
 import type { Fallback, Provider, ProviderDraft } from '@/lib/settings/types';
@@ -36,6 +37,12 @@ export interface ProvidersSectionProps {
 
 const DEFAULT_URL = { ollama: 'http://localhost:11434/v1', openai: 'https://api.openai.com/v1' } as const;
 
+const FALLBACK_WORDS: Record<'whenNoWebGpu' | 'whenDownloading' | 'whenTooLong', MessageKey> = {
+  whenNoWebGpu: 'providers_when_no_webgpu',
+  whenDownloading: 'providers_when_downloading',
+  whenTooLong: 'providers_when_too_long',
+};
+
 const ref = (p: Provider, m: string): ModelRef => ({ engine: 'remote', id: m, url: p.baseUrl });
 
 export function ProvidersSection(props: ProvidersSectionProps) {
@@ -52,11 +59,7 @@ export function ProvidersSection(props: ProvidersSectionProps) {
 
   return (
     <div class="providers">
-      <p class="hint">
-        Answers run on this device unless you choose otherwise. Ollama and LM Studio on this machine keep
-        everything local; a server on your network or in the cloud sees what you send it. Adding a server asks
-        your browser to let Local AI reach it; you can take that back here or in the browser.
-      </p>
+      <p class="hint">{t('providers_hint')}</p>
       {props.notice && (
         <p class="error" role="alert">
           {props.notice}
@@ -66,17 +69,17 @@ export function ProvidersSection(props: ProvidersSectionProps) {
         {list.map((p) => (
           <li key={p.id} data-testid="provider">
             <strong>
-              {p.name} ({p.kind === 'ollama' ? 'Ollama' : 'OpenAI-compatible'})
+              {p.name} ({p.kind === 'ollama' ? 'Ollama' : t('providers_openai')})
             </strong>
-            <span>{p.baseUrl}</span>
+            <span dir="ltr">{p.baseUrl}</span>
             <button type="button" onClick={() => props.onRemove(p.id)}>
-              Remove
+              {t('pageapi_remove')}
             </button>
             {props.access[p.id] === 'revoked' ? (
               <span class="error" data-testid="provider-revoked">
-                Permission revoked — grant again to use it.{' '}
+                {t('providers_revoked')}{' '}
                 <button type="button" onClick={() => props.onGrant(p.id)}>
-                  Grant again
+                  {t('providers_grant')}
                 </button>
               </span>
             ) : (
@@ -85,10 +88,10 @@ export function ProvidersSection(props: ProvidersSectionProps) {
                   <span key={m}>
                     {m}{' '}
                     <button type="button" onClick={() => props.onUse(ref(p, m))}>
-                      Use
+                      {t('models_use')}
                     </button>{' '}
                     <button type="button" onClick={() => fb && onFallbackChange({ ...fb, model: ref(p, m) })}>
-                      Fallback
+                      {t('providers_fallback_button')}
                     </button>
                   </span>
                 ))}
@@ -100,14 +103,14 @@ export function ProvidersSection(props: ProvidersSectionProps) {
       <form class="preset-form" onSubmit={(e) => (e.preventDefault(), save())}>
         <select
           name="provider-preset"
-          aria-label="Suggested server"
+          aria-label={t('providers_suggested')}
           value=""
           onChange={(e) => {
             const preset = props.presets[Number(e.currentTarget.value)];
             if (preset) setDraft({ ...draft, name: preset.name, kind: preset.kind, baseUrl: preset.baseUrl });
           }}
         >
-          <option value="">Suggested servers…</option>
+          <option value="">{t('providers_suggested_list')}</option>
           {props.presets.map((p, i) => (
             <option key={p.name} value={String(i)}>
               {p.name} ({p.baseUrl})
@@ -116,7 +119,7 @@ export function ProvidersSection(props: ProvidersSectionProps) {
         </select>
         <select
           name="provider-kind"
-          aria-label="Kind of server"
+          aria-label={t('providers_kind')}
           value={draft.kind}
           onChange={(e) => {
             const kind = e.currentTarget.value as Provider['kind'];
@@ -124,17 +127,19 @@ export function ProvidersSection(props: ProvidersSectionProps) {
           }}
         >
           <option value="ollama">Ollama</option>
-          <option value="openai">OpenAI-compatible (OpenAI, LM Studio, vLLM, llama.cpp server)</option>
+          <option value="openai">{t('providers_openai_long')}</option>
         </select>
         <input
           name="provider-name"
-          placeholder="Name (optional)"
+          placeholder={t('providers_name')}
+          aria-label={t('providers_name')}
           value={draft.name}
           onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
         />
         <input
           name="provider-url"
-          placeholder="Base URL, e.g. http://192.168.1.20:11434/v1"
+          placeholder={t('providers_url')}
+          aria-label={t('providers_url')}
           value={draft.baseUrl}
           onInput={(e) => setDraft({ ...draft, baseUrl: e.currentTarget.value })}
         />
@@ -142,16 +147,17 @@ export function ProvidersSection(props: ProvidersSectionProps) {
           name="provider-key"
           type="password"
           autocomplete="off"
-          placeholder="API key (kept on this device only)"
+          placeholder={t('providers_key')}
+          aria-label={t('providers_key')}
           value={draft.apiKey}
           onInput={(e) => setDraft({ ...draft, apiKey: e.currentTarget.value })}
         />
         <div class="row-actions">
           <button type="button" onClick={() => props.onTest(draft)}>
-            Test connection
+            {t('providers_test')}
           </button>
           <button type="submit" disabled={!test?.ok}>
-            Save provider
+            {t('providers_save')}
           </button>
         </div>
         {test && (
@@ -167,11 +173,11 @@ export function ProvidersSection(props: ProvidersSectionProps) {
       {fb && (
         <div class="fallback" data-testid="fallback">
           <p>
-            Fallback:{' '}
+            {t('providers_fallback')}{' '}
             <strong>
               {fb.model
                 ? `${fb.model.id} (${fb.model.url ? new URL(fb.model.url).host : ''})`
-                : 'none — always on this device'}
+                : t('providers_fallback_none')}
             </strong>
           </p>
           {(['whenNoWebGpu', 'whenDownloading', 'whenTooLong'] as const).map((k) => (
@@ -182,16 +188,12 @@ export function ProvidersSection(props: ProvidersSectionProps) {
                 checked={fb[k]}
                 onChange={(e) => onFallbackChange({ ...fb, [k]: e.currentTarget.checked })}
               />{' '}
-              {k === 'whenNoWebGpu'
-                ? 'when this device has no WebGPU'
-                : k === 'whenDownloading'
-                  ? 'while the local model is still downloading'
-                  : 'when the page is too long for the local model'}
+              {t(FALLBACK_WORDS[k])}
             </label>
           ))}
           {fb.model && (
             <button type="button" onClick={() => onFallbackChange({ ...fb, model: null })}>
-              No fallback
+              {t('providers_no_fallback')}
             </button>
           )}
         </div>

@@ -5,7 +5,7 @@
 import { X } from 'lucide-preact';
 import type { PageContext } from '@/lib/page/page-context';
 import { regionLabel } from '@/lib/chat/picked-region';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/i18n';
 
 export interface RegionChipProps {
   region: PageContext;

@@ -1,9 +1,16 @@
 /** A chart of the result with Observable Plot; labels come from data and render as SVG text only. */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import * as Plot from '@observablehq/plot';
 import { plotFigure } from '@/lib/ui/plot-figure';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChartSpec } from '@/lib/sql/chart-spec';
 import type { QueryResult } from '@/lib/protocol';
+
+const CHART_LABEL: Record<ChartSpec['type'], MessageKey> = {
+  bar: 'chart_bar',
+  line: 'chart_line',
+  scatter: 'chart_scatter',
+};
 
 export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryResult }) {
   const box = useRef<HTMLDivElement>(null);
@@ -47,7 +54,7 @@ export function ResultChart({ spec, result }: { spec: ChartSpec; result: QueryRe
       ref={box}
       data-testid="result-chart"
       data-chart={spec.type}
-      aria-label={`${spec.type} chart of ${spec.y} by ${spec.x}`}
+      aria-label={t(CHART_LABEL[spec.type], spec.y, spec.x)}
     />
   );
 }

@@ -1,6 +1,8 @@
 /** The result grid, virtualised: only the rows in view are in the DOM, so 100k rows scroll smoothly. */
+import { t } from '@/lib/i18n/i18n';
 import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
 import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { formatNumber } from '@/lib/ui/format';
 import type { QueryResult } from '@/lib/protocol';
 
 const ROW = 26;
@@ -51,7 +53,7 @@ export function ResultGrid({ result }: { result: QueryResult }) {
             >
               {result.rows[item.index]!.map((v, i) => (
                 <span role="cell" key={i} class={typeof v === 'number' ? 'num' : v === null ? 'null' : ''}>
-                  {v === null ? '∅' : String(v)}
+                  {v === null ? '∅' : typeof v === 'number' ? <bdi>{String(v)}</bdi> : String(v)}
                 </span>
               ))}
             </div>
@@ -59,10 +61,10 @@ export function ResultGrid({ result }: { result: QueryResult }) {
         </div>
       </div>
       <p class="grid-foot">
-        {result.rowCount} row{result.rowCount === 1 ? '' : 's'}
-        {result.truncated && ' (first 10,000 shown)'}
+        {t(result.rowCount === 1 ? 'grid_row' : 'grid_rows', formatNumber(result.rowCount))}
+        {result.truncated && t('grid_truncated', formatNumber(10_000))}
         {result.elapsedMs !== undefined &&
-          ` · ${result.elapsedMs < 10 ? result.elapsedMs.toFixed(1) : Math.round(result.elapsedMs)} ms`}
+          t('grid_elapsed', formatNumber(result.elapsedMs, { max: result.elapsedMs < 10 ? 1 : 0 }))}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
  * Settings: the answer language, prompt presets (each one a right-click menu item), and a model
  * per kind of task. Theme follows the system. Shows the values it is given, reports changes.
  */
+import { t, uiLanguage, type MessageKey } from '@/lib/i18n/i18n';
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Preset, TaskKind, TaskModels } from '@/lib/settings/types';
@@ -41,14 +42,15 @@ const LANGUAGES = [
   'ar',
   'hi',
 ];
-const TASKS: { kind: TaskKind; label: string }[] = [
-  { kind: 'chat', label: 'Chat and questions' },
-  { kind: 'summarise', label: 'Summarising' },
-  { kind: 'translate', label: 'Translating' },
-  { kind: 'sql', label: 'Tables (SQL)' },
+const TASKS: { kind: TaskKind; label: MessageKey }[] = [
+  { kind: 'chat', label: 'settings_task_chat' },
+  { kind: 'summarise', label: 'task_summarise' },
+  { kind: 'translate', label: 'task_translate' },
+  { kind: 'sql', label: 'task_sql' },
 ];
 
-const name = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+// Language names in the UI language (English names in English, as before).
+const name = (tag: string) => new Intl.DisplayNames([uiLanguage()], { type: 'language' }).of(tag) ?? tag;
 
 export function SettingsPanel(props: SettingsPanelProps) {
   const { language: lang, presets: list, taskModels: models, browserLanguage, providers } = props;
@@ -57,14 +59,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
 
   return (
     <section class="settings">
-      <h2 id="answer-language">Answer language</h2>
+      <h2 id="answer-language">{t('settings_answer_language')}</h2>
       <select
         name="answer-language"
         aria-labelledby="answer-language"
         value={lang}
         onChange={(e) => setLang(e.currentTarget.value)}
       >
-        <option value="">Browser language ({name(browserLanguage)})</option>
+        <option value="">{t('settings_browser_language', name(browserLanguage))}</option>
         {LANGUAGES.map((l) => (
           <option value={l} key={l}>
             {name(l)}
@@ -72,8 +74,8 @@ export function SettingsPanel(props: SettingsPanelProps) {
         ))}
       </select>
 
-      <h2>Prompt presets</h2>
-      <p class="hint">Each preset is an item of the right-click menu on selected text.</p>
+      <h2>{t('settings_presets')}</h2>
+      <p class="hint">{t('settings_presets_hint')}</p>
       <ul class="presets">
         {list.map((p) => (
           <li key={p.id}>
@@ -81,10 +83,10 @@ export function SettingsPanel(props: SettingsPanelProps) {
             <span>{p.prompt}</span>
             <button
               type="button"
-              aria-label={`Delete ${p.title}`}
+              aria-label={t('settings_delete_preset', p.title)}
               onClick={() => setList(list.filter((x) => x.id !== p.id))}
             >
-              Delete
+              {t('models_delete')}
             </button>
           </li>
         ))}
@@ -105,28 +107,30 @@ export function SettingsPanel(props: SettingsPanelProps) {
       >
         <input
           name="preset-title"
-          placeholder="Menu title, e.g. Find the main claim"
+          placeholder={t('settings_preset_title')}
+          aria-label={t('settings_preset_title')}
           value={draft.title}
           onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
         />
         <textarea
           name="preset-prompt"
           rows={2}
-          placeholder="Instruction for the selected text"
+          placeholder={t('settings_preset_prompt')}
+          aria-label={t('settings_preset_prompt')}
           value={draft.prompt}
           onInput={(e) => setDraft({ ...draft, prompt: e.currentTarget.value })}
         />
-        <button type="submit">Add preset</button>
+        <button type="submit">{t('settings_add_preset')}</button>
       </form>
 
-      <h2>Model per task</h2>
-      <p class="hint">A task without its own model uses the model chosen at the top.</p>
+      <h2>{t('settings_task_models')}</h2>
+      <p class="hint">{t('settings_task_models_hint')}</p>
       {TASKS.map(({ kind, label }) => (
         <div class="task-model" key={kind}>
-          <span>{label}</span>
+          <span>{t(label)}</span>
           <ModelPicker
             model={models[kind] ?? null}
-            emptyLabel="the model chosen at the top"
+            emptyLabel={t('settings_top_model')}
             onChange={(m) => setModels({ ...models, [kind]: m })}
           />
           {models[kind] && (
@@ -136,21 +140,21 @@ export function SettingsPanel(props: SettingsPanelProps) {
                 setModels(Object.fromEntries(Object.entries(models).filter(([k]) => k !== kind)))
               }
             >
-              Use the default
+              {t('settings_use_default')}
             </button>
           )}
         </div>
       ))}
-      <h2>Providers</h2>
+      <h2>{t('settings_providers')}</h2>
       {providers}
       {props.pageApi && (
         <>
-          <h2>Web pages</h2>
+          <h2>{t('settings_web_pages')}</h2>
           {props.pageApi}
         </>
       )}
-      <h2>Theme</h2>
-      <p class="hint">Follows your system's light or dark setting.</p>
+      <h2>{t('settings_theme')}</h2>
+      <p class="hint">{t('settings_theme_hint')}</p>
     </section>
   );
 }

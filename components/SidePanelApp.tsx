@@ -2,6 +2,7 @@
  * The side panel: status, model choice, and the views (Chat, Tables, Models, Settings) as tabs.
  * It shows what it is given; each view's content comes in ready-made.
  */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { ComponentChildren } from 'preact';
 import type { HostStatus, ModelRef } from '@/lib/protocol';
 import type { PanelView } from '@/lib/settings/types';
@@ -20,7 +21,12 @@ export interface SidePanelAppProps {
   requests?: ComponentChildren;
 }
 
-const VIEWS: PanelView[] = ['chat', 'tables', 'models', 'settings'];
+const VIEWS: Record<PanelView, MessageKey> = {
+  chat: 'view_chat',
+  tables: 'view_tables',
+  models: 'view_models',
+  settings: 'view_settings',
+};
 
 export function SidePanelApp(props: SidePanelAppProps) {
   const { status, model, onModelChange, view, onViewChange, views } = props;
@@ -29,10 +35,10 @@ export function SidePanelApp(props: SidePanelAppProps) {
       <StatusLine status={status} />
       {props.requests}
       <ModelPicker model={model} onChange={onModelChange} />
-      <nav class="views" role="tablist">
-        {VIEWS.map((v) => (
+      <nav class="views" role="tablist" aria-label={t('view_list')}>
+        {(Object.keys(VIEWS) as PanelView[]).map((v) => (
           <button type="button" role="tab" aria-selected={view === v} key={v} onClick={() => onViewChange(v)}>
-            {v[0]!.toUpperCase() + v.slice(1)}
+            {t(VIEWS[v])}
           </button>
         ))}
       </nav>

@@ -3,6 +3,8 @@
  * time, always, or never; and allowed sites waiting for their model to be downloaded: download
  * or not now. Shown in the side panel (extension UI), never in the page.
  */
+import { t } from '@/lib/i18n/i18n';
+import { tRich } from '@/lib/ui/rich-text';
 import type { PendingSite } from '@/lib/settings/types';
 
 type SiteChoice = 'once' | 'always' | 'never';
@@ -25,28 +27,25 @@ export interface SiteRequestsProps {
 export function SiteRequests({ pending, downloads, onDecide, onDownload }: SiteRequestsProps) {
   if (!pending.length && !downloads.length) return null;
   return (
-    <section class="site-requests" aria-label="Sites asking to use Local AI">
+    <section class="site-requests" aria-label={t('site_requests_label')}>
       {pending.map(({ origin }) => (
         <div
           class="consent"
           role="alertdialog"
-          aria-label={`${origin} asks to use Local AI`}
+          aria-label={t('site_request_label', origin)}
           key={origin}
           data-testid="site-request"
         >
-          <p>
-            <strong>{origin}</strong> wants to use Local AI's model on this device. It will see only its own
-            prompts and answers, never other pages, your settings or your files.
-          </p>
+          <p>{tRich('site_request_text', <strong dir="ltr">{origin}</strong>)}</p>
           <div class="row-actions">
             <button type="button" onClick={() => onDecide(origin, 'once')}>
-              Allow this time
+              {t('site_allow_once')}
             </button>
             <button type="button" onClick={() => onDecide(origin, 'always')}>
-              Always allow
+              {t('site_allow_always')}
             </button>
             <button type="button" onClick={() => onDecide(origin, 'never')}>
-              Never
+              {t('pageapi_never')}
             </button>
           </div>
         </div>
@@ -55,21 +54,26 @@ export function SiteRequests({ pending, downloads, onDecide, onDownload }: SiteR
         <div
           class="consent"
           role="alertdialog"
-          aria-label={`${origin} waits for a model download`}
+          aria-label={t('site_download_label', origin)}
           key={`download ${origin}`}
           data-testid="site-download-request"
         >
           <p>
-            <strong>{origin}</strong> wants to use Local AI, and its model, <strong>{modelId}</strong>, is not
-            on this device yet{size ? ` (${size} download, once for every site)` : ''}. The site sees the
-            download's progress, nothing else.
+            {size
+              ? tRich(
+                  'site_download_text_sized',
+                  <strong dir="ltr">{origin}</strong>,
+                  <strong>{modelId}</strong>,
+                  <bdi>{size}</bdi>,
+                )
+              : tRich('site_download_text', <strong dir="ltr">{origin}</strong>, <strong>{modelId}</strong>)}
           </p>
           <div class="row-actions">
             <button type="button" onClick={() => onDownload(origin, true)}>
-              Download
+              {t('models_download')}
             </button>
             <button type="button" onClick={() => onDownload(origin, false)}>
-              Not now
+              {t('welcome_not_now')}
             </button>
           </div>
         </div>

@@ -2,11 +2,13 @@
  * "Compare speed": pick engines and models, run the same prompts, see median TTFT and tokens/s
  * side by side.
  */
+import { t } from '@/lib/i18n/i18n';
 import * as Plot from '@observablehq/plot';
 import { plotFigure } from '@/lib/ui/plot-figure';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PROMPTS, speedCsv, type SpeedRow } from '@/lib/providers/speed-benchmark';
 import type { ModelRef } from '@/lib/protocol';
+import { formatNumber } from '@/lib/ui/format';
 
 export interface SpeedComparisonProps {
   candidates: ModelRef[];
@@ -30,8 +32,8 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
     const ok = rows.filter((r) => !r.error);
     if (!el || !ok.length) return;
     const data = ok.flatMap((r) => [
-      { model: label(r.model), measure: 'first token (ms)', value: r.ttftMs },
-      { model: label(r.model), measure: 'tokens/s', value: r.tokensPerSecond },
+      { model: label(r.model), measure: t('speed_measure_ttft'), value: r.ttftMs },
+      { model: label(r.model), measure: t('speed_measure_tps'), value: r.tokensPerSecond },
     ]);
     el.replaceChildren(
       plotFigure({
@@ -72,7 +74,7 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
       </ul>
       <textarea
         name="speed-prompts"
-        aria-label="Prompts to compare, one per line"
+        aria-label={t('speed_prompts')}
         rows={3}
         value={prompts}
         onInput={(e) => setPrompts(e.currentTarget.value)}
@@ -87,17 +89,17 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
           )
         }
       >
-        {busy ? 'Running…' : 'Compare'}
+        {busy ? t('speed_running') : t('speed_compare')}
       </button>
       {rows.length > 0 && (
         <>
           <table class="speed-table" data-testid="speed-table">
             <thead>
               <tr>
-                <th>Model</th>
-                <th>Runs on</th>
-                <th>First token</th>
-                <th>Tokens/s</th>
+                <th>{t('speed_col_model')}</th>
+                <th>{t('speed_col_where')}</th>
+                <th>{t('speed_col_ttft')}</th>
+                <th>{t('speed_col_tps')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,8 +107,8 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
                 <tr key={label(r.model)}>
                   <td>{label(r.model)}</td>
                   <td>{r.where}</td>
-                  <td>{r.error ? '—' : `${Math.round(r.ttftMs)} ms`}</td>
-                  <td>{r.error ? r.error : r.tokensPerSecond.toFixed(1)}</td>
+                  <td>{r.error ? '—' : t('speed_ms', formatNumber(Math.round(r.ttftMs)))}</td>
+                  <td>{r.error ? r.error : formatNumber(r.tokensPerSecond, { min: 1 })}</td>
                 </tr>
               ))}
             </tbody>
@@ -117,10 +119,10 @@ export function SpeedComparison({ candidates, rows, busy, onCompare, onSave }: S
               type="button"
               onClick={() => onSave('speed.json', JSON.stringify(rows, null, 2), 'application/json')}
             >
-              Export JSON
+              {t('export_json')}
             </button>
             <button type="button" onClick={() => onSave('speed.csv', speedCsv(rows), 'text/csv')}>
-              Export CSV
+              {t('export_csv')}
             </button>
           </div>
         </>

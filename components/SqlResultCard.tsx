@@ -1,9 +1,11 @@
 /** One question's outcome: the answer, the result grid, a chart, and the SQL to edit and re-run. */
+import { t } from '@/lib/i18n/i18n';
 import { useState } from 'preact/hooks';
 import type { SqlAnswer } from '@/lib/sql/ask-tables';
 import { chooseChart } from '@/lib/sql/chart-spec';
 import { toCsv, toMarkdown } from '@/lib/sql/export';
 import { errorMessage, type QueryResult } from '@/lib/protocol';
+import { formatNumber } from '@/lib/ui/format';
 import { ResultChart } from './ResultChart';
 import { ResultGrid } from './ResultGrid';
 
@@ -48,14 +50,10 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
   return (
     <article class="sql-card">
       <h3 class="question">{turn.question}</h3>
-      {outcome.kind === 'answer' && (
-        <p class="answer-line">{edited ? 'Result of your edited SQL:' : outcome.answer}</p>
-      )}
+      {outcome.kind === 'answer' && <p class="answer-line">{edited ? t('sql_edited') : outcome.answer}</p>}
       {outcome.kind === 'cannot-answer' && <p class="answer-line">{outcome.message}</p>}
       {outcome.kind === 'failed' && (
-        <p class="answer-line">
-          The model's SQL did not work after {outcome.attempts} tries. Edit it below and run it again.
-        </p>
+        <p class="answer-line">{t('sql_failed', formatNumber(outcome.attempts))}</p>
       )}
       {error && (
         <p class="error" role="alert">
@@ -71,11 +69,13 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
             name="sql"
             rows={4}
             spellcheck={false}
+            dir="ltr"
+            aria-label="SQL"
             value={sql}
             onInput={(e) => setSql(e.currentTarget.value)}
           />
           <button type="button" onClick={() => void rerun()}>
-            Run
+            {t('sql_run')}
           </button>
         </details>
       )}
@@ -83,10 +83,10 @@ export function SqlResultCard({ turn, onRun, onCopy, onSave }: SqlResultCardProp
       {result && (
         <div class="row-actions">
           <button type="button" onClick={() => onSave('result.csv', toCsv(result), 'text/csv')}>
-            Export CSV
+            {t('export_csv')}
           </button>
           <button type="button" onClick={() => void onCopy(toMarkdown(result)).then(() => setCopied(true))}>
-            {copied ? 'Copied' : 'Copy as markdown'}
+            {copied ? t('sql_copied') : t('sql_copy_markdown')}
           </button>
         </div>
       )}

@@ -1,14 +1,16 @@
 /** One line that always says which model is in use, and its load progress. */
+import { t } from '@/lib/i18n/i18n';
 import type { HostStatus } from '@/lib/protocol';
-import { formatBytes, formatTime } from './DownloadBar';
+import { formatBytes, formatNumber, formatTimeLeft } from '@/lib/ui/format';
 
 export function StatusLine({ status }: { status: HostStatus | null }) {
-  if (!status) return <p class="status-line">Starting the engine…</p>;
+  if (!status) return <p class="status-line">{t('status_starting')}</p>;
   if (status.loading) {
     const pct = Math.round(status.loading.progress * 100);
     return (
       <p class="status-line" data-testid="status">
-        <progress max={100} value={pct} aria-label="Model loading" /> {status.loading.text} ({pct}%)
+        <progress max={100} value={pct} aria-label={t('status_loading')} /> {status.loading.text} (
+        {t('percent', formatNumber(pct))})
       </p>
     );
   }
@@ -18,9 +20,9 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
   return (
     <>
       <p class="status-line" data-testid="status">
-        {status.loaded ? `Ready: ${status.loaded.id} (${status.loaded.engine})` : 'No model loaded yet'}
+        {status.loaded ? t('status_ready', status.loaded.id, status.loaded.engine) : t('status_none')}
         {status.loaded && status.loadedOn && ` · ${status.loadedOn}`}
-        {status.queued > 0 && ` · ${status.queued} waiting`}
+        {status.queued > 0 && t('status_waiting', formatNumber(status.queued))}
       </p>
       {status.notice && (
         <p class="status-line" data-testid="status-notice">
@@ -31,10 +33,13 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
         const pct = d.totalBytes ? Math.floor((d.receivedBytes / d.totalBytes) * 100) : 0;
         return (
           <p class="status-line" key={d.key} data-testid="status-download">
-            <progress max={100} value={pct} aria-label={`Downloading ${d.model.id}`} /> {d.model.id}: {pct}%
-            {d.totalBytes > 0 && ` · ${formatBytes(d.receivedBytes)} of ${formatBytes(d.totalBytes)}`}
-            {d.bytesPerSecond > 0 && ` · ${formatBytes(d.bytesPerSecond)}/s · ${formatTime(d.secondsLeft)}`}
-            {builtin.availability === 'available' && " · Chrome's built-in model answers meanwhile"}
+            <progress max={100} value={pct} aria-label={t('download_label', d.model.id)} /> {d.model.id}:{' '}
+            {t('percent', formatNumber(pct))}
+            {d.totalBytes > 0 &&
+              ` · ${t('download_of', formatBytes(d.receivedBytes), formatBytes(d.totalBytes))}`}
+            {d.bytesPerSecond > 0 &&
+              ` · ${t('download_rate', formatBytes(d.bytesPerSecond))} · ${formatTimeLeft(d.secondsLeft)}`}
+            {builtin.availability === 'available' && t('status_builtin_meanwhile')}
           </p>
         );
       })}
@@ -43,10 +48,10 @@ export function StatusLine({ status }: { status: HostStatus | null }) {
           <progress
             max={100}
             value={Math.round((builtin.progress ?? 0) * 100)}
-            aria-label="Chrome downloading its built-in model"
+            aria-label={t('status_builtin_label')}
           />{' '}
-          Chrome is downloading its built-in model
-          {builtin.progress !== null && `: ${Math.round(builtin.progress * 100)}%`}
+          {t('status_builtin_downloading')}
+          {builtin.progress !== null && `: ${t('percent', formatNumber(Math.round(builtin.progress * 100)))}`}
         </p>
       )}
     </>

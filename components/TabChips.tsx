@@ -4,7 +4,7 @@
  */
 import { X } from 'lucide-preact';
 import type { ContextTab, TabChoice } from '@/lib/chat/tab-context';
-import { t } from '@/lib/ui/i18n';
+import { t } from '@/lib/i18n/i18n';
 
 export interface TabChipsProps {
   tabs: ContextTab[];

@@ -1,4 +1,5 @@
 /** The Tables view with, when a provider off this device would see the tables, the consent question. */
+import { tRich } from '@/lib/ui/rich-text';
 import type { ConsentChoice } from '@/lib/providers/consent';
 import { TablesView, type TablesViewProps } from './TablesView';
 import { ConsentPrompt } from './ConsentPrompt';
@@ -14,7 +15,7 @@ export function TablesPanel({ consent, onConsent, ...view }: TablesPanelProps) {
     <>
       {consent && (
         <ConsentPrompt site={consent.site} onAnswer={onConsent}>
-          Send this page's tables to <strong>{consent.provider}</strong>? They leave this device.
+          {tRich('tables_consent', <strong>{consent.provider}</strong>)}
         </ConsentPrompt>
       )}
       <TablesView {...view} />

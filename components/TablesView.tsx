@@ -1,6 +1,8 @@
 /** The page's tables: list (hover outlines one on the page), a question box, and each answer. */
+import { t as tr, type MessageKey } from '@/lib/i18n/i18n';
 import type { Stage } from '@/lib/sql/ask-tables';
 import { type QueryResult, type ExtractedTable } from '@/lib/protocol';
+import { formatNumber } from '@/lib/ui/format';
 import { PromptBox } from './PromptBox';
 import { SqlResultCard, type SqlTurnView } from './SqlResultCard';
 
@@ -21,12 +23,12 @@ export interface TablesViewProps {
   onSave: (name: string, text: string, type: string) => void;
 }
 
-const STAGES: Record<Stage, string> = {
-  'writing-sql': 'Writing SQL…',
-  repairing: 'Fixing the SQL from DuckDB’s error…',
-  voting: 'Comparing candidate queries…',
-  running: 'Running the query…',
-  answering: 'Summing up…',
+const STAGES: Record<Stage, MessageKey> = {
+  'writing-sql': 'tables_stage_writing',
+  repairing: 'tables_stage_repairing',
+  voting: 'tables_stage_voting',
+  running: 'tables_stage_running',
+  answering: 'tables_stage_answering',
 };
 
 export function TablesView(props: TablesViewProps) {
@@ -36,11 +38,11 @@ export function TablesView(props: TablesViewProps) {
       <header class="tables-head">
         <span>
           {tables === null
-            ? 'Reading the page’s tables…'
-            : `${tables.length} table${tables.length === 1 ? '' : 's'} on this page`}
+            ? tr('tables_reading')
+            : tr(tables.length === 1 ? 'tables_count_one' : 'tables_count', formatNumber(tables.length))}
         </span>
         <button type="button" onClick={props.onReload}>
-          Reload
+          {tr('tables_reload')}
         </button>
       </header>
       {props.loadError && (
@@ -48,7 +50,7 @@ export function TablesView(props: TablesViewProps) {
           {props.loadError}
         </p>
       )}
-      {tables?.length === 0 && <p class="hint">No data tables were found on this page.</p>}
+      {tables?.length === 0 && <p class="hint">{tr('tables_none')}</p>}
       <ul class="table-list">
         {tables?.map((t) => (
           <li
@@ -70,14 +72,12 @@ export function TablesView(props: TablesViewProps) {
               />
               <strong>{t.name}</strong>
               <span class="dims">
-                {t.rows.length.toLocaleString()} × {t.columns.length}
+                {formatNumber(t.rows.length)} × {formatNumber(t.columns.length)}
               </span>
             </label>
             {t.unreadRows ? (
               <p class="hint" role="status">
-                {t.unreadRows.toLocaleString()} row{t.unreadRows === 1 ? '' : 's'} could not be read: the grid
-                did not show {t.unreadRows === 1 ? 'it' : 'them'} while scrolling, so answers leave{' '}
-                {t.unreadRows === 1 ? 'it' : 'them'} out. Reload to try again.
+                {tr(t.unreadRows === 1 ? 'tables_unread_one' : 'tables_unread', formatNumber(t.unreadRows))}
               </p>
             ) : null}
           </li>
@@ -89,17 +89,17 @@ export function TablesView(props: TablesViewProps) {
       {tables && tables.length > 0 && (
         <PromptBox
           name="table-question"
-          placeholder="Ask about these tables…"
+          placeholder={tr('tables_placeholder')}
           rows={2}
           busy={props.stage !== null}
-          sendLabel="Ask"
+          sendLabel={tr('tables_ask')}
           onSend={props.onAsk}
           onStop={props.onStop}
         />
       )}
       {props.stage && (
         <p class="stage" aria-live="polite">
-          {STAGES[props.stage]}
+          {tr(STAGES[props.stage])}
         </p>
       )}
     </section>

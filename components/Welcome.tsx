@@ -2,8 +2,12 @@
  * The first-run welcome in the Chat view: what this is, what this device runs best, and one
  * recommended model per task with its download, one click away. Props in, events out.
  */
+import { t, type MessageKey } from '@/lib/i18n/i18n';
+import { formatMegabytes } from '@/lib/ui/format';
+import { tRich } from '@/lib/ui/rich-text';
 import type { DownloadProgress, ModelRef } from '@/lib/protocol';
 import type { WelcomePick } from '@/lib/models/welcome-picks';
+import type { TaskKind } from '@/lib/settings/types';
 
 export interface WelcomeProps {
   /** This device in one sentence, or null while it is being measured. */
@@ -17,7 +21,12 @@ export interface WelcomeProps {
   onOpenSettings: () => void;
 }
 
-const size = (mb: number) => (mb >= 1000 ? `${(mb / 1000).toFixed(1)} GB` : `${mb} MB`);
+const TASK_WORDS: Record<TaskKind, MessageKey> = {
+  chat: 'welcome_task_chat',
+  summarise: 'welcome_task_summarise',
+  translate: 'welcome_task_translate',
+  sql: 'welcome_task_sql',
+};
 
 function progressOf(downloads: DownloadProgress[], model: ModelRef): DownloadProgress | undefined {
   return downloads.find((d) => d.model.id === model.id && d.model.engine === model.engine);
@@ -27,21 +36,19 @@ export function Welcome(props: WelcomeProps) {
   const { device, picks, downloads, error } = props;
   return (
     <section class="welcome" data-testid="welcome" aria-labelledby="welcome-title">
-      <h2 id="welcome-title">Welcome to Local AI</h2>
-      <p>
-        Answers come from a language model on this device: download one once, and every site and tab uses it.
-        Nothing you ask leaves this device unless you add a provider and allow it.
-      </p>
+      <h2 id="welcome-title">{t('welcome_title')}</h2>
+      <p>{t('welcome_intro')}</p>
       <p class="hint" data-testid="welcome-device">
-        {device ?? 'Looking at this device…'}
+        {device ?? t('welcome_looking')}
       </p>
       {picks && picks.length === 0 && (
         <p>
-          No model in the catalog runs well here. Add a model server or a provider in{' '}
-          <button type="button" class="link" onClick={props.onOpenSettings}>
-            Settings
-          </button>
-          .
+          {tRich(
+            'welcome_no_fit',
+            <button type="button" class="link" onClick={props.onOpenSettings}>
+              {t('view_settings')}
+            </button>,
+          )}
         </p>
       )}
       {picks && picks.length > 0 && (
@@ -53,19 +60,19 @@ export function Welcome(props: WelcomeProps) {
             return (
               <li key={model.id}>
                 <div>
-                  <strong>{pick.choice.name}</strong> · {size(pick.choice.downloadMB)} · for{' '}
-                  {pick.tasks.join(', ')}
+                  <strong>{pick.choice.name}</strong> · {formatMegabytes(pick.choice.downloadMB)} ·{' '}
+                  {t('welcome_for', pick.tasks.map((k) => t(TASK_WORDS[k])).join(t('list_separator')))}
                   <div class="hint">{pick.choice.note}</div>
                   {busy && (
                     <progress
                       max={running.totalBytes || 1}
                       value={running.receivedBytes}
-                      aria-label={`Downloading ${pick.choice.name}`}
+                      aria-label={t('download_label', pick.choice.name)}
                     />
                   )}
                 </div>
                 <button type="button" disabled={busy} onClick={() => props.onDownload(pick)}>
-                  {busy ? 'Downloading…' : 'Download'}
+                  {busy ? t('offer_downloading') : t('models_download')}
                 </button>
               </li>
             );
@@ -78,7 +85,7 @@ export function Welcome(props: WelcomeProps) {
         </p>
       )}
       <button type="button" onClick={props.onDismiss}>
-        Not now
+        {t('welcome_not_now')}
       </button>
     </section>
   );

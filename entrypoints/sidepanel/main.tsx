@@ -28,7 +28,7 @@ import {
 } from '@/lib/settings/storage-items';
 import { SidePanelContainer } from '@/lib/ui/side-panel-container';
 import { saveFile } from '@/lib/ui/save-file';
-import { applyDocumentLocale } from '@/lib/ui/i18n';
+import { applyDocumentLocale } from '@/lib/i18n/i18n';
 
 applyDocumentLocale(document);
 const client = new EngineClient(extensionTransport);

@@ -6,7 +6,7 @@ import type { UserAction } from './types';
  */
 export const askAboutPdf: UserAction = {
   id: 'ask-about-pdf',
-  title: 'Ask about this PDF',
+  title: 'menu_ask_about_pdf',
   contexts: ['link'],
   targetUrlPatterns: ['*://*/*.pdf', '*://*/*.pdf?*', '*://*/*.PDF', '*://*/*.PDF?*'],
   async run(target, services) {

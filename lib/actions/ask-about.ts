@@ -1,4 +1,4 @@
 import { panelTask } from './panel-task';
 
 /** Opens the side panel with the selection attached, ready for your question. */
-export const askAbout = panelTask('ask-about', 'Ask about this…', ['selection'], 'ask');
+export const askAbout = panelTask('ask-about', 'menu_ask_about', ['selection'], 'ask');

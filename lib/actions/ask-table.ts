@@ -3,7 +3,7 @@ import type { UserAction } from './types';
 /** Right-click on a table: opens the side panel's Tables view with that table selected. */
 export const askTable: UserAction = {
   id: 'ask-table',
-  title: 'Ask this table…',
+  title: 'menu_ask_table',
   contexts: ['page'],
   async run(target, services) {
     // Open first: Chrome only lets the panel open while the click's user gesture lasts.

@@ -1,4 +1,4 @@
 import { panelTask } from './panel-task';
 
 /** Explains the selected text in the side panel. */
-export const explain = panelTask('explain', 'Explain', ['selection'], 'explain');
+export const explain = panelTask('explain', 'menu_explain', ['selection'], 'explain');

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/i18n';
 import type { TaskId } from '../chat/tasks';
 import type { ActionContext, UserAction } from './types';
 
@@ -5,7 +6,12 @@ import type { ActionContext, UserAction } from './types';
  * An action that opens the side panel and starts `task` there at once: the panel takes the
  * request when it connects (or right away if already open), so nothing waits on a timer.
  */
-export function panelTask(id: string, title: string, contexts: ActionContext[], task: TaskId): UserAction {
+export function panelTask(
+  id: string,
+  title: MessageKey,
+  contexts: ActionContext[],
+  task: TaskId,
+): UserAction {
   return {
     id,
     title,

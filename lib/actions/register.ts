@@ -2,6 +2,7 @@
  * Registers every action as a context-menu item and routes menu clicks and keyboard
  * commands to it. Runs in the service worker.
  */
+import { t } from '../i18n/i18n';
 import { TEST_BUILD } from '../settings/build-flags';
 import { browser } from 'wxt/browser';
 import { callContent, type ChatMessage } from '../protocol';
@@ -43,7 +44,7 @@ async function buildMenus(): Promise<void> {
     if (!action.contexts.length || action.id === 'preset') continue;
     browser.contextMenus.create({
       id: action.id,
-      title: action.title,
+      title: t(action.title),
       contexts: action.contexts as [ActionContext, ...ActionContext[]],
       targetUrlPatterns: action.targetUrlPatterns,
     });

@@ -1,4 +1,4 @@
 import { panelTask } from './panel-task';
 
 /** Rewrites the selected text more clearly. */
-export const rewrite = panelTask('rewrite', 'Rewrite', ['selection'], 'rewrite');
+export const rewrite = panelTask('rewrite', 'menu_rewrite', ['selection'], 'rewrite');

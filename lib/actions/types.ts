@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/i18n';
 import type { ContentMethod, ContentParams, ContentResult } from '../protocol';
 import type { PanelRequest } from '../settings/storage-items';
 
@@ -28,14 +29,18 @@ export interface ActionServices {
   setPanelRequest(request: PanelRequest): Promise<void>;
 }
 
-/** One user-visible action: a context-menu item and/or a keyboard command. File name = id. */
+/**
+ * One user-visible action: a context-menu item and/or a keyboard command. File name = id.
+ * Title and command description are message keys (public/_locales): the menu is built with t(),
+ * the manifest's commands say `__MSG_key__`.
+ */
 export interface UserAction {
   id: string;
-  title: string;
+  title: MessageKey;
   contexts: ActionContext[];
   /** Only links whose address matches one of these (Chrome's match patterns) get the menu item. */
   targetUrlPatterns?: string[];
   /** A keyboard command for it, rebindable at chrome://extensions/shortcuts. */
-  command?: { suggestedKey: string; description: string };
+  command?: { suggestedKey: string; description: MessageKey };
   run(target: ActionTarget, services: ActionServices): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * it to the model's context window, streams answers, and keeps the conversation per page in
  * IndexedDB so it survives closing the panel.
  */
+import { t } from '../i18n/i18n';
 import {
   AbortedError,
   ModelNotDownloadedError,
@@ -36,8 +37,7 @@ import { showCitation } from './show-citation';
 const ANSWER_TOKENS = 512;
 
 /** The answer when the page is longer than the window and none of its passages matches the question. */
-export const NOT_ON_PAGE =
-  'The page does not say: none of its passages matches your question. Try other words, or ask without the page.';
+export const NOT_ON_PAGE = t('chat_not_on_page');
 
 export class ChatSession {
   private state: ChatState = initialChatState();
@@ -238,14 +238,14 @@ export class ChatSession {
 
   private async summarisePage(instruction: string): Promise<void> {
     const page = this.state.page;
-    const missing = this.state.pageProblem ?? 'This page has no readable text to summarise.';
+    const missing = this.state.pageProblem ?? t('chat_nothing_to_summarise');
     if (!page?.text) return this.set({ error: missing });
     const routed = await this.model('summarise', { pageChars: page.text.length });
     const model = routed.model;
     const { share, pageContent } = await this.mayShare(model);
     if (!share) {
       this.set({
-        error: `Kept on this device: ${model.id} runs off this device. Pick a local model to summarise this page.`,
+        error: t('chat_summary_kept', model.id),
       });
       return;
     }
@@ -268,8 +268,8 @@ export class ChatSession {
         ratio: () => this.fits.ratio(model),
         learnRatio: (ratio) => this.fits.learnRatio(model, ratio),
         signal: this.controller.signal,
-        onPart: (i, n) => this.set({ progress: `Summarising part ${i + 1} of ${n}…` }),
-        onCombining: (parts) => this.set({ progress: parts > 1 ? 'Combining the parts…' : null }),
+        onPart: (i, n) => this.set({ progress: t('chat_summarising_part', i + 1, n) }),
+        onCombining: (parts) => this.set({ progress: parts > 1 ? t('chat_combining') : null }),
         onText: show,
       });
       show(answer);

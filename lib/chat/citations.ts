@@ -13,6 +13,7 @@ const CLOSE = '\uE001';
 const CITATION = /\[([A-Za-z]?\d{1,7}(?:\s*,\s*[A-Za-z]?\d{1,7})*)\](?![(:])/g;
 
 /** The markdown with valid citations marked and every other one dropped. */
+import { t } from '../i18n/i18n';
 export function markCitations(markdown: string, valid: ReadonlySet<string>): string {
   return stripMarkers(markdown).replace(CITATION, (_, ids: string) =>
     ids
@@ -32,6 +33,11 @@ export function citationButtons(html: string): string {
   return html.replace(
     /\uE000([A-Z]?\d{1,7})\uE001/g,
     (_, id: string) =>
-      `<button type="button" class="cite" data-cite="${id}" title="Show passage ${id} on the page">[${id}]</button>`,
+      `<button type="button" class="cite" data-cite="${id}" title="${attribute(t('chat_cite_title', id))}">[${id}]</button>`,
   );
+}
+
+/** Text for a double-quoted HTML attribute (a translation may hold quotes or ampersands). */
+function attribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -3,6 +3,7 @@
  * the user's back, the panel says what is needed and offers the download (through the verified,
  * resumable downloader); the question is kept and asked once the model is here.
  */
+import { t } from '../i18n/i18n';
 import { errorMessage, type ModelRef } from '../protocol';
 import { approxDownloadMB } from '../models/catalog';
 import type { TaskKind } from '../settings/storage-items';
@@ -45,7 +46,7 @@ export async function takeOffer(
     show({
       ...offer,
       downloading: false,
-      error: `The download did not finish: ${errorMessage(error)} Try again, or pick another model in Models.`,
+      error: t('offer_download_failed', errorMessage(error)),
     });
     return false;
   }

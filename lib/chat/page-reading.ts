@@ -1,4 +1,5 @@
 /** The page as the chat shows it: its context, or why there is none in words the user can act on. */
+import { t } from '../i18n/i18n';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
 import { PageAccessNeededError } from '../protocol';
@@ -12,7 +13,7 @@ export async function readChatPage(
     const page = await bridge.ask('page-context', {});
     return {
       page,
-      pageProblem: page.source === 'none' ? 'This page has no readable text.' : null,
+      pageProblem: page.source === 'none' ? t('chat_no_text') : null,
       pageAccess: null,
     };
   } catch (error) {

@@ -3,6 +3,7 @@
  * part picked of it), or in the other tab it came from ("B3"), which is then brought to the front.
  * What became of it is said when it could not be shown as it was.
  */
+import { t } from '../i18n/i18n';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
 import type { TabContext } from './tab-context';
@@ -10,8 +11,8 @@ import type { TabContext } from './tab-context';
 const CITATION_NOTES = {
   shown: null,
   moved: null,
-  gone: 'This passage is no longer on the page: it changed after it was read. Nothing was highlighted.',
-  unreachable: 'The page could not show this passage: it was closed or reloaded.',
+  gone: t('chat_citation_gone'),
+  unreachable: t('chat_citation_unreachable'),
 };
 
 /**

@@ -3,6 +3,7 @@
  * combine the part summaries, so the answer covers the whole page (up to MAX_PARTS parts; the
  * user is told when a page is longer still).
  */
+import { t } from '../i18n/i18n';
 import {
   appendChunk,
   type ChatMessage,
@@ -119,9 +120,7 @@ export async function summarisePage(
   const { summaries, plan } = await summariseParts(run);
   run.onCombining(plan.parts.length);
   const cut = plan.total > plan.parts.length || run.page.fullChars > run.page.text.length;
-  const note = cut
-    ? `\n\n_This page is very long: this covers the first ${plan.parts.length} of ${plan.total} parts._`
-    : '';
+  const note = cut ? `\n\n_${t('chat_summary_cut', plan.parts.length, plan.total)}_` : '';
   let answer = '';
   await run.client.request(
     'chat',

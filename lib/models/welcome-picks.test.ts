@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceCapabilities } from '../protocol';
-import { deviceSummary, welcomePicks } from './welcome-picks';
+import type { CatalogDevice } from './catalog';
+import { welcomePicks } from './welcome-picks';
 
 const MB = 1 << 20;
 const software = {
@@ -16,32 +16,23 @@ const software = {
     software: 'SwiftShader',
   },
   calibration: { gbPerSecond: { webllm: 0.4, 'llamacpp-cpu': 2.9 } },
-} as unknown as DeviceCapabilities;
+} as unknown as CatalogDevice;
 
 describe('the welcome', () => {
   it('recommends one build per model for this device, naming every task it serves', () => {
     const picks = welcomePicks(software)!;
     const ids = picks.map((p) => p.choice.model!.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const chat = picks.find((p) => p.tasks.includes('chat and page questions'))!;
+    const chat = picks.find((p) => p.tasks.includes('chat'))!;
     expect(chat.kind).toBe('chat');
     // A software adapter: the CPU build, measured faster here.
     expect(chat.choice.kind).toBe('llamacpp-cpu');
-    expect(picks.find((p) => p.tasks.includes('questions about tables'))!.choice.family).toBe('xiyan-sql-3b');
+    expect(picks.find((p) => p.tasks.includes('sql'))!.choice.family).toBe('xiyan-sql-3b');
   });
 
   it('without a GPU, recommends the CPU builds rather than models that cannot run', () => {
     const picks = welcomePicks({ ...software, webgpu: false, maxStorageBufferBindingSize: 0 })!;
     expect(picks.length).toBeGreaterThan(0);
     expect(picks.every((p) => p.choice.kind === 'llamacpp-cpu')).toBe(true);
-  });
-
-  it('sums the device up in one sentence', () => {
-    expect(deviceSummary(software)).toBe(
-      'The GPU here is SwiftShader, a software renderer, not a real GPU; llama.cpp on the CPU is fastest on this device; 2 CPU cores.',
-    );
-    expect(deviceSummary({ ...software, webgpu: false, calibration: null })).toBe(
-      'No GPU is available to the browser; 2 CPU cores.',
-    );
   });
 });

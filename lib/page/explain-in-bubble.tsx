@@ -6,6 +6,7 @@
  * answers comes from the service worker, and where the answer would leave this device without the
  * user's OK for this site, the host refuses and the bubble offers to ask in the side panel.
  */
+import { t, uiDirection, uiLanguage } from '../i18n/i18n';
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { AnswerBubble, type AnswerBubbleProps } from '@/components/AnswerBubble';
@@ -67,7 +68,10 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
     const conversation = [
       {
         role: 'user' as const,
-        content: `Explain: “${selection.text.slice(0, 300)}${selection.text.length > 300 ? '…' : ''}”`,
+        content: t(
+          'bubble_explain_prefix',
+          selection.text.slice(0, 300) + (selection.text.length > 300 ? '…' : ''),
+        ),
       },
       { role: 'assistant' as const, content: props.text },
     ];
@@ -88,6 +92,10 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
           onClose={close}
           onContinue={continueInPanel}
           onAskInPanel={askInPanel}
+          // The extension's UI language, whatever the page's. On the bubble itself, not this
+          // wrapper: a right-to-left wrapper would place the fixed bubble off the page's left edge.
+          lang={uiLanguage()}
+          dir={uiDirection()}
         />
       </div>,
       place,
@@ -96,7 +104,7 @@ export async function explainInBubble(ctx: ContentScriptContext, client: EngineC
   update({});
 
   if (!selection.text) {
-    update({ state: 'error', error: 'Select some text first, then ask again.' });
+    update({ state: 'error', error: t('bubble_no_selection') });
     return;
   }
   try {

@@ -1,4 +1,5 @@
 /** What the chat says when it cannot have the page as its context. */
+import { t } from '../i18n/i18n';
 import { PageUnreadableError } from '../protocol';
 
 /**
@@ -7,7 +8,5 @@ import { PageUnreadableError } from '../protocol';
  * kept the extension out of the page.
  */
 export function pageProblemOf(error: unknown): string {
-  return error instanceof PageUnreadableError
-    ? error.message
-    : 'Chrome does not let extensions read this page (chrome:// pages, the Web Store). Ask without it, or open a regular web page.';
+  return error instanceof PageUnreadableError ? error.message : t('page_not_readable');
 }

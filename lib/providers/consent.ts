@@ -2,6 +2,7 @@
  * Page content never leaves the device without consent: per site and provider ("always"), or
  * for one request ("once"). And every answer says where it ran.
  */
+import { t } from '../i18n/i18n';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { ModelRef, PageContent } from '../protocol';
 import { isLoopbackHost } from '../models/hosts';
@@ -65,12 +66,12 @@ export function runLabel(
   const place = placeOf(model);
   const where =
     place.on === 'device'
-      ? `on this device (${place.name})`
+      ? t('run_on_device', place.name)
       : place.on === 'machine'
-        ? `a server on this machine (${place.name})`
-        : `the cloud: ${place.name}`;
-  const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
-  return `${model.id} · ${where} · ${speed}${note ? ` · because ${note}` : ''}`;
+        ? t('run_on_machine', place.name)
+        : t('run_in_cloud', place.name);
+  const because = note ? ` · ${t('run_because', note)}` : '';
+  return `${model.id} · ${where} · ${speedOf(timing)}${because}`;
 }
 
 /**
@@ -87,12 +88,15 @@ export function standInLabel(
     model.engine === 'builtin'
       ? place.name
       : place.on === 'device'
-        ? `${model.id} on this device (${place.name})`
+        ? t('run_who_device', model.id, place.name)
         : place.on === 'machine'
-          ? `${model.id} on a server on this machine (${place.name})`
-          : `${model.id} in the cloud: ${place.name}`;
-  const speed = `first token ${Math.round(timing.firstTokenMs)} ms · ${timing.tokensPerSecond.toFixed(1)} tokens/s`;
-  return `Answered by ${who} while ${chosen.id} downloads · ${speed}`;
+          ? t('run_who_machine', model.id, place.name)
+          : t('run_who_cloud', model.id, place.name);
+  return `${t('run_stand_in', who, chosen.id)} · ${speedOf(timing)}`;
+}
+
+function speedOf(timing: { firstTokenMs: number; tokensPerSecond: number }): string {
+  return t('run_speed', Math.round(timing.firstTokenMs), timing.tokensPerSecond.toFixed(1));
 }
 
 /** The label of an answer: where it ran, or who stood in for the chosen model (see standInLabel). */

@@ -4,6 +4,7 @@
  * several candidates are sampled and voted on by their results when the engine is fast
  * enough, the winner runs, and the model states the answer in one sentence.
  */
+import { t } from '../i18n/i18n';
 import { oneLine } from '../fences/page-fence';
 import { type ChatMessage, type ExtractedTable, type QueryResult } from '../protocol';
 import { chooseChart, type ChartSpec } from './chart-spec';
@@ -143,7 +144,7 @@ export async function askTables(
     if (cannot && !lastFailure) {
       return {
         kind: 'cannot-answer',
-        message: 'The tables on this page do not hold the answer to that question.',
+        message: t('tables_cannot_answer'),
       };
     }
     const f = lastFailure!;
@@ -164,7 +165,7 @@ export async function askTables(
           temperature: 0,
         })
       ).trim()
-    : 'No rows match that question.';
+    : t('tables_no_rows');
   return {
     kind: 'answer',
     sql: winner.sql,

@@ -4,6 +4,8 @@
  * connection and diagnoses failures in plain words), saving, removing (which gives the
  * permission back), following permissions revoked elsewhere, and choosing a provider model.
  */
+import { t } from '../i18n/i18n';
+import { formatNumber } from './format';
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage, type EngineClient, type ModelRef } from '../protocol';
 import type { Fallback, Provider, ProviderDraft } from '../settings/types';
@@ -52,19 +54,22 @@ export interface ProvidersController {
 }
 
 export function connectedText(models: string[]): string {
-  return `Connected: ${models.length} model${models.length === 1 ? '' : 's'}.`;
+  return t(
+    models.length === 1 ? 'providers_connected_one' : 'providers_connected',
+    formatNumber(models.length),
+  );
 }
 
 export function refusedText(origin: string): string {
-  return `Local AI was not allowed to reach ${origin}, so nothing was added. Try again and choose Allow when the browser asks.`;
+  return t('providers_refused', origin);
 }
 
 export function stillRevokedText(origin: string): string {
-  return `Local AI is still not allowed to reach ${origin}: the provider stays unused until you allow it.`;
+  return t('providers_still_refused', origin);
 }
 
 export function keptText(origin: string): string {
-  return `Removed: Local AI no longer contacts ${origin}. Chrome keeps the site access it granted (it counts it as needed by Local AI's page features); to take it back too, open chrome://extensions → Local AI → Details → Site access.`;
+  return t('providers_removed', origin);
 }
 
 /** The provider to store for a draft whose test found `models`. */

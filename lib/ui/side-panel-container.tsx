@@ -19,7 +19,7 @@ import type { StorageItem } from './use-storage-item';
 import type { OriginPermissions } from '../providers/origin-permissions';
 import { SiteRequestsContainer, type PageApiSettings } from './page-api-container';
 import { Toast } from '@/components/Toast';
-import { t } from './i18n';
+import { t } from '../i18n/i18n';
 import { useToast } from './use-toast';
 
 /** Every setting the panel shows or changes. */

@@ -2,6 +2,7 @@
  * State behind the Tables view: loads the page's tables into a table session, asks them (with a
  * consent question when a provider off this device would see them), and keeps every turn.
  */
+import { t } from '../i18n/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsentChoice } from '../providers/consent';
 import { errorMessage, type ExtractedTable, type QueryResult } from '../protocol';
@@ -46,10 +47,7 @@ export function initialSelection(tables: ExtractedTable[], focusTable: number | 
 }
 
 export function loadErrorText(error: unknown): string {
-  return (
-    `Could not read this page's tables (${errorMessage(error)}). Pages like chrome:// and the Web Store cannot be ` +
-    'read; on other pages, reload the page and try again.'
-  );
+  return t('tables_load_error', errorMessage(error));
 }
 
 export function useTablesController(

@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { Welcome } from '@/components/Welcome';
-import { deviceSummary, welcomePicks } from '../models/welcome-picks';
+import { welcomePicks } from '../models/welcome-picks';
+import { deviceSummary } from './device-summary';
 import { useModelsController, type ModelsControllerDeps } from './models-controller';
 import { useStorageItem } from './use-storage-item';
 

@@ -29,8 +29,14 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR, webgpu = true): strin
   ];
 }
 
+/**
+ * Launches Chromium with the extension. `uiLanguage` ('de', 'ar', …) is Chromium's `--lang`, which
+ * picks the extension's locale file here (headless Debian Chromium: LANG/LANGUAGE do not, and
+ * chrome.i18n.getUILanguage() still says en-US, so the extension reads its language from its
+ * messages: lib/i18n/i18n.ts). Without it the browser, and the extension, speak English.
+ */
 export async function launchWithExtension(
-  options: { webgpu?: boolean; extraArgs?: string[] } = {},
+  options: { webgpu?: boolean; extraArgs?: string[]; uiLanguage?: string } = {},
 ): Promise<{ context: BrowserContext; userDataDir: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
@@ -41,7 +47,11 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR, options.webgpu ?? true), ...(options.extraArgs ?? [])],
+    args: [
+      ...chromiumArgs(EXTENSION_DIR, options.webgpu ?? true),
+      `--lang=${options.uiLanguage ?? 'en-US'}`,
+      ...(options.extraArgs ?? []),
+    ],
   });
   return { context, userDataDir };
 }
@@ -53,7 +63,9 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
 export const PAGE_HTML = `<!doctype html><html lang="en"><head><title>Fixture page</title></head>
 <body><h1>Fixture</h1><p id="para">The quick brown fox jumps over the lazy dog near the river bank.</p></body></html>`;
 
-interface Fixtures {
+export interface Fixtures {
+  /** The browser's UI language for this test (`test.use({ uiLanguage: 'ar' })`); English by default. */
+  uiLanguage: string;
   context: BrowserContext;
   extensionId: string;
   sw: Worker;
@@ -66,9 +78,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
-    const { context, userDataDir } = await launchWithExtension();
+  uiLanguage: ['en-US', { option: true }],
+  context: async ({ uiLanguage }, use) => {
+    const { context, userDataDir } = await launchWithExtension({ uiLanguage });
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
@@ -116,7 +128,8 @@ export async function chooseModel(
   await picker.locator('select[name=engine]').selectOption(model.engine);
   await picker.locator('input[name=model-id]').fill(model.id);
   await picker.locator('input[name=model-url]').fill(model.url ?? '');
-  await picker.getByRole('button', { name: 'Use this model' }).click();
+  // Its submit button, whatever the UI language calls it.
+  await picker.locator('button[type=submit]').click();
   await base.expect(picker.locator('summary')).toContainText(model.id);
 }
 

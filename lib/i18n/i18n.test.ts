@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fill, t } from './i18n';
+import { fill, t, uiDirection, uiLanguage } from './i18n';
 
 const LOCALES = 'public/_locales';
 const read = (lang: string): Record<string, { message: string; placeholders?: object }> =>
@@ -14,6 +14,15 @@ const slots = (message: string) => [...message.matchAll(/\$(\d|[a-z0-9_]+\$)/gi)
 describe('locales', () => {
   it('ships English, German and a right-to-left language', () => {
     expect(readdirSync(LOCALES).sort()).toEqual(['ar', 'de', 'en']);
+  });
+
+  it('each locale names its own language and direction (Arabic right to left)', () => {
+    const own = (lang: string) => [read(lang).ui_lang!.message, read(lang).ui_dir!.message];
+    expect([own('en'), own('de'), own('ar')]).toEqual([
+      ['en', 'ltr'],
+      ['de', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
   });
 
   for (const lang of ['de', 'ar']) {
@@ -32,6 +41,7 @@ describe('locales', () => {
 describe('t', () => {
   it('falls back to the bundled English where chrome.i18n is missing', () => {
     expect(t('ext_name')).toBe('Local AI');
+    expect([uiLanguage(), uiDirection()]).toEqual(['en', 'ltr']);
   });
 
   it('fills numbered and named substitutions as chrome.i18n does', () => {

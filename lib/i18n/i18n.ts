@@ -3,7 +3,7 @@
  * German and Arabic (right to left). English is also bundled, so a context without chrome.i18n
  * (unit tests, a worker) still shows words instead of keys; its keys type every call, so a
  * misspelt or removed key fails the type check. Every locale must hold every key
- * (lib/ui/i18n.test.ts).
+ * (lib/i18n/i18n.test.ts).
  */
 import en from '../../public/_locales/en/messages.json';
 
@@ -17,12 +17,25 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return fromBrowser || fill(en[key], args);
 }
 
-/** Sets `lang` and `dir` of an extension page from the browser's UI language (Arabic: rtl). */
+/**
+ * The language the extension's words are in ('en', 'de', 'ar'), from the locale file chrome.i18n
+ * picked. Not chrome.i18n.getUILanguage(): Chromium started with `--lang=ar` (headless here) gives
+ * Arabic messages while getUILanguage() and @@bidi_dir still say en-US/ltr, so lang and direction
+ * come from the same file as the words and can never disagree with them.
+ */
+export function uiLanguage(): string {
+  return t('ui_lang');
+}
+
+/** 'rtl' where the extension's words are in a right-to-left language (Arabic). */
+export function uiDirection(): 'ltr' | 'rtl' {
+  return t('ui_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Sets `lang` and `dir` of an extension page to the extension's UI language (Arabic: rtl). */
 export function applyDocumentLocale(doc: Document): void {
-  const i18n = chromeI18n();
-  if (!i18n) return;
-  doc.documentElement.lang = i18n.getUILanguage();
-  doc.documentElement.dir = i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.dir = uiDirection();
 }
 
 function browserMessage(key: string, args: string[]): string {
