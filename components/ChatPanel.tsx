@@ -10,7 +10,7 @@ import { DownloadOfferCard } from './DownloadOfferCard';
 import { RegionChip } from './RegionChip';
 import { TabChips, type TabChipsProps } from './TabChips';
 import { t } from '@/lib/i18n/i18n';
-import { MousePointerClick, Plus } from 'lucide-preact';
+import { Copy, MousePointerClick, Plus, RefreshCw } from 'lucide-preact';
 
 /** Other tabs and a part of the page as context: what the user does with them. */
 export interface ContextEvents extends Pick<
@@ -126,10 +126,12 @@ export function ChatPanel({
             {m.role === 'assistant' && m.content && !(state.streaming && i === last) && (
               <div class="message-actions">
                 <button type="button" onClick={() => onCopy(m.content)}>
+                  <Copy size={14} aria-hidden="true" />
                   {t('chat_copy')}
                 </button>
                 {i === last && (
                   <button type="button" onClick={onRegenerate}>
+                    <RefreshCw size={14} aria-hidden="true" />
                     {t('chat_regenerate')}
                   </button>
                 )}

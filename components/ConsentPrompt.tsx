@@ -1,4 +1,5 @@
 /** Asks before page content leaves the device: once, always for this site, or not at all. */
+import { ShieldCheck } from 'lucide-preact';
 import { t } from '@/lib/i18n/i18n';
 import type { ComponentChildren } from 'preact';
 import type { ConsentChoice } from '@/lib/providers/consent';
@@ -21,7 +22,8 @@ export function ConsentPrompt({ site, children, onAnswer }: ConsentPromptProps) 
         <button type="button" onClick={() => onAnswer('always')}>
           {t('consent_always', site)}
         </button>
-        <button type="button" onClick={() => onAnswer('no')}>
+        <button type="button" class="primary" onClick={() => onAnswer('no')}>
+          <ShieldCheck size={16} aria-hidden="true" />
           {t('consent_no')}
         </button>
       </div>

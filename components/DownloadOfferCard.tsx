@@ -1,4 +1,5 @@
 /** What a question needs before it can be answered: a model to download, with its size. */
+import { Download } from 'lucide-preact';
 import { t } from '@/lib/i18n/i18n';
 import { tRich } from '@/lib/ui/rich-text';
 import type { DownloadOffer } from '@/lib/chat/download-offer';
@@ -26,7 +27,8 @@ export function DownloadOfferCard({ offer, onDownload, onChooseAnother }: Downlo
         </p>
       )}
       <div class="offer-actions">
-        <button type="button" onClick={onDownload} disabled={offer.downloading}>
+        <button type="button" class="primary" onClick={onDownload} disabled={offer.downloading}>
+          <Download size={16} aria-hidden="true" />
           {offer.downloading ? t('offer_downloading') : offer.error ? t('offer_retry') : t('offer_download')}
         </button>
         <button type="button" onClick={onChooseAnother} disabled={offer.downloading}>

@@ -2,6 +2,7 @@
  * Models: the catalog by task for this device (download, use), any model by URL, and the
  * storage manager. Shows what it is given and reports what the user asks for.
  */
+import { HardDriveDownload } from 'lucide-preact';
 import { t, type MessageKey } from '@/lib/i18n/i18n';
 import type { ComponentChildren } from 'preact';
 import { catalogFor } from '@/lib/models/catalog';
@@ -128,13 +129,19 @@ export function ModelsPanel(props: ModelsPanelProps) {
                   <button type="button" onClick={() => props.onUse('chat', m.model)}>
                     {t('models_use')}
                   </button>
-                  <button type="button" onClick={() => props.onDelete(m.model)}>
+                  <button type="button" class="danger" onClick={() => props.onDelete(m.model)}>
                     {t('models_delete')}
                   </button>
                 </span>
               </li>
             ))}
-            {storage.models.length === 0 && <li class="hint">{t('models_none')}</li>}
+            {storage.models.length === 0 && (
+              <li class="empty">
+                <HardDriveDownload size={28} aria-hidden="true" />
+                <p>{t('models_none')}</p>
+                <p class="hint">{t('models_none_next')}</p>
+              </li>
+            )}
           </ul>
         </>
       )}

@@ -52,7 +52,7 @@ export function PageApiSites(props: PageApiSitesProps) {
                   {t('pageapi_providers')}
                 </label>
               )}
-              <button type="button" onClick={() => props.onRevoke(origin)}>
+              <button type="button" class="danger" onClick={() => props.onRevoke(origin)}>
                 {t('pageapi_remove')}
               </button>
             </li>

@@ -1,4 +1,5 @@
 /** A question box: Enter sends, Shift+Enter adds a line, Esc stops; Send becomes Stop while busy. */
+import { SendHorizontal, Square } from 'lucide-preact';
 import { t } from '@/lib/i18n/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
@@ -60,10 +61,14 @@ export function PromptBox({
       />
       {busy ? (
         <button type="button" onClick={onStop}>
+          <Square size={14} aria-hidden="true" />
           {t('action_stop')}
         </button>
       ) : (
-        <button type="submit">{sendLabel}</button>
+        <button type="submit">
+          <SendHorizontal size={16} aria-hidden="true" class="flip-rtl" />
+          {sendLabel}
+        </button>
       )}
     </form>
   );

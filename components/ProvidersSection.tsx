@@ -72,7 +72,7 @@ export function ProvidersSection(props: ProvidersSectionProps) {
               {p.name} ({p.kind === 'ollama' ? 'Ollama' : t('providers_openai')})
             </strong>
             <span dir="ltr">{p.baseUrl}</span>
-            <button type="button" onClick={() => props.onRemove(p.id)}>
+            <button type="button" class="danger" onClick={() => props.onRemove(p.id)}>
               {t('pageapi_remove')}
             </button>
             {props.access[p.id] === 'revoked' ? (

@@ -83,6 +83,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
             <span>{p.prompt}</span>
             <button
               type="button"
+              class="danger"
               aria-label={t('settings_delete_preset', p.title)}
               onClick={() => setList(list.filter((x) => x.id !== p.id))}
             >

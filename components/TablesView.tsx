@@ -1,4 +1,5 @@
 /** The page's tables: list (hover outlines one on the page), a question box, and each answer. */
+import { Table as TableIcon } from 'lucide-preact';
 import { t as tr, type MessageKey } from '@/lib/i18n/i18n';
 import type { Stage } from '@/lib/sql/ask-tables';
 import { type QueryResult, type ExtractedTable } from '@/lib/protocol';
@@ -50,7 +51,13 @@ export function TablesView(props: TablesViewProps) {
           {props.loadError}
         </p>
       )}
-      {tables?.length === 0 && <p class="hint">{tr('tables_none')}</p>}
+      {tables?.length === 0 && (
+        <div class="empty">
+          <TableIcon size={28} aria-hidden="true" />
+          <p>{tr('tables_none')}</p>
+          <p class="hint">{tr('tables_none_next')}</p>
+        </div>
+      )}
       <ul class="table-list">
         {tables?.map((t) => (
           <li

@@ -2,6 +2,7 @@
  * The first-run welcome in the Chat view: what this is, what this device runs best, and one
  * recommended model per task with its download, one click away. Props in, events out.
  */
+import { Download } from 'lucide-preact';
 import { t, type MessageKey } from '@/lib/i18n/i18n';
 import { formatMegabytes } from '@/lib/ui/format';
 import { tRich } from '@/lib/ui/rich-text';
@@ -71,7 +72,8 @@ export function Welcome(props: WelcomeProps) {
                     />
                   )}
                 </div>
-                <button type="button" disabled={busy} onClick={() => props.onDownload(pick)}>
+                <button type="button" class="primary" disabled={busy} onClick={() => props.onDownload(pick)}>
+                  <Download size={16} aria-hidden="true" />
                   {busy ? t('offer_downloading') : t('models_download')}
                 </button>
               </li>
