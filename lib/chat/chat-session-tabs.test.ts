@@ -68,6 +68,8 @@ describe('ChatSession with other tabs and a picked part', () => {
     );
     expect(state().cited[1]).toEqual(['1', '2', 'B1']);
     expect(state().contextNote).toBeNull();
+    // The host hears of the tab's site, so no provider (a stand-in neither) gets it without consent.
+    expect(requests[0]!.pageContent?.also).toEqual(['rivers.example']);
   });
 
   it('keeps other tabs on this device when a provider answers, and says so', async () => {

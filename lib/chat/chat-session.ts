@@ -28,7 +28,7 @@ import { taskInstruction, taskKind, type TaskId, type TaskOptions } from './task
 import type { TaskKind } from '../settings/storage-items';
 import type { Routed } from '../models/resolve-model';
 import { answerLabel, type ConsentChoice, type ConsentStore } from '../providers/consent';
-import { ConsentAsker, decideShare, type ShareDecision } from './page-share';
+import { ConsentAsker, decideShare, withTabs, type ShareDecision } from './page-share';
 import { offerFor, takeOffer } from './download-offer';
 import { TabContext, type TabsAccess } from './tab-context';
 import { pickRegion } from './picked-region';
@@ -67,7 +67,7 @@ export class ChatSession {
   }
 
   /** "Pick a part of the page": the picked part is the page context until dropRegion. */
-  pickRegion = (): Promise<void> => pickRegion(this.pageBridge, (next) => this.set(next));
+  pickRegion = (): Promise<void> => pickRegion(this.pageBridge, this.state.page, (next) => this.set(next));
   dropRegion = (): void => this.set({ region: null });
 
   private readonly asker = new ConsentAsker((consent) => this.set({ consent }));
@@ -213,7 +213,7 @@ export class ChatSession {
         client: this.client,
         fits: this.fits,
         model,
-        pageContent,
+        pageContent: withTabs(pageContent, tabs),
         answerTokens: ANSWER_TOKENS,
         build,
         signal: this.controller.signal,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelRef } from '../protocol';
 import type { PageContext } from '../page/page-context';
 import type { ConsentChoice, ConsentStore } from '../providers/consent';
-import { ConsentAsker, decideShare, siteOfPage, type ShareQuestion } from './page-share';
+import { ConsentAsker, decideShare, siteOfPage, withTabs, type ShareQuestion } from './page-share';
 
 const page = { url: 'https://news.example/a', title: 'News', text: 'Page text.' } as PageContext;
 const local: ModelRef = { engine: 'wllama', id: 'tiny' };
@@ -74,5 +74,28 @@ describe('ConsentAsker', () => {
     asker.answer('once');
     expect(await choice).toBe('once');
     expect(shown.at(-1)).toBeNull();
+  });
+});
+
+const tabs = (...urls: string[]) => urls.map((url) => ({ page: { url } }));
+
+describe('withTabs', () => {
+  it('declares every other tab’s site, so the host checks consent for each', () => {
+    expect(
+      withTabs({ site: 'a.example', grant: 'g' }, tabs('https://b.example/x', 'https://c.example/')),
+    ).toEqual({
+      site: 'a.example',
+      grant: 'g',
+      also: ['b.example', 'c.example'],
+    });
+  });
+
+  it('declares the tabs even when the page itself is left out, and nothing when there are none', () => {
+    expect(withTabs(undefined, tabs('https://b.example/x', 'https://b.example/y'))).toEqual({
+      site: 'b.example',
+      also: [],
+    });
+    expect(withTabs(undefined, [])).toBeUndefined();
+    expect(withTabs({ site: 'a.example' }, [])).toEqual({ site: 'a.example' });
   });
 });

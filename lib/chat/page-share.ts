@@ -47,6 +47,21 @@ export async function decideShare(q: ShareQuestion): Promise<ShareDecision> {
   return pageContent ? { share: true, pageContent } : { share: false };
 }
 
+/**
+ * The declaration for a turn that also carries other `tabs`: their sites go to the host,
+ * which checks consent for each before any provider, a stand-in included, may see them. With the
+ * page itself left out, the first tab's site is the one declared.
+ */
+export function withTabs(
+  pageContent: PageContent | undefined,
+  tabs: { page: { url: string } }[],
+): PageContent | undefined {
+  const sites = [...new Set(tabs.map((tab) => siteOfUrl(tab.page.url)))];
+  if (!sites.length) return pageContent;
+  const site = pageContent?.site ?? sites[0]!;
+  return { ...pageContent, site, also: sites.filter((s) => s !== site) };
+}
+
 /** The consent question as view state: shown through `show`, settled by the user's `answer`. */
 export class ConsentAsker {
   private pending: ((choice: ConsentChoice) => void) | null = null;

@@ -20,6 +20,7 @@ describe('picking a part of the page', () => {
     const states: Partial<RegionState>[] = [];
     await pickRegion(
       bridge(async () => region('Lock 3 was rebuilt.')),
+      region('The whole page'),
       (s) => states.push(s),
     );
     expect(states).toEqual([{ picking: true }, { picking: false, region: region('Lock 3 was rebuilt.') }]);
@@ -32,9 +33,23 @@ describe('picking a part of the page', () => {
       () => Promise.reject(new Error('closed')),
     ]) {
       const states: Partial<RegionState>[] = [];
-      await pickRegion(bridge(reply), (s) => states.push(s));
+      await pickRegion(bridge(reply), region('The whole page'), (s) => states.push(s));
       expect(states).toEqual([{ picking: true }, { picking: false }]);
     }
+  });
+
+  it('refuses a part of another site than the page the chat read (the tab moved on)', async () => {
+    const states: Partial<RegionState>[] = [];
+    const page = { ...region('Mail'), url: 'https://mail.example/inbox' };
+    await pickRegion(
+      bridge(async () => region('Lock 3 was rebuilt.')),
+      page,
+      (s) => states.push(s),
+    );
+    expect(states).toEqual([
+      { picking: true },
+      { picking: false, error: expect.stringMatching(/another page/) },
+    ]);
   });
 
   it('labels the part by its site and its first words', () => {

@@ -5,6 +5,7 @@
  */
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
+import { t } from '../i18n/i18n';
 
 /** What picking puts in the chat's state. */
 export interface RegionState {
@@ -14,14 +15,29 @@ export interface RegionState {
   picking: boolean;
 }
 
-/** Starts the picker in the page; a cancel (or a part with no text) leaves the context as it was. */
+/**
+ * Starts the picker in the page; a cancel (or a part with no text) leaves the context as it was.
+ * A part of another site than `page` (the tab moved on since the panel read it) is refused: the
+ * consent the panel checks is the page's site, so the part must come from it.
+ */
 export async function pickRegion(
   bridge: PageBridge,
-  show: (state: Partial<RegionState>) => void,
+  page: PageContext | null,
+  show: (state: Partial<RegionState> & { error?: string | null }) => void,
 ): Promise<void> {
   show({ picking: true });
   const region = await bridge.ask('pick-region', {}).catch(() => null);
+  if (region?.text && page && originOf(region.url) !== originOf(page.url))
+    return show({ picking: false, error: t('chat_region_other_site') });
   show({ picking: false, ...(region?.text ? { region } : {}) });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /** The chip's words for a picked part: its site and its first words. */

@@ -195,6 +195,23 @@ describe('callers and what each may do', () => {
       ConsentRequiredError,
     );
     expect(server!.requests()).toHaveLength(2);
+    // Other tabs' text: every tab's site needs the user's consent, and a one-time grant for the
+    // page does not stretch to them.
+    const withTab = (also: string[], grant?: string) => ({
+      ...say(remote),
+      pageContent: { site: 'allowed.example', ...(grant ? { grant } : {}), also },
+    });
+    await expect(panel.request('chat', withTab(['bank.example']))).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
+    const once = await panel.request('consent.once', { site: 'bank.example', provider });
+    await expect(panel.request('chat', withTab(['bank.example'], once.grant))).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
+    await expect(panel.request('chat', withTab(['allowed.example']))).resolves.toMatchObject({
+      text: 'hello',
+    });
+    expect(server!.requests()).toHaveLength(3);
   });
 });
 

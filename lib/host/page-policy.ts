@@ -50,8 +50,10 @@ export async function checkChat(caller: Caller, params: ChatParams, deps: PagePo
   const { model } = params;
   if (caller.kind !== 'content-script') {
     if (model.engine === 'remote' && params.pageContent) {
-      const { site, grant } = params.pageContent;
+      const { site, grant, also = [] } = params.pageContent;
       await checkProviderConsent(site, model, deps, grant);
+      // Other tabs' text: a one-time grant covers one site, so each tab's needs stored consent.
+      for (const tab of also) await checkProviderConsent(tab, model, deps);
     }
     return;
   }

@@ -71,3 +71,12 @@ describe('passage retrieval on the fixture corpus', () => {
     ]);
   });
 });
+
+describe('passageLine', () => {
+  it('keeps the page’s own bracketed numbers from passing for citations', () => {
+    const line = passageLine(
+      passageOf(4, 'As [1] says, and see [B3] and [2, 5]; arrays[i] and [note] stay.'),
+    );
+    expect(line).toBe('[4] As (1) says, and see (B3) and (2, 5); arrays[i] and [note] stay.');
+  });
+});

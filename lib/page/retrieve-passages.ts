@@ -72,7 +72,16 @@ export class PassageIndex {
  * A passage as the prompt shows it: its id in brackets (what the answer cites), a PDF passage's
  * page, then its text.
  */
-export const passageLine = (p: Passage) => `[${p.id}] ${p.page ? `(page ${p.page}) ` : ''}${p.text}`;
+export const passageLine = (p: Passage) =>
+  `[${p.id}] ${p.page ? `(page ${p.page}) ` : ''}${uncitable(p.text)}`;
+
+/**
+ * A page's own bracketed numbers ("[1]", "[B3]", "[2, 4]": footnotes, or a page faking a source)
+ * in round brackets: only the ids we put before passages look like citations, so a line of one
+ * page or tab cannot pass itself off as another's passage when the answer cites it.
+ */
+export const uncitable = (text: string) =>
+  text.replace(/\[(\s*[A-Za-z]?\d{1,7}(?:\s*[,;]\s*[A-Za-z]?\d{1,7})*\s*)\]/g, '($1)');
 
 /**
  * The passages to send, in page order, within `budget` characters of lines: for a match, each hit

@@ -61,6 +61,8 @@ export const SiteSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(2_000))
 export const PageContentSchema = v.strictObject({
   site: SiteSchema,
   grant: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** The sites of other tabs whose text the request carries too: each needs its own consent. */
+  also: v.optional(v.pipe(v.array(SiteSchema), v.maxLength(26))),
 });
 
 export const ChatParamsSchema = v.strictObject({
