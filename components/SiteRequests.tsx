@@ -63,10 +63,18 @@ export function SiteRequests({ pending, downloads, onDecide, onDownload }: SiteR
               ? tRich(
                   'site_download_text_sized',
                   <strong dir="ltr">{origin}</strong>,
-                  <strong>{modelId}</strong>,
+                  <strong>
+                    <bdi>{modelId}</bdi>
+                  </strong>,
                   <bdi>{size}</bdi>,
                 )
-              : tRich('site_download_text', <strong dir="ltr">{origin}</strong>, <strong>{modelId}</strong>)}
+              : tRich(
+                  'site_download_text',
+                  <strong dir="ltr">{origin}</strong>,
+                  <strong>
+                    <bdi>{modelId}</bdi>
+                  </strong>,
+                )}
           </p>
           <div class="row-actions">
             <button type="button" onClick={() => onDownload(origin, true)}>

@@ -28,7 +28,10 @@ export function TabChips({ tabs, choices, onCloseChoices, onAdd, onRemove, onAll
                 {tab.letter}
               </span>
               <span class="tab-name">
-                <strong>{tab.page?.title || tab.title}</strong> <span class="tab-host">{tab.host}</span>
+                <strong>
+                  <bdi>{tab.page?.title || tab.title}</bdi>
+                </strong>{' '}
+                <span class="tab-host">{tab.host}</span>
                 {!tab.page && <em class="tab-problem">{tab.problem ?? t('chat_tab_reading')}</em>}
                 {tab.access && (
                   <button type="button" onClick={() => onAllow(tab)}>
@@ -55,7 +58,10 @@ export function TabChips({ tabs, choices, onCloseChoices, onAdd, onRemove, onAll
             {choices.map((choice) => (
               <li key={choice.id}>
                 <button type="button" onClick={() => onAdd(choice)}>
-                  <strong>{choice.title}</strong> <span class="tab-host">{choice.host}</span>
+                  <strong>
+                    <bdi>{choice.title}</bdi>
+                  </strong>{' '}
+                  <span class="tab-host">{choice.host}</span>
                 </button>
               </li>
             ))}

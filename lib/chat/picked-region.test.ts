@@ -58,5 +58,7 @@ describe('picking a part of the page', () => {
       start: 'Lock 3 was rebuilt in 1803 by the…',
     });
     expect(regionLabel(region('Short  text.'))).toEqual({ host: 'canal.example', start: 'Short text.' });
+    // A page's bidi controls cannot reorder the chip's words around the label.
+    expect(regionLabel(region('\u202eevil\u202c text')).start).toBe('evil text');
   });
 });

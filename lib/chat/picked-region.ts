@@ -48,7 +48,11 @@ export function regionLabel(region: PageContext, words = 8): { host: string; sta
   } catch {
     // Not a URL: shown as it is.
   }
-  const all = region.text.split(/\s+/).filter(Boolean);
+  // Bidi controls of the page's text could reorder the chip's words around them: dropped.
+  const all = region.text
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const start = all.slice(0, words).join(' ');
   return { host, start: all.length > words ? `${start}…` : start };
 }

@@ -70,6 +70,16 @@ describe('pickElement', () => {
     await expect(aborted).resolves.toBeNull();
     expect(overlays()).toBe(0);
   });
+
+  it('ends the pick when the page removes the picker, or when the user never finishes', async () => {
+    const removed = pickElement(asUser);
+    document.documentElement.querySelector(':scope > div')!.remove();
+    await expect(removed).resolves.toBeNull();
+    // The page swallows every key and click: the pick still ends.
+    const stuck = pickElement({ ...asUser, timeoutMs: 20 });
+    await expect(stuck).resolves.toBeNull();
+    expect(overlays()).toBe(0);
+  });
 });
 
 describe('readElementContext', () => {

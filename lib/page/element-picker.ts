@@ -2,11 +2,14 @@
  * "Pick a part of the page": the user points at an element (mouse, or the keyboard: arrows to
  * widen or narrow, Enter to take it, Escape to cancel) and only it becomes the context. The outline
  * and the hint live in a closed shadow root under an inline !important style, so the page's styles
- * cannot hide or restyle them and the page's scripts cannot reach them. Only the user's own events
+ * cannot restyle them and the page's scripts cannot reach into them. Only the user's own events
  * count (a page script cannot pick for them). While picking, clicks reach none of the page's
  * handlers but those it registered on window, capturing, before picking began: those run first,
- * and can see the click, not change what is picked.
+ * can see the click, and could swallow it; they cannot change what is picked. A page can remove
+ * the outline's host element: that ends the pick (nothing picked), and so does a timeout, so a
+ * page that swallows the user's keys cannot keep the picker, or the panel, waiting.
  */
+import { t } from '../i18n/i18n';
 
 export interface PickOptions {
   doc?: Document;
@@ -16,7 +19,12 @@ export interface PickOptions {
    * script cannot pick for the user. Unit tests, which can only dispatch events, say otherwise.
    */
   fromUser?: (event: Event) => boolean;
+  /** Cancels a pick the user has not finished by then (a page may swallow their keys and clicks). */
+  timeoutMs?: number;
 }
+
+/** Long enough to find a part of a long page; the panel shows "picking" until then at most. */
+export const PICK_TIMEOUT_MS = 120_000;
 
 // Inline and !important: no page style sheet, however specific or important, can hide the outline.
 const HOST_STYLE =
@@ -28,8 +36,6 @@ const BOX_STYLE =
 const HINT_STYLE =
   'position: fixed; inset-inline: 8px; top: 8px; padding: 6px 10px; border-radius: 6px;' +
   ' font: 13px/1.4 system-ui, sans-serif; color: #fff; background: #202124; text-align: center;';
-export const PICKER_HINT =
-  'Local AI: click the part of the page to ask about · ↑ larger · ↓ smaller · Enter to pick · Esc to cancel';
 
 /**
  * Lets the user pick one element of the page; resolves with it, or null when they cancel (Escape,
@@ -39,6 +45,7 @@ export function pickElement({
   doc = document,
   signal,
   fromUser = (event) => event.isTrusted,
+  timeoutMs = PICK_TIMEOUT_MS,
 }: PickOptions = {}): Promise<Element | null> {
   const win = doc.defaultView ?? window;
   const host = doc.createElement('div');
@@ -49,7 +56,8 @@ export function pickElement({
   const hint = doc.createElement('div');
   hint.setAttribute('style', HINT_STYLE);
   hint.setAttribute('role', 'status');
-  hint.textContent = PICKER_HINT;
+  hint.textContent = t('picker_hint');
+  hint.dir = t('ui_dir') === 'rtl' ? 'rtl' : 'ltr';
   root.append(box, hint);
   doc.documentElement.append(host);
 
@@ -80,6 +88,8 @@ export function pickElement({
     const finish = (picked: Element | null) => {
       for (const [type, listener] of listeners) win.removeEventListener(type, listener, true);
       signal?.removeEventListener('abort', cancel);
+      removal.disconnect();
+      clearTimeout(timer);
       host.remove();
       resolve(picked);
     };
@@ -123,6 +133,11 @@ export function pickElement({
     );
     listeners.splice(0, listeners.length, ...guarded);
     for (const [type, listener] of listeners) win.addEventListener(type, listener, true);
+    // A page that takes the picker's outline away ends the pick: the user could no longer see what
+    // they would pick, and a stand-in outline of the page's own must not choose for them.
+    const removal = new MutationObserver(() => !host.isConnected && cancel());
+    removal.observe(doc.documentElement, { childList: true });
+    const timer = setTimeout(cancel, timeoutMs);
     if (signal?.aborted) cancel();
     else signal?.addEventListener('abort', cancel, { once: true });
   });
