@@ -27,7 +27,9 @@ export function PromptBox({
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (autoFocus) input.current?.focus();
+    // Not while the user moves between the panel's views with the keyboard: focus stays on the tabs
+    // (after a click on a tab, which shows no focus ring, the question box takes it as before).
+    if (autoFocus && !document.activeElement?.matches('[role=tab]:focus-visible')) input.current?.focus();
   }, [autoFocus]);
 
   const send = () => {

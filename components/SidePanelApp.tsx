@@ -28,16 +28,44 @@ const VIEWS: Record<PanelView, MessageKey> = {
   settings: 'view_settings',
 };
 
+/** The ARIA tabs pattern: arrows move between the views (mirrored right to left), Home and End. */
+function nextView(key: string, view: PanelView, rtl: boolean): PanelView | null {
+  const order = Object.keys(VIEWS) as PanelView[];
+  const at = order.indexOf(view);
+  const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[key];
+  if (step) return order[(at + step + order.length) % order.length]!;
+  if (key === 'Home') return order[0]!;
+  if (key === 'End') return order.at(-1)!;
+  return null;
+}
+
 export function SidePanelApp(props: SidePanelAppProps) {
   const { status, model, onModelChange, view, onViewChange, views } = props;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const nav = event.currentTarget as HTMLElement;
+    const next = nextView(event.key, view, getComputedStyle(nav).direction === 'rtl');
+    if (!next) return;
+    event.preventDefault();
+    onViewChange(next);
+    // Focus follows the selection, as the pattern says; the new tab is rendered on the next frame.
+    requestAnimationFrame(() => nav.querySelector<HTMLElement>('[aria-selected="true"]')?.focus());
+  };
   return (
     <main>
       <StatusLine status={status} />
       {props.requests}
       <ModelPicker model={model} onChange={onModelChange} />
-      <nav class="views" role="tablist" aria-label={t('view_list')}>
+      <nav class="views" role="tablist" aria-label={t('view_list')} onKeyDown={onKeyDown}>
         {(Object.keys(VIEWS) as PanelView[]).map((v) => (
-          <button type="button" role="tab" aria-selected={view === v} key={v} onClick={() => onViewChange(v)}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            // One tab stop for the list: Tab goes on to the view, arrows move between the tabs.
+            tabIndex={view === v ? 0 : -1}
+            key={v}
+            onClick={() => onViewChange(v)}
+          >
             {t(VIEWS[v])}
           </button>
         ))}
