@@ -31,8 +31,21 @@ export function grantedOrigins(patterns: readonly string[]): string[] {
   });
 }
 
-/** Installs one rule for this machine and one per granted origin, replacing the previous ones. */
-export async function syncOriginRules(): Promise<void> {
+/** The sync running now, if any: the next one waits for it. */
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Installs one rule for this machine and one per granted origin, replacing the previous ones. One
+ * at a time: two syncs that read the same installed rules and both add theirs would collide on a
+ * rule id (a permission event and a connection test arrive together).
+ */
+export function syncOriginRules(): Promise<void> {
+  const run = queue.then(installRules, installRules);
+  queue = run.catch(() => {});
+  return run;
+}
+
+async function installRules(): Promise<void> {
   const origins = grantedOrigins((await browser.permissions.getAll()).origins ?? []);
   const stale = (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.id >= RULE_ID);
   await chrome.declarativeNetRequest.updateDynamicRules({
