@@ -3,22 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ModelRef } from '../protocol';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
-import { passageOf } from '../page/passages';
 import { ChatSession, type ChatState } from './chat-session';
 import { HistoryStore } from './history-store';
 import type { TabsAccess } from './tab-context';
 import { engineClientDouble } from './test-doubles/engine-client-double';
+import { pageOf } from './test-doubles/page-of';
 
-const pageOf = (host: string, texts: string[]): PageContext => ({
-  url: `https://${host}/`,
-  title: host,
-  lang: 'en',
-  text: texts.join('\n'),
-  source: 'readable',
-  fullChars: texts.join('\n').length,
-  selection: null,
-  passages: texts.map((t, i) => passageOf(i + 1, t)),
-});
 const OWN = pageOf('canal.example', ['Lock 3 was rebuilt in 1803.', 'The canal has twelve locks.']);
 const TAB = pageOf('rivers.example', ['The river floods in spring.']);
 // Its passages are numbered as in the whole page (see readElementContext).

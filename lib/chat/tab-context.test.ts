@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PageBridge } from '../page/page-bridge';
 import type { PageContext } from '../page/page-context';
-import { passageOf } from '../page/passages';
 import { PageAccessNeededError } from '../protocol';
 import { TabContext, type TabState, type TabsAccess } from './tab-context';
 import { showCitation } from './show-citation';
+import { pageOf as plainPageOf } from './test-doubles/page-of';
 
-const pageOf = (host: string, texts: string[]): PageContext => ({
-  url: `https://${host}/`,
-  title: host.toUpperCase(),
-  lang: 'en',
-  text: texts.join('\n'),
-  source: 'readable',
-  fullChars: texts.join('\n').length,
-  selection: null,
-  passages: texts.map((t, i) => passageOf(i + 1, t)),
-});
+const pageOf = (host: string, texts: string[]) => plainPageOf(host, texts, host.toUpperCase());
 
 /** Two other tabs (2: rivers, 3: a PDF on a site not granted yet), and what the chat did with them. */
 function setup() {

@@ -5,7 +5,7 @@
  * says which part, and removing it brings the whole page back. Escape cancels the picker.
  */
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
-import { chooseModel, expect, test } from './fixtures';
+import { chooseModel, expect, openPanelOn, test } from './fixtures';
 
 const ALPHA = 'Alpha section: the harbour master logs every ship that enters the port.';
 const BETA = 'Beta section: the lighthouse keeper trims the lamp wick each evening at dusk.';
@@ -24,15 +24,7 @@ test('a picked part is the only page text the model gets, until its chip is remo
   sw,
   extensionId,
 }, testInfo) => {
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/harbour.html`);
-  await page.bringToFront();
-  const tabId = await sw.evaluate(
-    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
-  );
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 360, height: 800 });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { page, panel } = await openPanelOn(context, sw, extensionId, `${server.origin}/harbour.html`);
   await chooseModel(panel, { engine: 'synthetic', id: 'echo-prompt' });
   await expect(panel.getByTestId('page-chip')).toContainText('This page: Harbour');
   const ask = async (question: string) => {

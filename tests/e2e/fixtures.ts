@@ -118,6 +118,32 @@ export const test = base.extend<Fixtures>({
 });
 
 /** Picks a model through the side panel's model form, as a user would. */
+/**
+ * Opens `url` in a new tab, brings it to the front, and opens the side panel pinned to that tab (as
+ * a page, at the panel's 360 px width). A PDF's navigation may report an aborted load to
+ * Playwright while the tab shows the PDF: that is not an error here.
+ */
+export async function openPanelOn(
+  context: BrowserContext,
+  sw: Worker,
+  extensionId: string,
+  url: string,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url).catch((error: unknown) => {
+    if (!/\.pdf$/.test(new URL(url).pathname)) throw error;
+  });
+  await page.bringToFront();
+  const tabId = await sw.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+  );
+  const panel = await context.newPage();
+  await watchPolicy(panel);
+  await panel.setViewportSize({ width: 360, height: 800 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  return { page, panel, tabId };
+}
+
 export async function chooseModel(
   panel: Page,
   model: { engine: string; id: string; url?: string },

@@ -3,10 +3,10 @@
  * panel, enormous pages, and hostile model output (through the synthetic engine's echo model,
  * a named test double that returns the prompt as its answer).
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads';
-import { chooseModel, expect, test } from './fixtures';
+import { chooseModel, expect, openPanelOn, test } from './fixtures';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>River ecology</title></head><body><nav>Home · About</nav>
 <article><h1>River ecology</h1>${Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i}: rivers carry water, sediment and nutrients from the hills to the sea, shaping valleys and deltas along the way.</p>`).join('')}
@@ -19,23 +19,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.close());
 
-async function panelFor(
-  context: BrowserContext,
-  sw: Worker,
-  extensionId: string,
-  path: string,
-): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await context.newPage();
-  await page.goto(server.origin + path);
-  await page.bringToFront();
-  const tabId = await sw.evaluate(
-    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
-  );
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 360, height: 800 });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  return { page, panel, tabId };
-}
+const panelFor = (context: BrowserContext, sw: Worker, extensionId: string, path: string) =>
+  openPanelOn(context, sw, extensionId, server.origin + path);
 
 test('a conversation about the page streams, shows its context, and survives reopening the panel', async ({
   context,

@@ -7,7 +7,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../fixtures/static-server';
 import { PAGE_TWO_FACT, passwordPdf, reportPdf, scannedPdf } from '../fixtures/pdf/make-pdfs';
-import { chooseModel, expect, runAction, test } from './fixtures';
+import { chooseModel, expect, openPanelOn, runAction, test } from './fixtures';
 import { blockedIn, watchPolicy } from './policy-watch';
 import { siteAccess } from './site-access';
 
@@ -23,24 +23,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.close());
 
-async function panelFor(
-  context: BrowserContext,
-  sw: Worker,
-  extensionId: string,
-  path: string,
-): Promise<{ panel: Page; tabId: number }> {
-  const page = await context.newPage();
-  // The PDF viewer's navigation may report an aborted load to Playwright; the tab shows the PDF.
-  await page.goto(server.origin + path).catch(() => {});
-  await page.bringToFront();
-  const tabId = await sw.evaluate(
-    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
-  );
-  const panel = await context.newPage();
-  await watchPolicy(panel);
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  return { panel, tabId };
-}
+const panelFor = (context: BrowserContext, sw: Worker, extensionId: string, path: string) =>
+  openPanelOn(context, sw, extensionId, server.origin + path);
 
 async function askEcho(panel: Page, question: string): Promise<string> {
   await chooseModel(panel, { engine: 'synthetic', id: 'echo' });
