@@ -45,6 +45,8 @@ test('a PDF open in a tab becomes the chat page, page by page', async ({ context
   await runAction(sw, 'summarise-page', { tabId });
   const answer = panel.locator('.message.assistant').last();
   await expect(answer).toContainText(PAGE_TWO_FACT, { timeout: 30_000 });
+  // Read it once the echo has streamed to its end, not half way (page 3 comes later).
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeVisible({ timeout: 30_000 });
   const sent = (await answer.textContent()) ?? '';
   // Page 2's fact is sent under page 2's marker, so an answer can say where it is.
   expect(sent.indexOf('[Page 2]')).toBeGreaterThan(sent.indexOf('[Page 1]'));
